@@ -1,0 +1,65 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import knex, { Knex } from 'knex';
+import { migrationSource } from './migrations';
+
+export type Db = Knex;
+
+export interface DbOptions {
+  /** postgres://… switches to PostgreSQL; otherwise the embedded SQLite file is used. */
+  databaseUrl?: string;
+  /** Folder of the SQLite file (default ./var). */
+  dataDir?: string;
+  /** SQLite only: ':memory:' or a file path, overriding dataDir. */
+  sqliteFile?: string;
+  /** PostgreSQL only: schema to work in (tests use one schema each). */
+  schema?: string;
+}
+
+export function isPostgres(db: Db): boolean {
+  return db.client.config.client === 'pg';
+}
+
+export function openDatabase(options: DbOptions = {}): Db {
+  if (options.databaseUrl && /^postgres(ql)?:\/\//.test(options.databaseUrl)) {
+    const schema = options.schema;
+    return knex({
+      client: 'pg',
+      connection: options.databaseUrl,
+      searchPath: schema ? [schema] : undefined,
+      pool: {
+        min: 0,
+        max: 10,
+        afterCreate: (conn: any, done: (err: Error | null, conn: any) => void) => {
+          if (!schema) return done(null, conn);
+          conn.query(`CREATE SCHEMA IF NOT EXISTS "${schema.replace(/"/g, '')}"`, (err: Error | null) => done(err, conn));
+        },
+      },
+    });
+  }
+  let filename = options.sqliteFile;
+  if (!filename) {
+    const dir = path.resolve(options.dataDir ?? 'var');
+    fs.mkdirSync(dir, { recursive: true });
+    filename = path.join(dir, 'auftragsbot.sqlite');
+  }
+  return knex({
+    client: 'sqlite3',
+    connection: { filename },
+    useNullAsDefault: true,
+    // One connection: SQLite has a single writer anyway, and this serializes our transactions.
+    pool: {
+      min: 1,
+      max: 1,
+      afterCreate: (conn: any, done: (err: Error | null, conn: any) => void) => {
+        conn.exec('PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 5000;', (err: Error | null) =>
+          done(err, conn),
+        );
+      },
+    },
+  });
+}
+
+export async function migrate(db: Db): Promise<void> {
+  await db.migrate.latest({ migrationSource });
+}

@@ -1,0 +1,24 @@
+import type { Knex } from 'knex';
+import * as m001 from './001_parties_catalog';
+import * as m002 from './002_bot_state';
+import * as m003 from './003_directline';
+import * as m004 from './004_orders';
+
+interface Migration {
+  up(knex: Knex): Promise<void>;
+  down(knex: Knex): Promise<void>;
+}
+
+/** Migrations are imported, not globbed from disk, so they run the same under tsx, jest and a build. */
+const migrations: Record<string, Migration> = {
+  '001_parties_catalog': m001,
+  '002_bot_state': m002,
+  '003_directline': m003,
+  '004_orders': m004,
+};
+
+export const migrationSource: Knex.MigrationSource<string> = {
+  getMigrations: async () => Object.keys(migrations),
+  getMigrationName: (name) => name,
+  getMigration: async (name) => migrations[name],
+};

@@ -1,0 +1,46 @@
+import type { Locale } from './locale';
+
+export type Role = 'customer' | 'sales' | 'accountant' | 'admin';
+
+export interface Address {
+  name: string;
+  street: string;
+  postcode: string;
+  city: string;
+  country: string; // ISO 3166-1 alpha-2
+}
+
+export interface Company {
+  name: string;
+  address: Address;
+  vatId: string;
+  taxNumber: string | null;
+  iban: string | null;
+  bic: string | null;
+}
+
+export type CustomerKind = 'b2b' | 'b2c';
+
+export interface Customer {
+  id: number;
+  number: string;
+  name: string;
+  kind: CustomerKind;
+  address: Address;
+  paymentTermsDays: number;
+  creditLimitCents: number | null;
+  vatId: string | null;
+}
+
+export interface Person {
+  id: number;
+  displayName: string;
+  role: Role;
+  customerId: number | null;
+  locale: Locale | null;
+}
+
+/** Staff roles see all orders; customers only their own account's. */
+export function isStaff(role: Role): boolean {
+  return role === 'sales' || role === 'admin';
+}

@@ -1,0 +1,122 @@
+import { addWorkingDays } from './calendar';
+import type { ActorRole, OrderStatus } from './lifecycle';
+import type { Problem, ProblemCode } from './order';
+
+/** Who is acting on orders: a person in a role, or the system (automatic checks, an integration). */
+export interface OrderActor {
+  personId: number | null;
+  role: ActorRole;
+  /** For customers: the account they belong to. */
+  customerId: number | null;
+  /** Where the request came from ('directline', 'msteams', 'rest', …). */
+  channel: string;
+}
+
+/** The draft problems of domain/order.ts plus those only the store can find out. */
+export type OrderProblemCode =
+  | ProblemCode
+  | 'unknown_customer'
+  | 'forbidden'
+  | 'out_of_stock'
+  | 'slot_taken'
+  | 'slot_invalid'
+  | 'slot_without_service';
+
+export interface OrderProblem extends Omit<Problem, 'code'> {
+  code: OrderProblemCode;
+  /** out_of_stock: what can be had now and when more is expected, so the customer can choose. */
+  available?: number;
+  shortBy?: number;
+  restockDate?: string | null;
+  /** slot problems: the requested start (ISO). */
+  start?: string;
+}
+
+/** Customers order for their own account only; sales, admin and integrations for any; accounting does not order. */
+export function mayPlaceOrderFor(actor: OrderActor, customerId: number): boolean {
+  if (actor.role === 'customer') return actor.customerId != null && actor.customerId === customerId;
+  return actor.role === 'sales' || actor.role === 'admin' || actor.role === 'system';
+}
+
+/** Customers see their own account's orders only; everyone else in the house sees all. */
+export function maySeeOrder(actor: OrderActor, orderCustomerId: number): boolean {
+  if (actor.role === 'customer') return actor.customerId != null && actor.customerId === orderCustomerId;
+  return true;
+}
+
+/**
+ * Orders the business has accepted but not been paid for yet: their gross total counts against the credit
+ * limit until invoices exist (received/checked/on_hold are not accepted yet; paid/closed/cancelled are done).
+ */
+export const receivableStatuses: readonly OrderStatus[] = [
+  'confirmed', 'in_preparation', 'in_execution', 'ready_to_ship', 'partially_shipped', 'shipped',
+  'delivered', 'performed', 'invoiced',
+];
+
+/** Orders that still have to leave the house: late when their promised date has passed. */
+export const undeliveredStatuses: readonly OrderStatus[] = [
+  'confirmed', 'in_preparation', 'in_execution', 'ready_to_ship', 'partially_shipped',
+];
+
+export function isLate(status: OrderStatus, promisedDate: string | null, today: string): boolean {
+  return undeliveredStatuses.includes(status) && promisedDate != null && promisedDate < today;
+}
+
+/** To ship today: ready to ship, or promised for today or earlier and not yet (fully) shipped. */
+export function isDueToShip(status: OrderStatus, promisedDate: string | null, today: string): boolean {
+  if (status === 'ready_to_ship') return true;
+  return undeliveredStatuses.includes(status) && promisedDate != null && promisedDate <= today;
+}
+
+/** Made-to-order work starts on the next working day: today's machine plan is already running. */
+export function productionStart(today: string): string {
+  return addWorkingDays(today, 1);
+}
+
+/**
+ * The date the customer is promised: the latest of what they asked for, when production is done, when
+ * backordered stock arrives, and the day of a booked service. null when nothing fixes a date.
+ */
+export function promisedDate(parts: {
+  requestedDate: string | null;
+  completionDates: readonly string[];
+  backorderRestockDates: readonly (string | null)[];
+  serviceDates: readonly string[];
+}): string | null {
+  const dates = [
+    parts.requestedDate,
+    ...parts.completionDates,
+    ...parts.backorderRestockDates,
+    ...parts.serviceDates,
+  ].filter((d): d is string => !!d);
+  return dates.length ? dates.reduce((a, b) => (a > b ? a : b)) : null;
+}
+
+/** Quantities a shipment may take: at least one unit, no line more than is still open. */
+export type ShipmentProblem =
+  | { code: 'no_lines' }
+  | { code: 'unknown_line'; lineNo: number }
+  | { code: 'duplicate_line'; lineNo: number }
+  | { code: 'not_shippable'; lineNo: number }
+  | { code: 'bad_quantity'; lineNo: number }
+  | { code: 'exceeds_remaining'; lineNo: number; remaining: number };
+
+export function checkShipmentLines(
+  orderLines: readonly { lineNo: number; quantity: number; shippedQuantity: number; kind: string }[],
+  shipment: readonly { lineNo: number; quantity: number }[],
+): ShipmentProblem[] {
+  if (shipment.length === 0) return [{ code: 'no_lines' }];
+  const problems: ShipmentProblem[] = [];
+  const seen = new Set<number>();
+  for (const s of shipment) {
+    const line = orderLines.find((l) => l.lineNo === s.lineNo);
+    if (!line) { problems.push({ code: 'unknown_line', lineNo: s.lineNo }); continue; }
+    if (seen.has(s.lineNo)) { problems.push({ code: 'duplicate_line', lineNo: s.lineNo }); continue; }
+    seen.add(s.lineNo);
+    if (line.kind === 'service') { problems.push({ code: 'not_shippable', lineNo: s.lineNo }); continue; }
+    if (!Number.isInteger(s.quantity) || s.quantity < 1) { problems.push({ code: 'bad_quantity', lineNo: s.lineNo }); continue; }
+    const remaining = line.quantity - line.shippedQuantity;
+    if (s.quantity > remaining) problems.push({ code: 'exceeds_remaining', lineNo: s.lineNo, remaining });
+  }
+  return problems;
+}

@@ -1,0 +1,199 @@
+import crypto from 'node:crypto';
+import type restify from 'restify';
+import {
+  appendActivity,
+  appendUnlessDuplicate,
+  createConversation,
+  DirectLineConversation,
+  getConversation,
+  listActivities,
+  setActivityState,
+} from '../../data/directline';
+import {
+  clientActivityIdOf,
+  conversationUpdate,
+  forClient,
+  invalidActivity,
+  stampUserActivity,
+} from './activities';
+import { deliverToBot } from './botClient';
+import type { ChannelContext } from './context';
+import { bearerToken, guarded, jsonBody, sendError } from './http';
+import type { VerifiedToken } from './tokens';
+
+/** The Direct Line 3.0 front that Web Chat and botframework-directlinejs talk to (polling, no streaming). */
+
+const BASE = '/v3/directline';
+// Generous for a chat message with a card's submitted values, far below anything that could hurt the server.
+const MAX_CLIENT_BODY = 256 * 1024;
+const MAX_ACTIVITIES_PER_POLL = 100;
+
+export function mountClientRoutes(server: restify.Server, ctx: ChannelContext): void {
+  server.post(`${BASE}/tokens/generate`, guarded(ctx.logger, async (req: restify.Request, res: restify.Response) => {
+    const claims = verifiedOrReject(ctx, req, res);
+    if (!claims) return;
+    res.send(200, ctx.tokens.issue({ userId: claims.userId, name: claims.name, locale: claims.locale }));
+  }));
+
+  server.post(`${BASE}/tokens/refresh`, guarded(ctx.logger, async (req: restify.Request, res: restify.Response) => {
+    const claims = verifiedOrReject(ctx, req, res);
+    if (!claims) return;
+    const { expiresAt: _expiresAt, ...same } = claims;
+    res.send(200, { ...ctx.tokens.issue(same), ...(same.conversationId ? { conversationId: same.conversationId } : {}) });
+  }));
+
+  server.post(`${BASE}/conversations`, jsonBody(MAX_CLIENT_BODY), guarded(ctx.logger, async (req: restify.Request, res: restify.Response) => {
+    const claims = verifiedOrReject(ctx, req, res);
+    if (!claims) return;
+    if (claims.conversationId) {
+      // A token already bound to a conversation starts that one again (as the Azure service does).
+      const conversation = await owned(ctx, claims, claims.conversationId, res);
+      if (conversation) res.send(200, conversationResponse(ctx, claims, conversation.id));
+      return;
+    }
+    const requested = (req.body as any)?.locale;
+    const locale = claims.locale ?? (typeof requested === 'string' && requested.length <= 35 ? requested : undefined);
+    const conversation: DirectLineConversation = {
+      id: crypto.randomBytes(16).toString('base64url'),
+      userId: claims.userId,
+      locale,
+      createdAt: new Date().toISOString(),
+    };
+    await createConversation(ctx.db, conversation);
+    ctx.logger.info({ conversationId: conversation.id, userId: claims.userId }, 'directline conversation started');
+    await greetBot(ctx, conversation, claims);
+    res.send(201, conversationResponse(ctx, claims, conversation.id));
+  }));
+
+  server.get(`${BASE}/conversations/:conversationId`, guarded(ctx.logger, async (req: restify.Request, res: restify.Response) => {
+    const claims = verifiedOrReject(ctx, req, res);
+    if (!claims) return;
+    const conversation = await owned(ctx, claims, req.params.conversationId, res);
+    if (conversation) res.send(200, conversationResponse(ctx, claims, conversation.id));
+  }));
+
+  server.post(
+    `${BASE}/conversations/:conversationId/activities`,
+    jsonBody(MAX_CLIENT_BODY),
+    guarded(ctx.logger, async (req: restify.Request, res: restify.Response) => {
+      const claims = verifiedOrReject(ctx, req, res);
+      if (!claims) return;
+      const body = req.body;
+      const problem = invalidActivity(body);
+      if (problem) return sendError(res, 400, 'BadArgument', problem);
+      if (body.from?.id !== undefined && body.from.id !== claims.userId) {
+        return sendError(res, 403, 'BadArgument', 'Activity from.id does not match the token');
+      }
+      const conversation = await owned(ctx, claims, req.params.conversationId, res);
+      if (!conversation) return;
+
+      const clientActivityId = clientActivityIdOf(body);
+      const result = await appendUnlessDuplicate(ctx.db, {
+        conversationId: conversation.id,
+        state: 'sending',
+        fromId: claims.userId,
+        clientActivityId,
+        build: (id) =>
+          stampUserActivity(body, {
+            id,
+            conversationId: conversation.id,
+            user: { id: claims.userId, name: claims.name },
+            bot: ctx.bot,
+            locale: conversation.locale ?? claims.locale,
+          }),
+      });
+      if (!result.appended) {
+        // A retried send: its first attempt is delivered or on its way, so it has no second effect.
+        res.send(200, { id: result.existing.id });
+        return;
+      }
+      const { stored } = result;
+      const delivery = await deliverToBot(ctx.botEndpoint(), { ...stored.activity, serviceUrl: ctx.connectorServiceUrl() });
+      if (!delivery.ok) {
+        await setActivityState(ctx.db, conversation.id, stored.id, 'failed');
+        ctx.logger.warn({ conversationId: conversation.id, activityId: stored.id, reason: delivery.reason }, 'directline bot delivery failed');
+        return sendError(res, 502, 'BotError', 'The bot did not accept the activity');
+      }
+      await setActivityState(ctx.db, conversation.id, stored.id, 'sent');
+      res.send(200, { id: stored.id });
+    }),
+  );
+
+  server.get(`${BASE}/conversations/:conversationId/activities`, guarded(ctx.logger, async (req: restify.Request, res: restify.Response) => {
+    const claims = verifiedOrReject(ctx, req, res);
+    if (!claims) return;
+    const watermarkParam = new URL(req.url ?? '', 'http://local').searchParams.get('watermark') ?? '';
+    if (watermarkParam && !/^\d{1,15}$/.test(watermarkParam)) return sendError(res, 400, 'BadArgument', 'Invalid watermark');
+    const watermark = watermarkParam ? Number(watermarkParam) : 0;
+    const conversation = await owned(ctx, claims, req.params.conversationId, res);
+    if (!conversation) return;
+    const stored = await listActivities(ctx.db, conversation.id, watermark, MAX_ACTIVITIES_PER_POLL);
+    const last = stored.length ? stored[stored.length - 1].seq : watermark;
+    res.send(200, { activities: stored.map((s) => forClient(s.activity)), watermark: String(last) });
+  }));
+}
+
+/** The verified token of the request, or undefined after answering 401/403. */
+function verifiedOrReject(ctx: ChannelContext, req: restify.Request, res: restify.Response): VerifiedToken | undefined {
+  const token = bearerToken(req);
+  if (!token) {
+    sendError(res, 401, 'TokenMissing', 'A bearer token is required');
+    return undefined;
+  }
+  const claims = ctx.tokens.verify(token);
+  if (!claims) sendError(res, 403, 'TokenExpired', 'The token is invalid or expired');
+  return claims;
+}
+
+/**
+ * The conversation, when the token may use it: bound to exactly this conversation, or unbound and held by the
+ * user who owns it. Otherwise answers 403/404 and returns undefined.
+ */
+async function owned(
+  ctx: ChannelContext,
+  claims: VerifiedToken,
+  conversationId: string,
+  res: restify.Response,
+): Promise<DirectLineConversation | undefined> {
+  if (claims.conversationId && claims.conversationId !== conversationId) {
+    sendError(res, 403, 'BadArgument', 'The token is bound to another conversation');
+    return undefined;
+  }
+  const conversation = await getConversation(ctx.db, conversationId);
+  if (!conversation) {
+    sendError(res, 404, 'BadArgument', 'Conversation not found');
+    return undefined;
+  }
+  if (conversation.userId !== claims.userId) {
+    sendError(res, 403, 'BadArgument', 'The conversation belongs to another user');
+    return undefined;
+  }
+  return conversation;
+}
+
+function conversationResponse(ctx: ChannelContext, claims: VerifiedToken, conversationId: string) {
+  const { token, expires_in } = ctx.tokens.issue({ userId: claims.userId, name: claims.name, locale: claims.locale, conversationId });
+  return { conversationId, token, expires_in };
+}
+
+/**
+ * Tells the bot that the user and the bot joined, before the client's first poll, so a greeting comes first.
+ * A bot that is down does not prevent the conversation: the user may still write once it is up.
+ */
+async function greetBot(ctx: ChannelContext, conversation: DirectLineConversation, claims: VerifiedToken): Promise<void> {
+  const stored = await appendActivity(ctx.db, {
+    conversationId: conversation.id,
+    state: 'internal',
+    fromId: claims.userId,
+    build: (id) =>
+      conversationUpdate({
+        id,
+        conversationId: conversation.id,
+        user: { id: claims.userId, name: claims.name },
+        bot: ctx.bot,
+        locale: conversation.locale,
+      }),
+  });
+  const delivery = await deliverToBot(ctx.botEndpoint(), { ...stored.activity, serviceUrl: ctx.connectorServiceUrl() });
+  if (!delivery.ok) ctx.logger.warn({ conversationId: conversation.id, reason: delivery.reason }, 'directline conversationUpdate not delivered');
+}

@@ -1,0 +1,83 @@
+import crypto from 'node:crypto';
+import type { DbOptions } from '../data/db';
+
+/**
+ * Every setting comes from the environment; this table is the one place that documents them
+ * (README's configuration table is written from it).
+ */
+export const configVariables = [
+  { name: 'PORT', default: '3978', meaning: 'HTTP port of the bot host (Bot Framework messaging endpoint, web chat, REST).' },
+  { name: 'HOST', default: '(all interfaces)', meaning: 'Interface to listen on, e.g. 127.0.0.1 to keep the host local.' },
+  { name: 'DATA_DIR', default: './var', meaning: 'Folder of the embedded SQLite database file (auftragsbot.sqlite).' },
+  { name: 'DATABASE_URL', default: '(unset: embedded SQLite)', meaning: 'postgres://… switches to PostgreSQL; required to run several instances.' },
+  { name: 'MicrosoftAppId', default: '(unset)', meaning: 'Azure Bot app id. Set: channel requests are authenticated and demo mode is off. Unset: no authentication.' },
+  { name: 'MicrosoftAppPassword', default: '(unset)', meaning: 'Client secret of the app registration (not needed for UserAssignedMSI).' },
+  { name: 'MicrosoftAppType', default: 'MultiTenant', meaning: 'MultiTenant, SingleTenant or UserAssignedMSI.' },
+  { name: 'MicrosoftAppTenantId', default: '(unset)', meaning: 'Tenant of the app registration; required for SingleTenant and UserAssignedMSI.' },
+  { name: 'LOG_LEVEL', default: 'info', meaning: 'pino level: fatal, error, warn, info, debug, trace or silent.' },
+  { name: 'TOKEN_SECRET', default: '(random per start, warning logged)', meaning: 'Secret that signs local Direct Line tokens; set it so tokens survive a restart and work across instances.' },
+  { name: 'SHOP_API_KEY', default: 'demo-shop-key in demo mode, else unset (endpoint off)', meaning: 'API key for the shop REST endpoints.' },
+  { name: 'STAFF_API_KEY', default: 'demo-staff-key in demo mode, else unset (endpoint off)', meaning: 'API key for the staff REST endpoints.' },
+  { name: 'DEMO_MODE', default: 'on without app credentials, off with them', meaning: 'Demo mode: seeds demo data into an empty database, serves the local Direct Line channel and /api/demo/token. DEMO_MODE=0 turns it off; it is always off when MicrosoftAppId is set.' },
+] as const;
+
+export type AppType = 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+
+export interface Config {
+  port: number;
+  host: string | undefined;
+  db: DbOptions;
+  microsoftAppId: string;
+  microsoftAppPassword: string;
+  microsoftAppType: AppType;
+  microsoftAppTenantId: string;
+  logLevel: string;
+  tokenSecret: string;
+  shopApiKey: string | undefined;
+  staffApiKey: string | undefined;
+  demoMode: boolean;
+  /** Things worth a warning at start (logged by the host, never containing secrets). */
+  warnings: string[];
+}
+
+const appTypes: AppType[] = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'];
+const off = /^(0|false|no|off)$/i;
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const warnings: string[] = [];
+  const value = (name: string) => env[name]?.trim() || undefined;
+
+  const port = Number(value('PORT') ?? 3978);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got "${env.PORT}"`);
+
+  const appType = (value('MicrosoftAppType') ?? 'MultiTenant') as AppType;
+  if (!appTypes.includes(appType)) throw new Error(`MicrosoftAppType must be one of ${appTypes.join(', ')}`);
+
+  const appId = value('MicrosoftAppId') ?? '';
+  const demoRequested = !off.test(value('DEMO_MODE') ?? '1');
+  const demoMode = demoRequested && !appId;
+  if (demoRequested && appId && value('DEMO_MODE')) warnings.push('DEMO_MODE is ignored because MicrosoftAppId is set');
+  if (!appId) warnings.push('MicrosoftAppId is not set: requests to /api/messages are not authenticated');
+
+  let tokenSecret = value('TOKEN_SECRET');
+  if (!tokenSecret) {
+    tokenSecret = crypto.randomBytes(32).toString('hex');
+    warnings.push('TOKEN_SECRET is not set: a random one is used, so chat tokens end with a restart and work on this instance only');
+  }
+
+  return {
+    port,
+    host: value('HOST'),
+    db: { databaseUrl: value('DATABASE_URL'), dataDir: value('DATA_DIR') ?? 'var' },
+    microsoftAppId: appId,
+    microsoftAppPassword: value('MicrosoftAppPassword') ?? '',
+    microsoftAppType: appType,
+    microsoftAppTenantId: value('MicrosoftAppTenantId') ?? '',
+    logLevel: value('LOG_LEVEL') ?? 'info',
+    tokenSecret,
+    shopApiKey: value('SHOP_API_KEY') ?? (demoMode ? 'demo-shop-key' : undefined),
+    staffApiKey: value('STAFF_API_KEY') ?? (demoMode ? 'demo-staff-key' : undefined),
+    demoMode,
+    warnings,
+  };
+}

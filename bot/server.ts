@@ -1,0 +1,167 @@
+import type { AddressInfo } from 'node:net';
+import {
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  ConfigurationBotFrameworkAuthenticationOptions,
+  ConversationState,
+  TurnContext,
+  UserState,
+} from 'botbuilder';
+import restify from 'restify';
+import { Db, migrate, openDatabase } from '../data/db';
+import { findPersonByChannel } from '../data/parties';
+import { seedIfEmpty } from '../data/seed';
+import { KnexStorage } from '../data/storage';
+import { pruneProcessedActivities } from '../data/turns';
+import { toLocale } from '../domain/locale';
+import type { Recognizer } from '../dialogs/keywordRecognizer';
+import { IntentRoute, MainDialog } from '../dialogs/mainDialog';
+import { commonTexts } from '../dialogs/texts/common';
+import { getTurnUser } from '../dialogs/turnUser';
+import { AuftragsBot } from './auftragsbot';
+import type { Config } from './config';
+import { LocalDirectLine } from './directline';
+import { createLogger, Logger } from './logger';
+import { TurnGuard, TurnGuardOptions } from './turnGuard';
+import { mountWeb } from './web';
+
+export interface App {
+  server: restify.Server;
+  db: Db;
+  /** Loopback base URL once listening ('' before). */
+  readonly url: string;
+  listen(port?: number): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** Parts a caller may swap in: tests add dialogs; later the real recognizer and the business dialogs go here. */
+export interface AppExtras {
+  logger?: Logger;
+  recognizer?: Recognizer;
+  routes?: IntentRoute[];
+  turnGuard?: TurnGuardOptions;
+}
+
+/** Channel id under which demo ids are linked and the local Direct Line channel talks. */
+const DEMO_CHANNEL = 'directline';
+
+export async function createApp(config: Config, extras: AppExtras = {}): Promise<App> {
+  const logger = extras.logger ?? createLogger(config.logLevel);
+  const db = openDatabase(config.db);
+  try {
+    await migrate(db);
+    if (config.demoMode && (await seedIfEmpty(db))) logger.info('empty database: demo data seeded');
+    await pruneProcessedActivities(db);
+  } catch (err) {
+    await db.destroy();
+    throw err;
+  }
+
+  const storage = new KnexStorage(db);
+  const conversationState = new ConversationState(storage);
+  const userState = new UserState(storage);
+  const authOptions: ConfigurationBotFrameworkAuthenticationOptions = {
+    MicrosoftAppId: config.microsoftAppId,
+    MicrosoftAppPassword: config.microsoftAppPassword,
+    MicrosoftAppType: config.microsoftAppType,
+    MicrosoftAppTenantId: config.microsoftAppTenantId,
+  };
+  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(authOptions));
+  adapter.onTurnError = async (context: TurnContext, error: Error) => {
+    logger.error({ err: error, activityType: context.activity.type, channelId: context.activity.channelId }, 'turn failed');
+    let locale = toLocale(context.activity.locale);
+    try {
+      locale = getTurnUser(context).locale;
+    } catch {
+      // failed before the user was known: the activity's locale will do
+    }
+    try {
+      await context.sendActivity(commonTexts(locale, 'turnError'));
+      // A dialog that failed once would fail again on the next message; start over instead.
+      await conversationState.delete(context);
+    } catch (err) {
+      logger.error({ err }, 'could not tell the user about a failed turn');
+    }
+  };
+
+  const dialog = new MainDialog(extras.recognizer, extras.routes ?? []);
+  const bot = new AuftragsBot(db, conversationState, userState, dialog, logger);
+  const guard = new TurnGuard(db, logger, extras.turnGuard);
+
+  const server = restify.createServer({ name: 'auftragsbot' });
+  server.use(restify.plugins.bodyParser({ maxBodySize: 1024 * 1024, mapParams: false }));
+
+  let baseUrl = '';
+  server.post('/api/messages', async (req, res) => {
+    await adapter.process(req, res, (context) => guard.run(context, () => bot.run(context)));
+  });
+
+  server.get('/healthz', async (_req, res) => {
+    try {
+      await Promise.race([
+        db.raw('select 1'),
+        new Promise((_, reject) => setTimeout(() => reject(new Error('database did not answer in time')), 3000).unref()),
+      ]);
+      res.send(200, { status: 'ok' });
+    } catch (err) {
+      logger.warn({ err }, 'health check failed');
+      res.send(503, { status: 'unavailable' });
+    }
+  });
+
+  if (config.demoMode) {
+    const channel = new LocalDirectLine({
+      db,
+      botEndpoint: () => `${baseUrl}/api/messages`,
+      serviceUrl: () => baseUrl,
+      tokenSecret: config.tokenSecret,
+      logger: logger.child({ component: 'directline' }),
+    });
+    channel.mount(server);
+
+    server.post('/api/demo/token', async (req, res) => {
+      const body = (req.body ?? {}) as { user?: unknown; locale?: unknown };
+      if (typeof body.user !== 'string' || !body.user) {
+        res.send(400, { error: 'user is required' });
+        return;
+      }
+      const person = await findPersonByChannel(db, DEMO_CHANNEL, body.user);
+      if (!person) {
+        res.send(404, { error: 'unknown demo user' });
+        return;
+      }
+      const locale = typeof body.locale === 'string' ? body.locale : undefined;
+      const { token, expires_in } = channel.issueToken({ id: body.user, name: person.displayName, locale });
+      res.send(200, { token, userId: body.user, expires_in });
+    });
+  }
+
+  mountWeb(server);
+
+  return {
+    server,
+    db,
+    get url() {
+      return baseUrl;
+    },
+    listen(port = config.port) {
+      return new Promise<string>((resolve, reject) => {
+        server.once('error', reject);
+        const onListening = () => {
+          server.removeListener('error', reject);
+          const address = server.address() as AddressInfo;
+          const host = !config.host || config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
+          baseUrl = `http://${host}:${address.port}`;
+          logger.info({ url: baseUrl, demoMode: config.demoMode }, 'listening');
+          resolve(baseUrl);
+        };
+        if (config.host) server.listen(port, config.host, onListening);
+        else server.listen(port, onListening);
+      });
+    },
+    async close() {
+      if (server.server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));
+      await db.destroy();
+    },
+  };
+}

@@ -1,0 +1,48 @@
+import type { Locale } from '../domain/locale';
+import type { Db } from './db';
+import { hashKey } from './hashKey';
+
+/** A channel's conversation reference (botbuilder's ConversationReference, kept opaque here) with who and which language. */
+export interface StoredConversationRef {
+  channelId: string;
+  conversationId: string;
+  personId: number | null;
+  locale: Locale;
+  reference: Record<string, unknown>;
+  updatedAt: number;
+}
+
+function toRef(r: any): StoredConversationRef {
+  return {
+    channelId: r.channel_id,
+    conversationId: r.conversation_id,
+    personId: r.person_id === null ? null : Number(r.person_id),
+    locale: r.locale,
+    reference: JSON.parse(r.reference),
+    updatedAt: Number(r.updated_at),
+  };
+}
+
+export async function saveConversationRef(db: Db, ref: Omit<StoredConversationRef, 'updatedAt'>): Promise<void> {
+  const row = {
+    key_hash: hashKey(ref.channelId, ref.conversationId),
+    channel_id: ref.channelId,
+    conversation_id: ref.conversationId,
+    person_id: ref.personId,
+    locale: ref.locale,
+    reference: JSON.stringify(ref.reference),
+    updated_at: Date.now(),
+  };
+  await db('conversation_refs').insert(row).onConflict('key_hash').merge(['person_id', 'locale', 'reference', 'updated_at']);
+}
+
+export async function getConversationRef(db: Db, channelId: string, conversationId: string): Promise<StoredConversationRef | null> {
+  const row = await db('conversation_refs').where({ key_hash: hashKey(channelId, conversationId) }).first();
+  return row ? toRef(row) : null;
+}
+
+/** Most recently used first: a proactive sender usually wants the conversation the person last talked in. */
+export async function listConversationRefsForPerson(db: Db, personId: number): Promise<StoredConversationRef[]> {
+  const rows = await db('conversation_refs').where({ person_id: personId }).orderBy('updated_at', 'desc');
+  return rows.map(toRef);
+}

@@ -1,0 +1,87 @@
+import { StatePropertyAccessor, TurnContext } from 'botbuilder';
+import {
+  ComponentDialog,
+  Dialog,
+  DialogSet,
+  DialogState,
+  DialogTurnStatus,
+  WaterfallDialog,
+  WaterfallStepContext,
+} from 'botbuilder-dialogs';
+import type { Person } from '../domain/parties';
+import type { Locale } from '../domain/locale';
+import { Intents, keywordRecognizer, Recognizer } from './keywordRecognizer';
+import { commonTexts } from './texts/common';
+import { getTurnUser } from './turnUser';
+
+/** A child conversation started for an intent; it receives the recognizer's details as options. */
+export interface IntentRoute {
+  intent: string;
+  dialog: Dialog;
+  /** Unlinked users never reach business dialogs unless a route says so. */
+  allowUnlinked?: boolean;
+}
+
+const MAIN_WATERFALL = 'mainWaterfall';
+
+/**
+ * Routes each message by intent: greeting and help here, everything else to a child dialog registered as an
+ * IntentRoute. Adding a conversation = one route here (in bot/ wiring) plus the recognizer producing its intent.
+ */
+export class MainDialog extends ComponentDialog {
+  private readonly routes = new Map<string, IntentRoute>();
+
+  constructor(private readonly recognize: Recognizer = keywordRecognizer, routes: IntentRoute[] = []) {
+    super('mainDialog');
+    for (const route of routes) {
+      if (this.routes.has(route.intent)) throw new Error(`Intent "${route.intent}" is routed twice`);
+      this.routes.set(route.intent, route);
+      this.addDialog(route.dialog);
+    }
+    this.addDialog(new WaterfallDialog(MAIN_WATERFALL, [this.routeStep.bind(this), this.finalStep.bind(this)]));
+    this.initialDialogId = MAIN_WATERFALL;
+  }
+
+  /** The core-bot pattern: continue the active dialog, or start this one. */
+  async run(context: TurnContext, accessor: StatePropertyAccessor<DialogState>): Promise<void> {
+    const dialogSet = new DialogSet(accessor);
+    dialogSet.add(this);
+    const dc = await dialogSet.createContext(context);
+    const result = await dc.continueDialog();
+    if (result.status === DialogTurnStatus.empty) await dc.beginDialog(this.id);
+  }
+
+  private async routeStep(step: WaterfallStepContext) {
+    const { person, locale, userId } = getTurnUser(step.context);
+    const text = step.context.activity.text ?? '';
+    const { intent, details } = await this.recognize(text, locale);
+    const route = this.routes.get(intent);
+
+    if (!person && !route?.allowUnlinked) {
+      await step.context.sendActivity(commonTexts(locale, 'notLinked', { userId }));
+      return step.endDialog();
+    }
+    if (route) return step.beginDialog(route.dialog.id, details);
+    if (intent === Intents.greeting) {
+      await step.context.sendActivity(commonTexts(locale, 'greeting', { name: person!.displayName }));
+    } else if (intent === Intents.help) {
+      await step.context.sendActivity(helpText(locale, person!));
+    } else {
+      await step.context.sendActivity(commonTexts(locale, 'notUnderstood'));
+    }
+    return step.endDialog();
+  }
+
+  private async finalStep(step: WaterfallStepContext) {
+    return step.endDialog(step.result);
+  }
+}
+
+export function helpText(locale: Locale, person: Person): string {
+  const lines = [commonTexts(locale, 'helpIntro'), commonTexts(locale, 'helpOrder'), commonTexts(locale, 'helpBook'), commonTexts(locale, 'helpStatus')];
+  if (person.role === 'sales' || person.role === 'admin') lines.push(commonTexts(locale, 'helpSales'));
+  if (person.role === 'accountant' || person.role === 'admin') lines.push(commonTexts(locale, 'helpAccountant'));
+  if (person.role === 'admin') lines.push(commonTexts(locale, 'helpAdmin'));
+  lines.push(commonTexts(locale, 'helpLanguage'));
+  return lines.join('\n\n');
+}

@@ -1,0 +1,56 @@
+import { defineTexts } from '../i18n';
+
+export const commonTexts = defineTexts('common', {
+  welcome: {
+    de: 'Hallo {name}, willkommen beim Auftragsbot! Sie können hier bestellen, Termine buchen und nach Ihren Aufträgen fragen. Schreiben Sie „Hilfe“, um zu sehen, was ich kann.',
+    en: 'Hello {name}, welcome to Auftragsbot! You can place orders, book services and ask about your orders here. Type “help” to see what I can do.',
+  },
+  greeting: {
+    de: 'Hallo {name}! Wie kann ich Ihnen helfen?',
+    en: 'Hello {name}! How can I help you?',
+  },
+  notLinked: {
+    de: 'Hallo! Ihr Zugang ist noch nicht mit einem Kundenkonto verknüpft, deshalb kann ich Ihnen noch keine Auftragsdaten zeigen. Bitte wenden Sie sich an Ihre Ansprechperson und nennen Sie diese Kennung: {userId}',
+    en: 'Hello! Your account is not linked to a customer account yet, so I cannot show you any order data. Please contact your sales representative and quote this id: {userId}',
+  },
+  helpIntro: {
+    de: 'Das kann ich für Sie tun:',
+    en: 'Here is what I can do for you:',
+  },
+  helpOrder: {
+    de: '• Waren bestellen – schreiben Sie einfach, was Sie brauchen, z. B. „5 Pakete Kopierpapier und 2 Toner“',
+    en: '• Order goods – just write what you need, e.g. “5 reams of copy paper and 2 toner cartridges”',
+  },
+  helpBook: {
+    de: '• Dienstleistungen buchen, z. B. „Druckerwartung nächsten Dienstag“',
+    en: '• Book services, e.g. “printer maintenance next Tuesday”',
+  },
+  helpStatus: {
+    de: '• Nach dem Stand Ihrer Aufträge, Lieferungen und Rechnungen fragen',
+    en: '• Ask about the status of your orders, deliveries and invoices',
+  },
+  helpSales: {
+    de: '• Vertrieb: Aufträge aller Kunden ansehen, prüfen und freigeben',
+    en: '• Sales: see, review and approve the orders of all customers',
+  },
+  helpAccountant: {
+    de: '• Buchhaltung: offene Posten, Rechnungen und Mahnungen ansehen',
+    en: '• Accounting: see open items, invoices and payment reminders',
+  },
+  helpAdmin: {
+    de: '• Administration: alles oben, dazu Kunden und Zugänge verwalten',
+    en: '• Administration: all of the above, plus managing customers and access',
+  },
+  helpLanguage: {
+    de: 'Sie können Deutsch oder Englisch mit mir schreiben.',
+    en: 'You can write to me in English or German.',
+  },
+  notUnderstood: {
+    de: 'Das habe ich leider nicht verstanden. Schreiben Sie „Hilfe“, um zu sehen, was ich kann.',
+    en: 'Sorry, I did not understand that. Type “help” to see what I can do.',
+  },
+  turnError: {
+    de: 'Entschuldigung, da ist bei mir etwas schiefgegangen. Bitte versuchen Sie es gleich noch einmal.',
+    en: 'Sorry, something went wrong on my side. Please try again in a moment.',
+  },
+});

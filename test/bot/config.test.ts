@@ -1,0 +1,35 @@
+import { configVariables, loadConfig } from '../../bot/config';
+
+describe('configuration from the environment', () => {
+  it('defaults to the embedded demo: port 3978, SQLite in ./var, demo mode with demo API keys', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ port: 3978, db: { databaseUrl: undefined, dataDir: 'var' }, demoMode: true, microsoftAppType: 'MultiTenant' });
+    expect(config.shopApiKey).toBe('demo-shop-key');
+    expect(config.tokenSecret).toHaveLength(64);
+    expect(loadConfig({}).tokenSecret).not.toBe(config.tokenSecret);
+    expect(config.warnings.join('\n')).toMatch(/TOKEN_SECRET is not set/);
+  });
+
+  it('turns demo mode off whenever app credentials are set, and offers no demo keys then', () => {
+    const config = loadConfig({ MicrosoftAppId: 'app', MicrosoftAppPassword: 'pw', DEMO_MODE: '1', TOKEN_SECRET: 's', DATABASE_URL: 'postgres://x/y' });
+    expect(config.demoMode).toBe(false);
+    expect(config.shopApiKey).toBeUndefined();
+    expect(config.staffApiKey).toBeUndefined();
+    expect(config.db.databaseUrl).toBe('postgres://x/y');
+    expect(config.warnings.join('\n')).not.toMatch(/pw/);
+    expect(loadConfig({ DEMO_MODE: 'off' }).demoMode).toBe(false);
+  });
+
+  it('refuses nonsense instead of guessing', () => {
+    expect(() => loadConfig({ PORT: 'abc' })).toThrow(/PORT/);
+    expect(() => loadConfig({ MicrosoftAppType: 'Whatever' })).toThrow(/MicrosoftAppType/);
+  });
+
+  it('documents every variable it reads', () => {
+    const documented = configVariables.map((v) => v.name);
+    for (const name of ['PORT', 'DATA_DIR', 'DATABASE_URL', 'MicrosoftAppId', 'MicrosoftAppPassword', 'MicrosoftAppType',
+      'MicrosoftAppTenantId', 'LOG_LEVEL', 'TOKEN_SECRET', 'SHOP_API_KEY', 'STAFF_API_KEY', 'DEMO_MODE', 'HOST']) {
+      expect(documented).toContain(name);
+    }
+  });
+});

@@ -1,5 +1,5 @@
 import { addWorkingDays } from './calendar';
-import type { ActorRole, OrderStatus } from './lifecycle';
+import { allowedTransitions, checkTransition, type ActorRole, type OrderStatus, type TransitionCheck, type TransitionContext } from './lifecycle';
 import type { Problem, ProblemCode } from './order';
 
 /** Who is acting on orders: a person in a role, or the system (automatic checks, an integration). */
@@ -119,4 +119,20 @@ export function checkShipmentLines(
     if (s.quantity > remaining) problems.push({ code: 'exceeds_remaining', lineNo: s.lineNo, remaining });
   }
   return problems;
+}
+
+/**
+ * The status a shipment leads to, checked like a lifecycle step with the shipped quantities it leaves behind.
+ * A further partial shipment keeps partially_shipped; the table has no step to itself, so it is checked as the
+ * step into partially_shipped (same roles, same guard).
+ */
+export function checkShipmentStep(ctx: Omit<TransitionContext, 'to'>): { ok: true; to: OrderStatus } | (TransitionCheck & { ok: false }) {
+  const goods = ctx.order.lines.filter((l) => l.kind !== 'service');
+  const to: OrderStatus = goods.every((l) => l.shippedQuantity >= l.quantity) ? 'shipped' : 'partially_shipped';
+  if (ctx.from === 'partially_shipped' && to === 'partially_shipped') {
+    const check = checkTransition({ ...ctx, from: 'ready_to_ship', to });
+    return check.ok ? { ok: true, to } : { ...check, allowed: allowedTransitions(ctx.from) };
+  }
+  const check = checkTransition({ ...ctx, to });
+  return check.ok ? { ok: true, to } : check;
 }

@@ -1,0 +1,120 @@
+import { addressSchema, createOrderSchema, errorSchema, orderSchema, shipmentSchema, transitionSchema } from './schemas';
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const json = (schema: object) => ({ 'application/json': { schema } });
+const error = (description: string) => ({ description, content: json(ref('Error')) });
+
+const idempotencyKey = {
+  name: 'Idempotency-Key',
+  in: 'header',
+  required: false,
+  description: 'Makes retries safe: the same key with the same body answers the first response again (same status and body, header Idempotent-Replayed: true); the same key with a different body answers 422 idempotency_key_reused.',
+  schema: { type: 'string', minLength: 1, maxLength: 255 },
+};
+
+const orderNumber = { name: 'number', in: 'path', required: true, schema: { type: 'string' }, examples: { first: { value: '1001' } } };
+
+/** The OpenAPI 3.1 description of the order REST API, served at /api/openapi.json. */
+export const openApiDocument = {
+  openapi: '3.1.0',
+  info: {
+    title: 'Auftragsbot order API',
+    version: '1.0.0',
+    description: 'Orders from an online shop or warehouse system. Money is in integer euro cents; dates are YYYY-MM-DD in Europe/Berlin.',
+  },
+  security: [{ shopKey: [] }, { staffKey: [] }],
+  paths: {
+    '/api/orders': {
+      post: {
+        operationId: 'createOrder',
+        summary: 'Place an order for a customer account',
+        description: 'Validated and checked like an order from the chat: priced from the catalog, stock reserved, then confirmed or put on hold (credit). No partial order is ever written.',
+        security: [{ shopKey: [] }, { staffKey: [] }],
+        parameters: [idempotencyKey],
+        requestBody: { required: true, content: json(ref('CreateOrderRequest')) },
+        responses: {
+          201: { description: 'The order was placed (status confirmed or on_hold).', content: json(ref('Order')) },
+          400: error('The body is not valid JSON or does not match the schema; details name each field.'),
+          401: error('Missing or wrong API key.'),
+          422: error('Unknown customer or SKU, out of stock without a backorder choice, a date in the past, or an Idempotency-Key reused with another body.'),
+        },
+      },
+    },
+    '/api/orders/{number}': {
+      get: {
+        operationId: 'getOrder',
+        summary: 'An order with its lines, status, history and shipments',
+        security: [{ shopKey: [] }, { staffKey: [] }],
+        parameters: [orderNumber],
+        responses: {
+          200: { description: 'The order.', content: json(ref('Order')) },
+          401: error('Missing or wrong API key.'),
+          404: error('No such order.'),
+        },
+      },
+    },
+    '/api/orders/{number}/transitions': {
+      post: {
+        operationId: 'transitionOrder',
+        summary: 'Move an order one step in its lifecycle',
+        security: [{ staffKey: [] }],
+        parameters: [orderNumber, idempotencyKey],
+        requestBody: { required: true, content: json(ref('TransitionRequest')) },
+        responses: {
+          200: { description: 'The order after the step.', content: json(ref('Order')) },
+          400: error('Invalid body.'),
+          401: error('Missing or wrong API key.'),
+          403: error('The shop key may not change orders.'),
+          404: error('No such order.'),
+          409: error('illegal_transition (with reasonCode and the allowed steps) or conflict (the order changed meanwhile).'),
+          422: error('Idempotency-Key reused with another body.'),
+        },
+      },
+    },
+    '/api/orders/{number}/shipments': {
+      post: {
+        operationId: 'recordShipment',
+        summary: 'Record a (partial) shipment with carrier and tracking number; creates a delivery note',
+        security: [{ staffKey: [] }],
+        parameters: [orderNumber, idempotencyKey],
+        requestBody: { required: true, content: json(ref('ShipmentRequest')) },
+        responses: {
+          201: { description: 'The shipment and the order after it.', content: json(ref('ShipmentResponse')) },
+          400: error('Invalid body.'),
+          401: error('Missing or wrong API key.'),
+          403: error('The shop key may not change orders.'),
+          404: error('No such order.'),
+          409: error('illegal_transition (the order is not ready to ship), conflict, or insufficient_stock.'),
+          422: error('Lines unknown, not shippable or more than remains to ship; or Idempotency-Key reused with another body.'),
+        },
+      },
+    },
+    '/api/openapi.json': {
+      get: {
+        operationId: 'openApi',
+        summary: 'This document',
+        security: [],
+        responses: { 200: { description: 'OpenAPI 3.1 document.', content: { 'application/json': { schema: { type: 'object' } } } } },
+      },
+    },
+  },
+  components: {
+    securitySchemes: {
+      shopKey: { type: 'http', scheme: 'bearer', description: 'SHOP_API_KEY: create and read orders.' },
+      staffKey: { type: 'http', scheme: 'bearer', description: 'STAFF_API_KEY: everything, acting as sales staff.' },
+    },
+    schemas: {
+      Address: addressSchema,
+      CreateOrderRequest: createOrderSchema,
+      TransitionRequest: transitionSchema,
+      ShipmentRequest: shipmentSchema,
+      Order: orderSchema,
+      ShipmentResponse: {
+        type: 'object',
+        required: ['deliveryNote', 'order'],
+        properties: { deliveryNote: { type: 'object', properties: { number: { type: 'string', examples: ['LS-1001'] } } }, order: ref('Order') },
+      },
+      Error: errorSchema,
+    },
+  },
+} as const;

@@ -1,0 +1,62 @@
+import {
+  checkShipmentLines, checkShipmentStep, isDueToShip, isLate, mayPlaceOrderFor, maySeeOrder, productionStart, promisedDate,
+  type OrderActor,
+} from '../../domain/orderChecks';
+
+const actor = (role: OrderActor['role'], customerId: number | null = null): OrderActor => ({ personId: 1, role, customerId, channel: 'directline' });
+
+describe('order access', () => {
+  it('lets customers order and read for their own account only, and keeps accounting from ordering', () => {
+    expect(mayPlaceOrderFor(actor('customer', 7), 7)).toBe(true);
+    expect(mayPlaceOrderFor(actor('customer', 7), 8)).toBe(false);
+    expect(mayPlaceOrderFor(actor('customer', null), 8)).toBe(false);
+    expect(mayPlaceOrderFor(actor('sales'), 8)).toBe(true);
+    expect(mayPlaceOrderFor(actor('system'), 8)).toBe(true);
+    expect(mayPlaceOrderFor(actor('accountant'), 8)).toBe(false);
+    expect(maySeeOrder(actor('customer', 7), 8)).toBe(false);
+    expect(maySeeOrder(actor('accountant'), 8)).toBe(true);
+  });
+});
+
+describe('dates of an order', () => {
+  it('starts production on the next working day and promises the latest date that applies', () => {
+    expect(productionStart('2026-03-06')).toBe('2026-03-09'); // Friday → Monday
+    expect(productionStart('2026-04-02')).toBe('2026-04-07'); // Thursday before Easter → Tuesday after
+    expect(promisedDate({ requestedDate: '2026-03-10', completionDates: ['2026-03-12'], backorderRestockDates: [null], serviceDates: [] })).toBe('2026-03-12');
+    expect(promisedDate({ requestedDate: null, completionDates: [], backorderRestockDates: [], serviceDates: [] })).toBeNull();
+  });
+
+  it('calls an order late after its promised day and due to ship on it', () => {
+    expect(isLate('confirmed', '2026-03-05', '2026-03-06')).toBe(true);
+    expect(isLate('confirmed', '2026-03-06', '2026-03-06')).toBe(false);
+    expect(isLate('shipped', '2026-03-01', '2026-03-06')).toBe(false);
+    expect(isDueToShip('in_execution', '2026-03-06', '2026-03-06')).toBe(true);
+    expect(isDueToShip('ready_to_ship', null, '2026-03-06')).toBe(true);
+    expect(isDueToShip('on_hold', '2026-03-01', '2026-03-06')).toBe(false);
+  });
+});
+
+describe('shipments', () => {
+  const lines = [
+    { lineNo: 1, quantity: 3, shippedQuantity: 1, kind: 'goods' as const },
+    { lineNo: 2, quantity: 1, shippedQuantity: 0, kind: 'service' as const },
+  ];
+
+  it('accepts only open quantities of goods lines', () => {
+    expect(checkShipmentLines(lines, [{ lineNo: 1, quantity: 2 }])).toEqual([]);
+    expect(checkShipmentLines(lines, [])).toEqual([{ code: 'no_lines' }]);
+    expect(checkShipmentLines(lines, [{ lineNo: 1, quantity: 3 }, { lineNo: 2, quantity: 1 }, { lineNo: 9, quantity: 1 }, { lineNo: 1, quantity: 1 }])).toEqual([
+      { code: 'exceeds_remaining', lineNo: 1, remaining: 2 }, { code: 'not_shippable', lineNo: 2 }, { code: 'unknown_line', lineNo: 9 }, { code: 'duplicate_line', lineNo: 1 },
+    ]);
+  });
+
+  it('leads to partially_shipped or shipped, and keeps partially_shipped for a further partial shipment', () => {
+    const order = (shipped: number) => ({ customerId: 1, hasGoods: true, hasServices: false, lines: [{ quantity: 3, shippedQuantity: shipped, kind: 'goods' as const }] });
+    expect(checkShipmentStep({ from: 'ready_to_ship', role: 'sales', order: order(1) })).toEqual({ ok: true, to: 'partially_shipped' });
+    expect(checkShipmentStep({ from: 'partially_shipped', role: 'sales', order: order(2) })).toEqual({ ok: true, to: 'partially_shipped' });
+    expect(checkShipmentStep({ from: 'partially_shipped', role: 'sales', order: order(3) })).toEqual({ ok: true, to: 'shipped' });
+    expect(checkShipmentStep({ from: 'partially_shipped', role: 'customer', actorCustomerId: 1, order: order(2) }))
+      .toMatchObject({ ok: false, code: 'role_not_permitted', allowed: ['shipped'] });
+    expect(checkShipmentStep({ from: 'confirmed', role: 'sales', order: order(3) })).toMatchObject({ ok: false, code: 'not_allowed' });
+  });
+});

@@ -18,6 +18,7 @@ import type { Recognizer } from '../dialogs/keywordRecognizer';
 import { IntentRoute, MainDialog } from '../dialogs/mainDialog';
 import { commonTexts } from '../dialogs/texts/common';
 import { getTurnUser } from '../dialogs/turnUser';
+import { mountOrderApi } from './api/orders';
 import { AuftragsBot } from './auftragsbot';
 import type { Config } from './config';
 import { LocalDirectLine } from './directline';
@@ -89,10 +90,11 @@ export async function createApp(config: Config, extras: AppExtras = {}): Promise
   const guard = new TurnGuard(db, logger, extras.turnGuard);
 
   const server = restify.createServer({ name: 'auftragsbot' });
-  server.use(restify.plugins.bodyParser({ maxBodySize: 1024 * 1024, mapParams: false }));
+  // Each route parses its own body, so the REST API can answer malformed JSON in its own error format.
+  const jsonBody = restify.plugins.bodyParser({ maxBodySize: 1024 * 1024, mapParams: false });
 
   let baseUrl = '';
-  server.post('/api/messages', async (req, res) => {
+  server.post('/api/messages', jsonBody, async (req, res) => {
     await adapter.process(req, res, (context) => guard.run(context, () => bot.run(context)));
   });
 
@@ -119,7 +121,7 @@ export async function createApp(config: Config, extras: AppExtras = {}): Promise
     });
     channel.mount(server);
 
-    server.post('/api/demo/token', async (req, res) => {
+    server.post('/api/demo/token', jsonBody, async (req, res) => {
       const body = (req.body ?? {}) as { user?: unknown; locale?: unknown };
       if (typeof body.user !== 'string' || !body.user) {
         res.send(400, { error: 'user is required' });
@@ -136,6 +138,7 @@ export async function createApp(config: Config, extras: AppExtras = {}): Promise
     });
   }
 
+  mountOrderApi(server, { db, shopApiKey: config.shopApiKey, staffApiKey: config.staffApiKey, logger: logger.child({ component: 'api' }) });
   mountWeb(server);
 
   return {

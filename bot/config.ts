@@ -1,4 +1,3 @@
-import crypto from 'node:crypto';
 import type { DbOptions } from '../data/db';
 
 /**
@@ -15,7 +14,7 @@ export const configVariables = [
   { name: 'MicrosoftAppType', default: 'MultiTenant', meaning: 'MultiTenant, SingleTenant or UserAssignedMSI.' },
   { name: 'MicrosoftAppTenantId', default: '(unset)', meaning: 'Tenant of the app registration; required for SingleTenant and UserAssignedMSI.' },
   { name: 'LOG_LEVEL', default: 'info', meaning: 'pino level: fatal, error, warn, info, debug, trace or silent.' },
-  { name: 'TOKEN_SECRET', default: '(random per start, warning logged)', meaning: 'Secret that signs local Direct Line tokens; set it so tokens survive a restart and work across instances.' },
+  { name: 'TOKEN_SECRET', default: '(generated once, kept in the database)', meaning: 'Secret that signs local Direct Line tokens and guards its connector endpoints.' },
   { name: 'SHOP_API_KEY', default: 'demo-shop-key in demo mode, else unset (endpoint off)', meaning: 'API key for the shop REST endpoints.' },
   { name: 'STAFF_API_KEY', default: 'demo-staff-key in demo mode, else unset (endpoint off)', meaning: 'API key for the staff REST endpoints.' },
   { name: 'DEMO_MODE', default: 'on without app credentials, off with them', meaning: 'Demo mode: seeds demo data into an empty database, serves the local Direct Line channel and /api/demo/token. DEMO_MODE=0 turns it off; it is always off when MicrosoftAppId is set.' },
@@ -32,7 +31,8 @@ export interface Config {
   microsoftAppType: AppType;
   microsoftAppTenantId: string;
   logLevel: string;
-  tokenSecret: string;
+  /** Unset: the host generates one and keeps it in the database, so tokens and stored references survive restarts. */
+  tokenSecret: string | undefined;
   shopApiKey: string | undefined;
   staffApiKey: string | undefined;
   demoMode: boolean;
@@ -59,11 +59,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (demoRequested && appId && value('DEMO_MODE')) warnings.push('DEMO_MODE is ignored because MicrosoftAppId is set');
   if (!appId) warnings.push('MicrosoftAppId is not set: requests to /api/messages are not authenticated');
 
-  let tokenSecret = value('TOKEN_SECRET');
-  if (!tokenSecret) {
-    tokenSecret = crypto.randomBytes(32).toString('hex');
-    warnings.push('TOKEN_SECRET is not set: a random one is used, so chat tokens end with a restart and work on this instance only');
-  }
 
   return {
     port,
@@ -74,7 +69,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     microsoftAppType: appType,
     microsoftAppTenantId: value('MicrosoftAppTenantId') ?? '',
     logLevel: value('LOG_LEVEL') ?? 'info',
-    tokenSecret,
+    tokenSecret: value('TOKEN_SECRET'),
     shopApiKey: value('SHOP_API_KEY') ?? (demoMode ? 'demo-shop-key' : undefined),
     staffApiKey: value('STAFF_API_KEY') ?? (demoMode ? 'demo-staff-key' : undefined),
     demoMode,

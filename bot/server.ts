@@ -11,6 +11,7 @@ import restify from 'restify';
 import { Db, migrate, openDatabase } from '../data/db';
 import { findPersonByChannel } from '../data/parties';
 import { seedIfEmpty } from '../data/seed';
+import { secretSetting } from '../data/settings';
 import { KnexStorage } from '../data/storage';
 import { pruneProcessedActivities } from '../data/turns';
 import { toLocale } from '../domain/locale';
@@ -116,7 +117,7 @@ export async function createApp(config: Config, extras: AppExtras = {}): Promise
       db,
       botEndpoint: () => `${baseUrl}/api/messages`,
       serviceUrl: () => baseUrl,
-      tokenSecret: config.tokenSecret,
+      tokenSecret: config.tokenSecret ?? (await secretSetting(db, 'token_secret')),
       logger: logger.child({ component: 'directline' }),
     });
     channel.mount(server);

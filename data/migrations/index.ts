@@ -3,6 +3,7 @@ import * as m001 from './001_parties_catalog';
 import * as m002 from './002_bot_state';
 import * as m003 from './003_directline';
 import * as m004 from './004_orders';
+import * as m005 from './005_settings';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -15,6 +16,7 @@ const migrations: Record<string, Migration> = {
   '002_bot_state': m002,
   '003_directline': m003,
   '004_orders': m004,
+  '005_settings': m005,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

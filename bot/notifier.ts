@@ -1,0 +1,137 @@
+import type { CloudAdapter, ConversationReference } from 'botbuilder';
+import { listConversationRefsForPerson, type StoredConversationRef } from '../data/conversationRefs';
+import type { Db } from '../data/db';
+import { getOrder, type OrderView } from '../data/orders';
+import { claimDueNotifications, markFailed, markSent, type OutboxRow } from '../data/outbox';
+import { getPerson } from '../data/parties';
+import { formatDate, reasonText } from '../dialogs/staffViews';
+import { notificationTexts } from '../dialogs/texts/notifications';
+import { statusLabel, isOrderStatus } from '../domain/lifecycle';
+import type { Locale } from '../domain/locale';
+import { formatMoney } from '../domain/money';
+import type { Person } from '../domain/parties';
+import type { Logger } from './logger';
+import { startScheduler } from './scheduler';
+
+export interface NotifierOptions {
+  db: Db;
+  /** Only continueConversationAsync is used, so a second adapter (another process) works as well as the host's. */
+  adapter: Pick<CloudAdapter, 'continueConversationAsync'>;
+  /** The bot's MicrosoftAppId ('' without credentials). */
+  appId: string;
+  logger?: Logger;
+  /** Rows claimed per pass. */
+  batchSize?: number;
+  /** How long a claimed row is reserved for this sender before another may take it (a crash mid-send). */
+  leaseSeconds?: number;
+}
+
+export interface SendReport {
+  sent: number;
+  failed: number;
+}
+
+/** Thrown for rows that cannot be sent at all, so last_error says why instead of a stack trace. */
+class Undeliverable extends Error {}
+
+function payloadNumber(row: OutboxRow): string {
+  const n = row.payload.orderNumber ?? row.payload.number;
+  if (typeof n !== 'string' && typeof n !== 'number') throw new Undeliverable(`outbox row ${row.id} (${row.kind}) has no order number`);
+  return String(n);
+}
+
+function linesSummary(view: OrderView, locale: Locale): string {
+  return view.lines.map((l) => `${l.quantity} ${l.unit[locale]} ${l.name[locale]}`).join(', ');
+}
+
+/**
+ * The message for one outbox row in the recipient's language. The order is read with the recipient's own
+ * rights, so a row can never show someone an order they may not see.
+ */
+export async function notificationMessage(db: Db, row: OutboxRow, person: Person, locale: Locale): Promise<string> {
+  const number = payloadNumber(row);
+  const actor = { personId: person.id, role: person.role, customerId: person.customerId, channel: 'notifier' };
+  const view = await getOrder(db, actor, number);
+  if (!view) throw new Undeliverable(`order ${number} is not visible to person ${person.id}`);
+  const p = row.payload;
+  const total = formatMoney(view.totals.grossCents, locale);
+  switch (row.kind) {
+    case 'order_confirmed': {
+      const text = notificationTexts(locale, 'order_confirmed', { number, lines: linesSummary(view, locale), total });
+      return view.promisedDate ? `${text} ${notificationTexts(locale, 'promised', { date: formatDate(view.promisedDate, locale) })}` : text;
+    }
+    case 'order_on_hold':
+      return notificationTexts(locale, 'order_on_hold', { number });
+    case 'order_on_hold_review':
+      return notificationTexts(locale, 'order_on_hold_review', {
+        number, customer: view.customer.name, total, reason: reasonText(String(p.reason ?? view.holdReason ?? ''), locale),
+      });
+    case 'order_shipped':
+      return notificationTexts(locale, p.partial ? 'order_partially_shipped' : 'order_shipped', {
+        number, carrier: String(p.carrier ?? ''), tracking: String(p.trackingNumber ?? ''),
+      });
+    case 'order_delivered':
+      return notificationTexts(locale, 'order_delivered', { number });
+    case 'order_cancelled': {
+      const text = notificationTexts(locale, 'order_cancelled', { number });
+      return p.reason ? `${text} ${notificationTexts(locale, 'cancelledReason', { reason: reasonText(String(p.reason), locale) })}` : text;
+    }
+    default: {
+      const status = isOrderStatus(p.status) ? p.status : view.status;
+      return notificationTexts(locale, 'order_status_changed', { number, status: statusLabel(status, locale) });
+    }
+  }
+}
+
+/** The conversation to write to: the one named in the row, else the one the person used last. */
+function pickReference(refs: StoredConversationRef[], row: OutboxRow): StoredConversationRef | undefined {
+  const wanted = row.payload.conversationId;
+  return refs.find((r) => r.conversationId === wanted) ?? refs[0];
+}
+
+async function deliver(options: NotifierOptions, row: OutboxRow): Promise<void> {
+  const person = await getPerson(options.db, row.personId);
+  if (!person) throw new Undeliverable(`person ${row.personId} does not exist`);
+  const ref = pickReference(await listConversationRefsForPerson(options.db, row.personId), row);
+  if (!ref) throw new Undeliverable(`no stored conversation reference for person ${row.personId}`);
+  const locale = person.locale ?? ref.locale ?? 'de';
+  const text = await notificationMessage(options.db, row, person, locale);
+  await options.adapter.continueConversationAsync(options.appId, ref.reference as Partial<ConversationReference>, async (context) => {
+    await context.sendActivity({ type: 'message', text, locale, channelData: { notification: { kind: row.kind, id: row.id } } });
+  });
+}
+
+/**
+ * One pass: claim due rows (a lease, so no other sender takes them), send each, mark it sent right after.
+ * A failure is recorded with markFailed, which schedules the retry with backoff.
+ */
+export async function sendDueNotifications(options: NotifierOptions, now: Date = new Date()): Promise<SendReport> {
+  const rows = await claimDueNotifications(options.db, { limit: options.batchSize ?? 20, now, leaseSeconds: options.leaseSeconds ?? 60 });
+  const report: SendReport = { sent: 0, failed: 0 };
+  for (const row of rows) {
+    try {
+      await deliver(options, row);
+    } catch (err) {
+      const message = err instanceof Undeliverable ? err.message : `send failed: ${(err as Error)?.message ?? String(err)}`;
+      options.logger?.warn({ outboxId: row.id, kind: row.kind, attempts: row.attempts + 1, error: message }, 'notification not delivered');
+      await markFailed(options.db, row.id, message, now);
+      report.failed += 1;
+      continue;
+    }
+    await markSent(options.db, row.id, new Date());
+    report.sent += 1;
+  }
+  return report;
+}
+
+/**
+ * Runs the sender every few seconds until the returned function is called (it waits for a running pass).
+ * The host calls it once at start: `const stop = startNotifier({ db, adapter, appId, logger })`.
+ */
+export function startNotifier(options: NotifierOptions & { intervalSeconds?: number }): () => Promise<void> {
+  const scheduler = startScheduler({
+    logger: options.logger,
+    jobs: [{ name: 'notifier', everySeconds: options.intervalSeconds ?? 5, run: () => sendDueNotifications(options) }],
+  });
+  return () => scheduler.stop();
+}

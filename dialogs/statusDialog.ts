@@ -1,0 +1,162 @@
+import { MessageFactory, TurnContext } from 'botbuilder';
+import { ComponentDialog, DialogTurnResult, TextPrompt, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
+import type { Db } from '../data/db';
+import { getOrder, listOrders, type Actor, type OrderView } from '../data/orders';
+import { findCustomerByNumber } from '../data/parties';
+import { berlinDateOf } from '../domain/calendar';
+import type { OrderStatus } from '../domain/lifecycle';
+import type { Locale } from '../domain/locale';
+import { formatMoney } from '../domain/money';
+import { matchStaffCommand } from './staffCommands';
+import { actorOf, formatDate, isStaff, orderCard, orderLabel, replyCustomerOrders, replyOrderList } from './staffViews';
+import { statusTexts } from './texts/status';
+
+export const STATUS_DIALOG_ID = 'statusDialog';
+const FLOW = 'statusFlow';
+const WHICH_ORDER = 'statusWhichOrder';
+
+/**
+ * What was asked: an order number, a customer (number from the recognizer or words from the staff matcher),
+ * or late orders. All optional: "Wo bleibt meine Bestellung?" comes without any of them.
+ */
+export interface StatusDialogOptions {
+  order?: string | null;
+  customer?: string | null;
+  customerQuery?: string | null;
+  late?: boolean;
+}
+
+export interface StatusDialogDeps {
+  db: Db;
+  now?: () => Date;
+}
+
+/** Still on its way to the customer: what "where is my order?" is about. */
+const onTheWay: readonly OrderStatus[] = [
+  'received', 'checked', 'on_hold', 'confirmed', 'in_preparation', 'in_execution', 'ready_to_ship', 'partially_shipped', 'shipped',
+];
+
+const RECENT = 10;
+
+/**
+ * Status questions in plain language. Customers only ever see their own account's orders, and a number from
+ * another account gets exactly the answer an unknown number gets. Staff get order cards and lists.
+ */
+export class StatusDialog extends ComponentDialog {
+  private readonly now: () => Date;
+
+  constructor(private readonly deps: StatusDialogDeps) {
+    super(STATUS_DIALOG_ID);
+    this.now = deps.now ?? (() => new Date());
+    this.addDialog(new TextPrompt(WHICH_ORDER));
+    this.addDialog(new WaterfallDialog(FLOW, [this.answerStep.bind(this), this.chosenStep.bind(this)]));
+    this.initialDialogId = FLOW;
+  }
+
+  private async answerStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { actor, locale } = actorOf(step.context);
+    if (!actor) return step.endDialog();
+    const options = this.requestOf(step);
+    if (isStaff(actor.role)) {
+      await this.answerStaff(step.context, actor, locale, options);
+      return step.endDialog();
+    }
+    if (options.order) {
+      await this.answerOne(step.context, actor, locale, options.order);
+      return step.endDialog();
+    }
+    const { orders } = await listOrders(this.deps.db, actor, { customerId: actor.customerId ?? undefined, limit: RECENT }, this.now());
+    if (orders.length === 0) {
+      await step.context.sendActivity(statusTexts(locale, 'noOrders'));
+      return step.endDialog();
+    }
+    const pending = orders.filter((o) => onTheWay.includes(o.status));
+    if (pending.length <= 1) {
+      await step.context.sendActivity(customerSummary(pending[0] ?? orders[0], locale));
+      return step.endDialog();
+    }
+    const choices = pending.map((o) => ({
+      value: o.number,
+      title: statusTexts(locale, 'choiceLabel', { number: o.number, date: formatDate(berlinDateOf(new Date(o.createdAt)), locale) }),
+    }));
+    const question = MessageFactory.suggestedActions(
+      choices.map((c) => ({ type: 'imBack', title: c.title, value: c.value })),
+      statusTexts(locale, 'whichOrder'),
+    );
+    return step.prompt(WHICH_ORDER, { prompt: question });
+  }
+
+  private async chosenStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { actor, locale } = actorOf(step.context);
+    const number = /\d{4,}/.exec(String(step.result ?? ''))?.[0];
+    if (!actor || !number) await step.context.sendActivity(statusTexts(locale, 'askNumber'));
+    else await this.answerOne(step.context, actor, locale, number);
+    return step.endDialog();
+  }
+
+  /** Options from the recognizer, or read from the text when the dialog was started without them. */
+  private requestOf(step: WaterfallStepContext): StatusDialogOptions {
+    const options = (step.options ?? {}) as StatusDialogOptions;
+    if (options.order || options.customer || options.customerQuery || options.late) return options;
+    const command = matchStaffCommand(step.context.activity.text ?? '');
+    if (command?.kind === 'order_status') return { order: command.order };
+    if (command?.kind === 'late') return { late: true };
+    if (command?.kind === 'customer_orders') return { customerQuery: command.customer };
+    const number = /(?<!\d)\d{4,6}(?!\d)/.exec(step.context.activity.text ?? '')?.[0];
+    return number ? { order: number } : {};
+  }
+
+  private async answerOne(context: TurnContext, actor: Actor, locale: Locale, number: string): Promise<void> {
+    // getOrder gives null both for unknown numbers and for other accounts' orders: one answer for both.
+    const view = await getOrder(this.deps.db, actor, number);
+    await context.sendActivity(view ? customerSummary(view, locale) : statusTexts(locale, 'unknownOrder', { number }));
+  }
+
+  private async answerStaff(context: TurnContext, actor: Actor, locale: Locale, options: StatusDialogOptions): Promise<void> {
+    const { db } = this.deps;
+    if (options.order) {
+      const view = await getOrder(db, actor, options.order);
+      if (view) await context.sendActivity(MessageFactory.attachment(orderCard(view, actor, locale)));
+      else await context.sendActivity(statusTexts(locale, 'unknownOrder', { number: options.order }));
+    } else if (options.late) {
+      await replyOrderList(context, db, actor, locale, { kind: 'late' }, 0, this.now());
+    } else if (options.customer) {
+      const customer = await findCustomerByNumber(db, options.customer);
+      if (customer) await replyOrderList(context, db, actor, locale, { kind: 'customer', customerId: customer.id, name: customer.name }, 0, this.now());
+      else await replyCustomerOrders(context, db, actor, locale, options.customer, this.now());
+    } else if (options.customerQuery) {
+      await replyCustomerOrders(context, db, actor, locale, options.customerQuery, this.now());
+    } else {
+      await context.sendActivity(statusTexts(locale, 'askNumber'));
+    }
+  }
+}
+
+function linesText(lines: Array<{ quantity: number; unit: OrderView['lines'][number]['unit']; name: OrderView['lines'][number]['name'] }>, locale: Locale): string {
+  return lines.map((l) => `${l.quantity} ${l.unit[locale]} ${l.name[locale]}`).join(', ');
+}
+
+/** The plain-language answer a customer gets about one of their orders. */
+export function customerSummary(view: OrderView, locale: Locale): string {
+  const parts = [
+    statusTexts(locale, 'summary', {
+      number: view.number, date: formatDate(berlinDateOf(new Date(view.createdAt)), locale), status: orderLabel(view, locale),
+    }),
+    statusTexts(locale, 'summaryLines', { lines: linesText(view.lines, locale), total: formatMoney(view.totals.grossCents, locale) }),
+  ];
+  if (view.status === 'on_hold') parts.push(statusTexts(locale, 'summaryHeld'));
+  for (const s of view.shipments) {
+    parts.push(statusTexts(locale, 'summaryShipment', {
+      carrier: s.carrier, tracking: s.trackingNumber, note: s.deliveryNoteNumber, date: formatDate(berlinDateOf(new Date(s.createdAt)), locale),
+    }));
+  }
+  if (view.status === 'partially_shipped') {
+    const open = view.lines
+      .filter((l) => l.kind !== 'service' && l.quantity > l.shippedQuantity)
+      .map((l) => ({ ...l, quantity: l.quantity - l.shippedQuantity }));
+    if (open.length) parts.push(statusTexts(locale, 'summaryPartial', { lines: linesText(open, locale) }));
+  }
+  const notYetOut = ['received', 'checked', 'confirmed', 'in_preparation', 'in_execution', 'ready_to_ship'].includes(view.status);
+  if (notYetOut && view.promisedDate) parts.push(statusTexts(locale, 'summaryPromised', { date: formatDate(view.promisedDate, locale) }));
+  return parts.join(' ');
+}

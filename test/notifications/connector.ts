@@ -1,0 +1,45 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface RecordedCall {
+  conversationId: string;
+  status: number;
+  activity: Record<string, any>;
+}
+
+/**
+ * A Bot Connector service on loopback, as the Emulator plays it: it takes the bot's
+ * POST /v3/conversations/{id}/activities, records every call, and answers 500 while `failuresLeft` > 0.
+ */
+export async function startRecordingConnector() {
+  const calls: RecordedCall[] = [];
+  const state = { failuresLeft: 0 };
+  let counter = 0;
+  const server = http.createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk) => (body += chunk));
+    req.on('end', () => {
+      const match = /^\/v3\/conversations\/([^/]+)\/activities/.exec(req.url ?? '');
+      if (req.method !== 'POST' || !match) {
+        res.writeHead(404).end();
+        return;
+      }
+      const failing = state.failuresLeft > 0;
+      if (failing) state.failuresLeft -= 1;
+      const status = failing ? 500 : 200;
+      calls.push({ conversationId: decodeURIComponent(match[1]), status, activity: JSON.parse(body || '{}') });
+      res.writeHead(status, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(failing ? { error: { code: 'ServiceError', message: 'try again' } } : { id: `sent-${++counter}` }));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    serviceUrl: `http://127.0.0.1:${port}`,
+    calls,
+    state,
+    /** Successful deliveries into one conversation. */
+    delivered: (conversationId: string) => calls.filter((c) => c.conversationId === conversationId && c.status === 200).map((c) => c.activity),
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}

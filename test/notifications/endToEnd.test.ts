@@ -1,0 +1,85 @@
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
+import { startNotifier } from '../../bot/notifier';
+import { placeOrder } from '../../data/orders';
+import { recordShipment } from '../../data/shipments';
+import { keywordRecognizer } from '../../dialogs/keywordRecognizer';
+import { StaffIntents, withStaffCommands } from '../../dialogs/staffCommands';
+import { StaffDialog } from '../../dialogs/staffDialog';
+import { StatusDialog } from '../../dialogs/statusDialog';
+import { describeEachDatabase } from '../support/databases';
+import { connectDirectLine, DirectLineTestClient } from '../support/directlineClient';
+import { startTestServer, TestServer } from '../support/server';
+import { demoActors } from '../orders/actors';
+
+/**
+ * The whole way of a notification: the real server and local Direct Line channel, a customer's conversation,
+ * staff moving the order by text in their own chat, a shipment, and the sender (a second CloudAdapter, as a
+ * separate process would have) writing into the customer's conversation from the stored reference.
+ */
+describeEachDatabase('notifications through the local Direct Line channel', ({ get }) => {
+  let server: TestServer;
+  const chats: DirectLineTestClient[] = [];
+
+  beforeAll(async () => {
+    const db = get().db;
+    server = await startTestServer(get(), {
+      extras: {
+        recognizer: withStaffCommands(keywordRecognizer),
+        routes: [
+          { intent: StaffIntents.work, dialog: new StaffDialog({ db }) },
+          { intent: StaffIntents.status, dialog: new StatusDialog({ db }) },
+        ],
+      },
+    });
+  });
+  afterAll(async () => {
+    chats.forEach((c) => c.end());
+    await server.close();
+  });
+
+  async function signIn(user: string, locale: string): Promise<DirectLineTestClient> {
+    const res = await fetch(`${server.url}/api/demo/token`, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ user, locale }),
+    });
+    const { token, userId } = await res.json();
+    const chat = connectDirectLine({ baseUrl: server.url, token, userId, locale });
+    chats.push(chat);
+    await chat.connected();
+    await chat.nextBotMessage(); // welcome
+    return chat;
+  }
+
+  it('tells Müller Bau in its conversation that the order was confirmed and then shipped with DHL', async () => {
+    const { db } = get();
+    const a = await demoActors(db);
+    const customer = await signIn('demo-mueller', 'de-DE');
+    await customer.send('Hallo'); // the conversation (and its reference) exists from here on
+    await customer.nextBotMessage();
+
+    const placed = await placeOrder(db, a.mueller, { customerId: a.customers.mueller, lines: [{ sku: 'TONER-BK', quantity: 2 }] });
+    if (!placed.ok) throw new Error(JSON.stringify(placed.problems));
+    const number = placed.order.number;
+
+    const staff = await signIn('demo-sales', 'de-DE');
+    for (const [say, status] of [['in Vorbereitung', 'In Vorbereitung'], ['in Produktion', 'In Produktion'], ['versandbereit', 'Versandbereit']]) {
+      await staff.send(`${number} ${say}`);
+      expect((await staff.nextBotMessage((m) => /ist jetzt/.test(m.text ?? ''))).text).toBe(`Auftrag ${number} ist jetzt: ${status}.`);
+    }
+    const shipped = await recordShipment(db, a.sales, number, { carrier: 'DHL', trackingNumber: 'JJD1234567890', lines: [{ lineNo: 1, quantity: 2 }] });
+    expect(shipped.ok).toBe(true);
+
+    const stop = startNotifier({ db, adapter: new CloudAdapter(new ConfigurationBotFrameworkAuthentication({})), appId: '', intervalSeconds: 1 });
+    try {
+      const confirmation = await customer.nextBotMessage((m) => /Auftragsbestätigung/.test(m.text ?? ''), 15_000);
+      expect(confirmation.text).toContain(`Ihr Auftrag ${number} ist bestätigt. 2 Stück Toner schwarz.`);
+      const shipping = await customer.nextBotMessage((m) => /versendet/.test(m.text ?? ''), 15_000);
+      expect(shipping.text).toBe(`Ihr Auftrag ${number} wurde versendet: DHL, Sendungsnummer JJD1234567890.`);
+    } finally {
+      await stop();
+    }
+    const rows = await db('outbox').where({ person_id: a.mueller.personId! }).whereIn('kind', ['order_confirmed', 'order_shipped']);
+    expect(rows.filter((r) => JSON.parse(r.payload).orderNumber === number).map((r) => r.status)).toEqual(['sent', 'sent']);
+    // Staff's own moves are not announced to the customer; nothing came twice.
+    expect(customer.received.filter((m) => m.text === `Ihr Auftrag ${number} wurde versendet: DHL, Sendungsnummer JJD1234567890.`)).toHaveLength(1);
+  });
+});

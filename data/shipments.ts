@@ -11,6 +11,8 @@ export interface ShipmentInput {
   carrier: string;
   trackingNumber: string;
   lines: { lineNo: number; quantity: number }[];
+  /** The version the sender saw: a form filled in on a stale order is refused as a conflict. */
+  expectedVersion?: number;
 }
 
 export type RecordShipmentResult =
@@ -58,6 +60,7 @@ export async function recordShipment(db: Db, actor: Actor, number: string, input
   return db.transaction(async (trx): Promise<RecordShipmentResult> => {
     const row = await trx('orders').where({ number: String(number).trim() }).first('id', 'number', 'customer_id', 'status', 'version');
     if (!row || !maySeeOrder(actor, Number(row.customer_id))) return { ok: false, code: 'not_found' };
+    if (input.expectedVersion !== undefined && input.expectedVersion !== Number(row.version)) return { ok: false, code: 'conflict' };
     const order = { id: Number(row.id), number: row.number as string, customer_id: Number(row.customer_id), status: row.status as OrderStatus, version: Number(row.version) };
     const lines = (await trx('order_lines').where({ order_id: order.id }).orderBy('line_no')).map((l: any) => ({
       id: Number(l.id), lineNo: Number(l.line_no), sku: l.sku as string, kind: l.kind as ProductKind, quantity: Number(l.quantity), shippedQuantity: Number(l.shipped_quantity),

@@ -235,11 +235,6 @@ export class StaffDialog extends ComponentDialog {
       await context.sendActivity(staffTexts(locale, 'orderNotFound', { number }));
       return;
     }
-    // Also what makes a double-clicked or re-delivered form harmless: the first shipment changed the version.
-    if (Number(value.version) !== view.version) {
-      await this.conflict(context, actor, locale, view);
-      return;
-    }
     const carrier = String(value.carrier ?? '').trim();
     const trackingNumber = String(value.trackingNumber ?? '').trim();
     const lines: Array<{ lineNo: number; quantity: number }> = [];
@@ -255,7 +250,9 @@ export class StaffDialog extends ComponentDialog {
       await context.sendActivity(MessageFactory.attachment(shippingFormCard(view, locale)));
       return;
     }
-    const result = await recordShipment(this.deps.db, actor, number, { carrier, trackingNumber, lines }, this.now());
+    // The version is also what makes a double-clicked or re-delivered form harmless: the first shipment changed it.
+    const expectedVersion = Number(value.version);
+    const result = await recordShipment(this.deps.db, actor, number, { carrier, trackingNumber, lines, expectedVersion }, this.now());
     if (!result.ok) {
       const current = await getOrder(this.deps.db, actor, number);
       if (!current || result.code === 'not_found' || result.code === 'forbidden') {

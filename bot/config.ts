@@ -17,6 +17,7 @@ export const configVariables = [
   { name: 'TOKEN_SECRET', default: '(generated once, kept in the database)', meaning: 'Secret that signs local Direct Line tokens and guards its connector endpoints.' },
   { name: 'SHOP_API_KEY', default: 'demo-shop-key in demo mode, else unset (endpoint off)', meaning: 'API key for the shop REST endpoints.' },
   { name: 'STAFF_API_KEY', default: 'demo-staff-key in demo mode, else unset (endpoint off)', meaning: 'API key for the staff REST endpoints.' },
+  { name: 'NOTIFY_INTERVAL_SECONDS', default: '5', meaning: 'How often the sender delivers due notifications (order confirmed, shipped, …) from the outbox.' },
   { name: 'DEMO_MODE', default: 'on without app credentials, off with them', meaning: 'Demo mode: seeds demo data into an empty database, serves the local Direct Line channel and /api/demo/token. DEMO_MODE=0 turns it off; it is always off when MicrosoftAppId is set.' },
 ] as const;
 
@@ -36,6 +37,7 @@ export interface Config {
   shopApiKey: string | undefined;
   staffApiKey: string | undefined;
   demoMode: boolean;
+  notifyIntervalSeconds: number;
   /** Things worth a warning at start (logged by the host, never containing secrets). */
   warnings: string[];
 }
@@ -49,6 +51,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
   const port = Number(value('PORT') ?? 3978);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got "${env.PORT}"`);
+
+  const notifyIntervalSeconds = Number(value('NOTIFY_INTERVAL_SECONDS') ?? 5);
+  if (!(notifyIntervalSeconds >= 1 && notifyIntervalSeconds <= 3600)) throw new Error(`NOTIFY_INTERVAL_SECONDS must be between 1 and 3600, got "${env.NOTIFY_INTERVAL_SECONDS}"`);
 
   const appType = (value('MicrosoftAppType') ?? 'MultiTenant') as AppType;
   if (!appTypes.includes(appType)) throw new Error(`MicrosoftAppType must be one of ${appTypes.join(', ')}`);
@@ -73,6 +78,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     shopApiKey: value('SHOP_API_KEY') ?? (demoMode ? 'demo-shop-key' : undefined),
     staffApiKey: value('STAFF_API_KEY') ?? (demoMode ? 'demo-staff-key' : undefined),
     demoMode,
+    notifyIntervalSeconds,
     warnings,
   };
 }

@@ -123,15 +123,3 @@ export async function sendDueNotifications(options: NotifierOptions, now: Date =
   }
   return report;
 }
-
-/**
- * Runs the sender every few seconds until the returned function is called (it waits for a running pass).
- * The host calls it once at start: `const stop = startNotifier({ db, adapter, appId, logger })`.
- */
-export function startNotifier(options: NotifierOptions & { intervalSeconds?: number }): () => Promise<void> {
-  const scheduler = startScheduler({
-    logger: options.logger,
-    jobs: [{ name: 'notifier', everySeconds: options.intervalSeconds ?? 5, run: () => sendDueNotifications(options) }],
-  });
-  return () => scheduler.stop();
-}

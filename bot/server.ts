@@ -20,6 +20,8 @@ import { IntentRoute, MainDialog } from '../dialogs/mainDialog';
 import { commonTexts } from '../dialogs/texts/common';
 import { getTurnUser } from '../dialogs/turnUser';
 import { mountOrderApi } from './api/orders';
+import { sendDueNotifications } from './notifier';
+import { startScheduler } from './scheduler';
 import { AuftragsBot } from './auftragsbot';
 import type { Config } from './config';
 import { LocalDirectLine } from './directline';
@@ -89,6 +91,18 @@ export async function createApp(config: Config, extras: AppExtras = {}): Promise
   const dialog = new MainDialog(extras.recognizer, extras.routes ?? []);
   const bot = new AuftragsBot(db, conversationState, userState, dialog, logger);
   const guard = new TurnGuard(db, logger, extras.turnGuard);
+
+  const scheduler = startScheduler({
+    logger,
+    jobs: [
+      {
+        name: 'notifications',
+        everySeconds: config.notifyIntervalSeconds,
+        run: () => sendDueNotifications({ db, adapter, appId: config.microsoftAppId, logger: logger.child({ component: 'notifier' }) }),
+      },
+      { name: 'prune-processed-activities', cron: '0 30 3 * * *', run: () => pruneProcessedActivities(db) },
+    ],
+  });
 
   const server = restify.createServer({ name: 'auftragsbot' });
   // Each route parses its own body, so the REST API can answer malformed JSON in its own error format.
@@ -165,6 +179,7 @@ export async function createApp(config: Config, extras: AppExtras = {}): Promise
     },
     async close() {
       if (server.server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));
+      await scheduler.stop();
       await db.destroy();
     },
   };

@@ -1,5 +1,3 @@
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
-import { startNotifier } from '../../bot/notifier';
 import { placeOrder } from '../../data/orders';
 import { recordShipment } from '../../data/shipments';
 import { keywordRecognizer } from '../../dialogs/keywordRecognizer';
@@ -13,8 +11,8 @@ import { demoActors } from '../orders/actors';
 
 /**
  * The whole way of a notification: the real server and local Direct Line channel, a customer's conversation,
- * staff moving the order by text in their own chat, a shipment, and the sender (a second CloudAdapter, as a
- * separate process would have) writing into the customer's conversation from the stored reference.
+ * staff moving the order by text in their own chat, a shipment, and the host's sender writing into the customer's
+ * conversation from the stored reference.
  */
 describeEachDatabase('notifications through the local Direct Line channel', ({ get }) => {
   let server: TestServer;
@@ -23,6 +21,7 @@ describeEachDatabase('notifications through the local Direct Line channel', ({ g
   beforeAll(async () => {
     const db = get().db;
     server = await startTestServer(get(), {
+      env: { NOTIFY_INTERVAL_SECONDS: '1' },
       extras: {
         recognizer: withStaffCommands(keywordRecognizer),
         routes: [
@@ -50,7 +49,8 @@ describeEachDatabase('notifications through the local Direct Line channel', ({ g
   }
 
   it('tells Müller Bau in its conversation that the order was confirmed and then shipped with DHL', async () => {
-    const { db } = get();
+    // The app's own connection: a second SQLite connection to the same file could meet a busy database mid-turn.
+    const db = server.app.db;
     const a = await demoActors(db);
     const customer = await signIn('demo-mueller', 'de-DE');
     await customer.send('Hallo'); // the conversation (and its reference) exists from here on
@@ -68,15 +68,10 @@ describeEachDatabase('notifications through the local Direct Line channel', ({ g
     const shipped = await recordShipment(db, a.sales, number, { carrier: 'DHL', trackingNumber: 'JJD1234567890', lines: [{ lineNo: 1, quantity: 2 }] });
     expect(shipped.ok).toBe(true);
 
-    const stop = startNotifier({ db, adapter: new CloudAdapter(new ConfigurationBotFrameworkAuthentication({})), appId: '', intervalSeconds: 1 });
-    try {
-      const confirmation = await customer.nextBotMessage((m) => /Auftragsbestätigung/.test(m.text ?? ''), 15_000);
-      expect(confirmation.text).toContain(`Ihr Auftrag ${number} ist bestätigt. 2 Stück Toner schwarz.`);
-      const shipping = await customer.nextBotMessage((m) => /versendet/.test(m.text ?? ''), 15_000);
-      expect(shipping.text).toBe(`Ihr Auftrag ${number} wurde versendet: DHL, Sendungsnummer JJD1234567890.`);
-    } finally {
-      await stop();
-    }
+    const confirmation = await customer.waitFor((m) => /Auftragsbestätigung/.test(m.text ?? ''), 15_000);
+    expect(confirmation.text).toContain(`Ihr Auftrag ${number} ist bestätigt. 2 Stück Toner schwarz.`);
+    const shipping = await customer.waitFor((m) => /versendet/.test(m.text ?? ''), 15_000);
+    expect(shipping.text).toBe(`Ihr Auftrag ${number} wurde versendet: DHL, Sendungsnummer JJD1234567890.`);
     const rows = await db('outbox').where({ person_id: a.mueller.personId! }).whereIn('kind', ['order_confirmed', 'order_shipped']);
     expect(rows.filter((r) => JSON.parse(r.payload).orderNumber === number).map((r) => r.status)).toEqual(['sent', 'sent']);
     // Staff's own moves are not announced to the customer; nothing came twice.

@@ -186,8 +186,8 @@ export const products: Product[] = [
     name: { de: 'Arbeitsplatz-Einrichtung', en: 'Workstation setup' },
     unit: { de: 'Einsatz', en: 'visit' },
     synonyms: {
-      de: ['arbeitsplatz einrichtung', 'arbeitsplatzeinrichtung', 'einrichtung', 'pc einrichtung', 'arbeitsplatz einrichten'],
-      en: ['workstation setup', 'desk setup', 'setup', 'pc setup', 'workstation installation'],
+      de: ['arbeitsplatz einrichtung', 'arbeitsplatzeinrichtung', 'einrichtung', 'pc einrichtung', 'arbeitsplatz einrichten', 'einrichten', 'pcs einrichten', 'rechner einrichten'],
+      en: ['workstation setup', 'desk setup', 'setup', 'pc setup', 'workstation installation', 'set up', 'set up pcs'],
     },
     priceCents: 15000, vatRate: 19,
   },

@@ -1,0 +1,51 @@
+import { simplify, type Token } from './text';
+
+/**
+ * Words with which customers take back what they just wrote ("ach nein, lieber fünf", "actually make that five").
+ * Whatever follows such a marker replaces earlier values instead of adding to them.
+ */
+const markers: string[][] = [
+  ['nein'], ['doch'], ['lieber'], ['besser'], ['korrektur'], ['korrigiere'], ['korrigiert'], ['ich', 'meinte'],
+  ['ich', 'meine'], ['moment'], ['warte'], ['stattdessen'], ['sorry'], ['pardon'], ['upps'], ['oops'],
+  ['actually'], ['make'], ['no'], ['wait'], ['i', 'mean'], ['i', 'meant'], ['correction'], ['instead'], ['rather'],
+  ['scratch', 'that'], ['change', 'that', 'to'], ['change', 'it', 'to'],
+];
+
+/** After these a different product replaces the last one ("Kaffee, ach nein, lieber Tee") rather than joining it. */
+const replacing = new Set(['lieber', 'stattdessen', 'ich meinte', 'ich meine', 'instead', 'rather', 'i mean', 'i meant', 'actually']);
+
+export interface Segments {
+  /** Segment number of every token: 0 before the first correction marker, then 1, 2, … */
+  of: number[];
+  /** Per segment: whether its marker lets a new product replace the last one. */
+  replaces: boolean[];
+  /** Token indices that belong to a marker. */
+  markerTokens: Set<number>;
+}
+
+export function segment(tokens: Token[]): Segments {
+  const words = tokens.map((t) => (t.kind === 'word' ? simplify(t.norm) : ''));
+  const of: number[] = [];
+  const replaces = [false];
+  const markerTokens = new Set<number>();
+  let current = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const marker = markers.find((m) => m.every((w, k) => words[i + k] === w));
+    if (marker) {
+      const lastWasMarker = markerTokens.has(i - 1);
+      if (!lastWasMarker) {
+        current++;
+        replaces.push(false);
+      }
+      if (replacing.has(marker.join(' '))) replaces[current] = true;
+      for (let k = 0; k < marker.length; k++) {
+        markerTokens.add(i + k);
+        of.push(current);
+      }
+      i += marker.length - 1;
+      continue;
+    }
+    of.push(current);
+  }
+  return { of, replaces, markerTokens };
+}

@@ -1,0 +1,163 @@
+import * as chrono from 'chrono-node';
+import type { Locale } from '../../domain/locale';
+import { fold } from './text';
+
+export type PartOfDay = 'morning' | 'afternoon' | 'evening';
+
+export interface DateFinding {
+  date: string | null;
+  time: string | null;
+  partOfDay: PartOfDay | null;
+  /** Character spans [start, end) that held dates and times, so that their digits are not read as quantities. */
+  spans: [number, number][];
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** The wall-clock date and time in Berlin at `now`, whatever time zone this process runs in. */
+const berlinFormat = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/Berlin', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric',
+  hourCycle: 'h23',
+});
+
+export function berlinWallClock(now: Date): { year: number; month: number; day: number; hour: number; minute: number } {
+  const parts = berlinFormat.formatToParts(now);
+  const get = (type: string) => Number(parts.find((p) => p.type === type)!.value);
+  return { year: get('year'), month: get('month'), day: get('day'), hour: get('hour'), minute: get('minute') };
+}
+
+/**
+ * chrono computes in the process's local time. Giving it a reference whose local fields equal Berlin's
+ * wall clock makes "morgen" and "Freitag" Berlin days; results are read back from their fields, never as instants.
+ */
+function reference(now: Date): Date {
+  const b = berlinWallClock(now);
+  return new Date(b.year, b.month - 1, b.day, b.hour, b.minute);
+}
+
+/** Day and month without a year ("am 4.12.", "bis 20.3") mean the next such date from today on. */
+const numericDayMonth: chrono.Parser = {
+  pattern: () => /(?<![\d.])(\d{1,2})\.(\d{1,2})\.(?:(\d{4}|\d{2})(?!\d))?(?![\d])/,
+  extract: (context, match) => {
+    const day = Number(match[1]);
+    const month = Number(match[2]);
+    if (day < 1 || day > 31 || month < 1 || month > 12) return null;
+    const ref = context.refDate;
+    let year = match[3] ? Number(match[3].length === 2 ? `20${match[3]}` : match[3]) : ref.getFullYear();
+    if (!match[3] && (month < ref.getMonth() + 1 || (month === ref.getMonth() + 1 && day < ref.getDate()))) year++;
+    return context.createParsingComponents({ day, month, year });
+  },
+};
+
+const weekdays: Record<string, number> = {
+  sonntag: 0, montag: 1, dienstag: 2, mittwoch: 3, donnerstag: 4, freitag: 5, samstag: 6, sonnabend: 6,
+  sunday: 0, monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6,
+};
+const weekdayWords = Object.keys(weekdays).join('|');
+const nextWeekWords = 'n(?:ä|ae)chste[nrs]?\\s+woche|next\\s+week|kommende[nr]?\\s+woche';
+
+/** "Dienstag nächste Woche", "nächste Woche Dienstag", "Monday next week": that weekday of the coming Monday–Sunday week. */
+const weekdayNextWeek: chrono.Parser = {
+  pattern: () =>
+    new RegExp(`(?:(${weekdayWords})\\s+(?:in\\s+der\\s+)?(?:${nextWeekWords})|(?:${nextWeekWords})\\s+(?:am\\s+|on\\s+)?(${weekdayWords}))(?![\\p{L}])`, 'iu'),
+  extract: (context, match) => {
+    const target = weekdays[(match[1] ?? match[2]).toLowerCase()];
+    const ref = context.refDate;
+    const sinceMonday = (ref.getDay() + 6) % 7;
+    const date = new Date(ref.getFullYear(), ref.getMonth(), ref.getDate() - sinceMonday + 7 + ((target + 6) % 7));
+    return context.createParsingComponents({ day: date.getDate(), month: date.getMonth() + 1, year: date.getFullYear() });
+  },
+};
+
+/** A weekday said on that same weekday means next week's ("am Mittwoch", said on a Wednesday). */
+const sameWeekdayIsNextWeek: chrono.Refiner = {
+  refine: (context, results) => {
+    const ref = context.reference.instant;
+    for (const r of results) {
+      if (!r.start.isCertain('weekday') || r.start.isCertain('day') || r.start.isCertain('hour')) continue;
+      if (r.start.get('day') === ref.getDate() && r.start.get('month') === ref.getMonth() + 1) {
+        const next = new Date(ref.getFullYear(), ref.getMonth(), ref.getDate() + 7);
+        r.start.assign('day', next.getDate());
+        r.start.assign('month', next.getMonth() + 1);
+        r.start.assign('year', next.getFullYear());
+      }
+    }
+    return results;
+  },
+};
+
+/**
+ * chrono reads a number after a date as its hour ("bis 20.3. 4 Monitore", "Montag 12 Pakete"); without
+ * "um"/"at"/"Uhr" it is a quantity, so it is cut off the result.
+ */
+const bareNumberIsNoHour: chrono.Refiner = {
+  refine: (_context, results) => {
+    for (const r of results) {
+      const m = /(\S+)(\s+\d{1,2})$/.exec(r.text);
+      if (!m || /^(um|at|gegen|ab|by|bis|until)$/i.test(m[1]) || !r.start.isCertain('hour') || !namesDay(r)) continue;
+      r.text = r.text.slice(0, m.index + m[1].length);
+      r.start.delete(['hour', 'minute', 'second', 'millisecond', 'meridiem']);
+    }
+    return results;
+  },
+};
+
+function parser(base: chrono.Chrono): chrono.Chrono {
+  const custom = base.clone();
+  custom.parsers.unshift(weekdayNextWeek, numericDayMonth);
+  custom.refiners.push(sameWeekdayIsNextWeek, bareNumberIsNoHour);
+  return custom;
+}
+
+const parsers: Record<Locale, chrono.Chrono> = { de: parser(chrono.de.casual), en: parser(chrono.en.casual) };
+
+const ymd = (r: chrono.ParsedResult) => `${r.start.get('year')}-${pad(r.start.get('month')!)}-${pad(r.start.get('day')!)}`;
+
+function namesDay(result: chrono.ParsedResult): boolean {
+  const certain = ['day', 'weekday', 'month'].some((c) => result.start.isCertain(c as chrono.Component));
+  return certain || /heute|morgen|today|tomorrow|tonight|woche|week/i.test(result.text);
+}
+
+/** Results chrono finds that are no dates here: "um 3 Pakete", "eine Stunde später", "fr" in "früh". */
+function isDate(result: chrono.ParsedResult): boolean {
+  if (result.text.length < 3) return false;
+  // German weekday abbreviations are also words: "so 4 Packungen", "Mi" — only accepted with a full stop.
+  if (/^(mo|di|mi|do|fr|sa|so)\b(?!\.)/i.test(result.text)) return false;
+  if (/\b(hours?|minutes?|stunden?|minuten?|mins?)\b|\d\s+h\b/i.test(result.text)) return false;
+  if (namesDay(result)) return true;
+  return /uhr|:\d\d|\d\s*(am|pm)\b|\dh\b/i.test(result.text);
+}
+
+const partsOfDay: [PartOfDay, RegExp][] = [
+  ['morning', /\b(vormittags?|morgens|frueh|am morgen|morning)\b|\bmorgen frueh\b/],
+  ['afternoon', /\b(nachmittags?|mittags?|afternoon|noon)\b/],
+  ['evening', /\b(abends?|evening|tonight)\b/],
+];
+
+/** Words without which chrono finds nothing; most messages skip the (comparatively slow) date parsers. */
+const mayHoldDate: Record<Locale, RegExp> = {
+  de: /\d|heute|morgen|gestern|jetzt|woche|tag|monat|jahr|uhr|mittag|abend|nacht|fr(ü|ue)h|n(ä|ae)chst|kommend|montag|mittwoch|freitag|samstag|sonntag|sonnabend|januar|februar|m(ä|ae)rz|april|mai|juni|juli|august|september|oktober|november|dezember|\b(mo|di|mi|do|fr|sa|so|jan|feb|apr|jun|jul|aug|sep|sept|okt|nov|dez)\./i,
+  en: /\d|today|tomorrow|yesterday|tonight|now|week|day|month|year|noon|morning|afternoon|evening|night|next|last|this|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|\b(mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec)\b/i,
+};
+
+function parse(text: string, locale: Locale, ref: Date): chrono.ParsedResult[] {
+  if (!mayHoldDate[locale].test(text)) return [];
+  return parsers[locale].parse(text, ref, { forwardDate: true }).filter(isDate);
+}
+
+export function findDate(text: string, locale: Locale, now: Date): DateFinding {
+  const ref = reference(now);
+  const other: Locale = locale === 'de' ? 'en' : 'de';
+  let results = parse(text, locale, ref);
+  if (results.length === 0) results = parse(text, other, ref);
+  const spans = results.map((r) => [r.index, r.index + r.text.length] as [number, number]);
+  // Past days are references ("wie letzte Woche"), never a wished delivery or visit date.
+  const today = `${ref.getFullYear()}-${pad(ref.getMonth() + 1)}-${pad(ref.getDate())}`;
+  const first = results.find((r) => namesDay(r) && ymd(r) >= today);
+  const timed = results.find((r) => r.start.isCertain('hour'));
+  const date = first ? ymd(first) : null;
+  const time = timed ? `${pad(timed.start.get('hour')!)}:${pad(timed.start.get('minute') ?? 0)}` : null;
+  const folded = fold(text).replace(/\bguten morgen\b|\bgood (morning|afternoon|evening)\b/g, '');
+  const partOfDay = partsOfDay.find(([, re]) => re.test(folded))?.[0] ?? null;
+  return { date, time, partOfDay, spans };
+}

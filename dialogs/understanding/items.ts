@@ -1,0 +1,131 @@
+import type { NumberSpan } from './numbers';
+import type { CatalogIndex, ProductMention } from './products';
+import { segment } from './corrections';
+import { simplify, type Token } from './text';
+
+export interface ItemMention {
+  sku: string;
+  quantity: number | null;
+  text: string;
+}
+
+export interface Extracted {
+  items: ItemMention[];
+  service: string | null;
+  ambiguous: { text: string; candidates: string[] }[];
+  unknown: string[];
+}
+
+/** Words that may stand between a product and a quantity written after it ("Kaffee, so 4 Packungen", "then 2 please"). */
+const trailingFillers = new Set(['dann', 'so', 'bitte', 'davon', 'ca', 'etwa', 'insgesamt', 'then', 'please', 'about', 'around']);
+/** Nouns that follow numbers without being products: durations and people. */
+const notProducts = new Set([
+  'stunde', 'stunden', 'minute', 'minuten', 'tag', 'tage', 'tagen', 'woche', 'wochen', 'uhr', 'person', 'personen',
+  'mitarbeiter', 'hour', 'hours', 'minutes', 'day', 'days', 'week', 'weeks', 'people', 'employees', 'persons',
+]);
+
+/**
+ * Turns product mentions and numbers into items: a quantity belongs to the product after it ("10 Pakete Papier")
+ * or, failing that, before it ("Papier: 10"); after a correction marker it replaces the earlier value.
+ */
+export function extractItems(index: CatalogIndex, tokens: Token[], numbers: NumberSpan[], mentions: ProductMention[]): Extracted {
+  const segments = segment(tokens);
+  const numberEndingAt = new Map(numbers.map((n) => [n.to - 1, n]));
+  const numberStartingAt = new Map(numbers.map((n) => [n.from, n]));
+  const mentionAt = new Map<number, ProductMention>();
+  for (const m of mentions) for (let i = m.from; i < m.to; i++) mentionAt.set(i, m);
+  const claimed = new Set<NumberSpan>();
+  const quantity = new Map<ProductMention, number | null>();
+  const isUnit = (t: Token) => t.kind === 'word' && index.units.has(t.key);
+  const sameSegment = (a: number, b: number) => segments.of[a] === segments.of[b];
+
+  const goods = mentions.filter((m) => m.kind !== 'service');
+  for (const m of goods) {
+    let skippedWord = false;
+    for (let j = m.from - 1; j >= 0 && sameSegment(j, m.from); j--) {
+      const n = numberEndingAt.get(j);
+      if (n) {
+        if (!claimed.has(n)) [claimed.add(n), quantity.set(m, n.value)];
+        break;
+      }
+      const t = tokens[j];
+      if (mentionAt.has(j) || segments.markerTokens.has(j)) break;
+      if (isUnit(t) || (t.raw === '.' && j > 0 && isUnit(tokens[j - 1]))) continue;
+      if (t.kind === 'word' && !skippedWord) {
+        skippedWord = true;
+        continue;
+      }
+      break;
+    }
+  }
+  for (const m of goods) {
+    if (quantity.has(m)) continue;
+    let skipped = 0;
+    for (let j = m.to; j < tokens.length && skipped <= 3 && sameSegment(j, m.from); j++) {
+      const n = numberStartingAt.get(j);
+      if (n) {
+        let after = n.to;
+        while (after < tokens.length && isUnit(tokens[after])) after++;
+        if (!claimed.has(n) && !n.article && !mentionAt.has(after)) [claimed.add(n), quantity.set(m, n.value)];
+        break;
+      }
+      const t = tokens[j];
+      if (t.kind === 'punct' || trailingFillers.has(simplify(t.norm)) || isUnit(t)) {
+        skipped++;
+        continue;
+      }
+      break;
+    }
+  }
+
+  const items: ItemMention[] = [];
+  const ambiguous: Extracted['ambiguous'] = [];
+  let service: string | null = null;
+  const lastIndexBySku = (sku: string) => items.findIndex((it) => it.sku === sku);
+  const touch = (i: number) => items.push(...items.splice(i, 1));
+  for (const m of mentions) {
+    if (m.skus.length > 1) {
+      ambiguous.push({ text: m.text, candidates: m.skus });
+      continue;
+    }
+    const [sku] = m.skus;
+    if (m.kind === 'service') {
+      service ??= sku;
+      continue;
+    }
+    const seg = segments.of[m.from];
+    const q = quantity.get(m) ?? null;
+    const existing = lastIndexBySku(sku);
+    if (existing >= 0) {
+      const it = items[existing];
+      if (q !== null) it.quantity = seg > 0 || it.quantity === null ? q : it.quantity + q;
+      touch(existing);
+    } else if (seg > 0 && segments.replaces[seg] && items.length > 0 && mentions.filter((o) => segments.of[o.from] === seg)[0] === m) {
+      items[items.length - 1] = { sku, quantity: q, text: m.text };
+    } else {
+      items.push({ sku, quantity: q, text: m.text });
+    }
+  }
+  // A bare number after a correction marker ("ach nein, lieber fünf") corrects the product named last before it.
+  for (const n of numbers) {
+    const seg = segments.of[n.from];
+    if (seg === 0 || claimed.has(n) || n.article || n.value === null || items.length === 0) continue;
+    if (mentions.some((m) => segments.of[m.from] === seg)) continue;
+    const before = mentions.filter((m) => m.to <= n.from && m.kind !== 'service' && m.skus.length === 1).pop();
+    const target = before ? lastIndexBySku(before.skus[0]) : items.length - 1;
+    if (target >= 0) items[target].quantity = n.value;
+    claimed.add(n);
+  }
+
+  const unknown: string[] = [];
+  for (const n of numbers) {
+    if (claimed.has(n) || n.article) continue;
+    let j = n.to;
+    while (j < tokens.length && (isUnit(tokens[j]) || index.stop.has(simplify(tokens[j].norm)))) j++;
+    const t = tokens[j];
+    if (!t || t.kind !== 'word' || mentionAt.has(j) || segments.markerTokens.has(j)) continue;
+    if (notProducts.has(simplify(t.norm)) || t.norm.length < 3) continue;
+    unknown.push(t.raw);
+  }
+  return { items, service, ambiguous, unknown };
+}

@@ -1,0 +1,98 @@
+import damerauLevenshtein from 'damerau-levenshtein';
+
+/** Lower case, umlauts spelled out (ä→ae, ß→ss), other accents dropped: "Bürostühle" and "Buerostuehle" become equal. */
+export function fold(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/ä/g, 'ae')
+    .replace(/ö/g, 'oe')
+    .replace(/ü/g, 'ue')
+    .replace(/ß/g, 'ss')
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '');
+}
+
+/**
+ * A folded word with umlaut spellings collapsed to the plain vowel, so that German plural umlauts
+ * ("Stuhl"/"Stühle") and both spellings ("fünf"/"fuenf") meet.
+ */
+export function simplify(word: string): string {
+  return fold(word).replace(/ae/g, 'a').replace(/oe/g, 'o').replace(/ue/g, 'u');
+}
+
+const suffixes = ['ern', 'en', 'er', 'es', 'e', 'n', 's'];
+const minStem = 4;
+
+/**
+ * A light stemmer shared by German and English: it only has to map the inflected forms customers write
+ * and the catalog's synonyms onto the same key, not produce linguistic stems.
+ */
+export function stem(word: string): string {
+  let w = simplify(word);
+  if (w.length > minStem + 2 && w.endsWith('ies')) w = w.slice(0, -3) + 'y';
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const s of suffixes) {
+      if (w.endsWith(s) && w.length - s.length >= minStem) {
+        w = w.slice(0, -s.length);
+        changed = true;
+        break;
+      }
+    }
+  }
+  return w;
+}
+
+export function editDistance(a: string, b: string): number {
+  return damerauLevenshtein(a, b).steps;
+}
+
+/** Typos we forgive: none in short words, one in words of 5+ letters, two from 9 letters on. */
+export function allowedTypos(word: string): number {
+  return word.length >= 9 ? 2 : word.length >= 5 ? 1 : 0;
+}
+
+export type TokenKind = 'word' | 'number' | 'punct';
+
+export interface Token {
+  /** Text as written. */
+  raw: string;
+  /** Folded form (lower case, umlauts spelled out). */
+  norm: string;
+  /** Matching key (simplified and stemmed); numbers keep their digits. */
+  key: string;
+  kind: TokenKind;
+  start: number;
+  end: number;
+  /** Numbers written as "2x" or "x2". */
+  times?: boolean;
+}
+
+// Digits with an "x" on either side, words (letters and digits, e.g. "A4"), or one punctuation mark.
+const tokenPattern = /(\d+)\s?[x×](?![\p{L}\d])|[x×]\s?(\d+)(?![\p{L}\d])|\d+(?![\p{L}])|[\p{L}\d]+|[^\s\p{L}\d-]/gu;
+
+/** Splits text into word, number and punctuation tokens; hyphens separate words ("Toner-Farbset"). */
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  for (const m of text.matchAll(tokenPattern)) {
+    const raw = m[0];
+    const start = m.index!;
+    const end = start + raw.length;
+    const times = m[1] ?? m[2];
+    if (times !== undefined) {
+      tokens.push({ raw, norm: times, key: times, kind: 'number', start, end, times: true });
+    } else if (/^\d+$/.test(raw)) {
+      tokens.push({ raw, norm: raw, key: raw, kind: 'number', start, end });
+    } else if (/^[\p{L}\d]+$/u.test(raw)) {
+      tokens.push({ raw, norm: fold(raw), key: stem(raw), kind: 'word', start, end });
+    } else {
+      tokens.push({ raw, norm: raw, key: raw, kind: 'punct', start, end });
+    }
+  }
+  return tokens;
+}
+
+/** Replaces a span with spaces, keeping every offset of the text valid. */
+export function blank(text: string, start: number, end: number): string {
+  return text.slice(0, start) + ' '.repeat(end - start) + text.slice(end);
+}

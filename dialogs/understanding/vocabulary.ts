@@ -1,0 +1,24 @@
+/**
+ * Closed-class words the recognizer needs besides the catalog, as simplified forms (see text.simplify).
+ * Kept in one place so that extending the recognizer's vocabulary is a data change.
+ */
+
+/** Packaging and counting words that may stand between a quantity and a product ("10 Pakete Papier"). */
+export const unitWords = [
+  'stuck', 'stk', 'paket', 'pakete', 'packung', 'packungen', 'packchen', 'karton', 'kartons', 'kiste', 'kisten', 'set',
+  'sets', 'einheit', 'einheiten', 'exemplar', 'exemplare', 'mal',
+  'piece', 'pieces', 'pcs', 'ream', 'reams', 'bag', 'bags', 'box', 'boxes', 'pack', 'packs', 'packet', 'packets',
+  'carton', 'cartons', 'unit', 'units', 'of', 'x',
+];
+
+/** Words that never name a product and are never fuzzily matched to one. */
+export const stopWords = [
+  'bitte', 'danke', 'und', 'oder', 'noch', 'auch', 'dann', 'die', 'der', 'das', 'den', 'dem', 'des', 'fur', 'mit',
+  'von', 'bis', 'am', 'um', 'zum', 'zur', 'ich', 'wir', 'sie', 'uns', 'mir', 'mein', 'meine', 'meinen', 'unser',
+  'unsere', 'unseren', 'hallo', 'gerne', 'gern', 'weitere', 'neue', 'neuen', 'dazu', 'insgesamt', 'so', 'ca', 'etwa',
+  'please', 'and', 'or', 'the', 'for', 'with', 'by', 'to', 'on', 'at', 'me', 'us', 'my', 'our', 'thanks', 'more',
+  'then', 'also', 'be', 'an', 'a', 'is', 'am', 'are', 'new', 'another', 'about', 'some', 'total', 'those', 'these', 'them', 'it',
+];
+
+/** German compound heads meaning "appointment for": "Wartungstermin" names the maintenance service. */
+export const appointmentHeads = ['termin', 'termine', 'einsatz', 'besuch'];

@@ -1,5 +1,8 @@
 import type { Locale } from '../../domain/locale';
-import { fold } from './text';
+import { segment } from './corrections';
+import type { NumberSpan } from './numbers';
+import { fold, simplify, type Token } from './text';
+import { quantityFillers } from './vocabulary';
 
 const yes = /^(ja|jawohl|jo|jep|jupp|genau|passt|ok|okay|oki|gerne?|klar|richtig|stimmt|korrekt|einverstanden|bestaetigt|yes|yeah|yep|yup|sure|correct|exactly|right|confirm(ed)?|sounds good|perfect|perfekt|alright|fine)\b/;
 const no = /^(nein|ne|nee|noe|nicht|falsch|no|nope|nah|not|wrong|negative)\b/;
@@ -26,4 +29,22 @@ export function findLocaleSwitch(text: string): Locale | null {
   if (wants.de.test(t)) return 'de';
   if (wants.en.test(t)) return 'en';
   return null;
+}
+
+const fillers = new Set(quantityFillers);
+
+/**
+ * The number of a message that is only a quantity or corrects one without naming a product ("5", "lieber fünf",
+ * "make it 3"): the answer to "how many?" in a dialog. Any other word, a product or a vague amount gives null.
+ */
+export function findQuantityOnly(tokens: Token[], numbers: NumberSpan[], productMentions: number, isUnit: (t: Token) => boolean): number | null {
+  if (productMentions > 0 || numbers.length !== 1 || numbers[0].value === null) return null;
+  const [n] = numbers;
+  const { markerTokens } = segment(tokens);
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if ((i >= n.from && i < n.to) || t.kind === 'punct' || markerTokens.has(i) || isUnit(t)) continue;
+    if (t.kind === 'number' || !fillers.has(simplify(t.norm))) return null;
+  }
+  return n.value;
 }

@@ -51,46 +51,111 @@ export const intentCues = {
 
 export type CueList = keyof typeof intentCues;
 
-function wordMatches(pattern: string, word: string): boolean {
-  if (pattern === '*') return word.length > 0;
-  const prefix = pattern.endsWith('*');
-  const suffix = pattern.startsWith('*');
-  const core = pattern.replace(/^\*|\*$/g, '');
-  if (prefix && suffix) return word.includes(core);
-  if (prefix) return word.startsWith(core) || (core.length >= 6 && word.length >= core.length && editDistance(word.slice(0, core.length), core) <= 1);
-  if (suffix) return word.endsWith(core);
-  return word === core || (core.length >= 6 && Math.abs(word.length - core.length) <= 1 && editDistance(word, core) <= 1);
+/** One word of a cue phrase, compiled once: how it matches and whether it forgives a typo. */
+interface WordPattern {
+  kind: 'any' | 'gap' | 'exact' | 'prefix' | 'suffix' | 'infix';
+  core: string;
+  /** Words of 6+ letters forgive one typo. */
+  fuzzy: boolean;
 }
 
+function compileWord(part: string): WordPattern {
+  if (part === '...') return { kind: 'gap', core: '', fuzzy: false };
+  if (part === '*') return { kind: 'any', core: '', fuzzy: false };
+  const prefix = part.endsWith('*');
+  const suffix = part.startsWith('*');
+  const core = simplify(part.replace(/^\*|\*$/g, ''));
+  const kind = prefix && suffix ? 'infix' : prefix ? 'prefix' : suffix ? 'suffix' : 'exact';
+  return { kind, core, fuzzy: core.length >= 6 && (kind === 'prefix' || kind === 'exact') };
+}
+
+/** At most two differing positions: a cheap necessary condition for one typo between equally long words. */
+function nearlyEqual(a: string, b: string): boolean {
+  let differences = 0;
+  for (let i = 0; i < a.length; i++) if (a.charCodeAt(i) !== b.charCodeAt(i) && ++differences > 2) return false;
+  return true;
+}
+
+function wordMatches(p: WordPattern, word: string): boolean {
+  switch (p.kind) {
+    case 'any':
+      return word.length > 0;
+    case 'infix':
+      return word.includes(p.core);
+    case 'suffix':
+      return word.endsWith(p.core);
+    case 'prefix': {
+      if (word.startsWith(p.core)) return true;
+      if (!p.fuzzy || word.length < p.core.length) return false;
+      const head = word.slice(0, p.core.length);
+      return nearlyEqual(head, p.core) && editDistance(head, p.core) <= 1;
+    }
+    default:
+      if (word === p.core) return true;
+      if (!p.fuzzy || Math.abs(word.length - p.core.length) > 1) return false;
+      return (word.length !== p.core.length || nearlyEqual(word, p.core)) && editDistance(word, p.core) <= 1;
+  }
+}
+
+/** Every distinct word pattern once, so that a message word is tested against each only once. */
+const patterns: WordPattern[] = [];
+const patternIds = new Map<string, number>();
 const compiled = Object.fromEntries(
   Object.entries(intentCues).map(([list, cues]) => [
     list,
-    cues.map((cue) => cue.split(' ').map((p) => (p === '...' ? p : p.replace(/[^*]+/, (w) => simplify(w))))),
+    cues.map((cue) =>
+      cue.split(' ').map((part) => {
+        let id = patternIds.get(part);
+        if (id === undefined) {
+          id = patterns.push(compileWord(part)) - 1;
+          patternIds.set(part, id);
+        }
+        return id;
+      }),
+    ),
   ]),
-) as Record<CueList, string[][]>;
+) as Record<CueList, number[][]>;
+const gap = patternIds.get('...')!;
+
+/** Which patterns each word matches; bounded because customers keep writing new words. */
+const matchCache = new Map<string, Uint8Array>();
+
+function matchesOf(word: string): Uint8Array {
+  let row = matchCache.get(word);
+  if (row) return row;
+  row = new Uint8Array(patterns.length);
+  for (let id = 0; id < patterns.length; id++) row[id] = wordMatches(patterns[id], word) ? 1 : 0;
+  if (matchCache.size >= 20_000) matchCache.clear();
+  matchCache.set(word, row);
+  return row;
+}
 
 export interface CueText {
   words: string[];
+  /** Per word: which cue word patterns it matches (by pattern id). */
+  matches: Uint8Array[];
 }
 
 export function cueText(tokens: Token[]): CueText {
-  return { words: tokens.filter((t) => t.kind === 'word').map((t) => simplify(t.norm)) };
+  const words = tokens.filter((t) => t.kind === 'word').map((t) => simplify(t.norm));
+  return { words, matches: words.map(matchesOf) };
+}
+
+function matchFrom(text: CueText, parts: number[], k: number, i: number): boolean {
+  for (; k < parts.length; k++, i++) {
+    if (parts[k] === gap) {
+      for (let skip = 0; skip <= 4 && i + skip <= text.words.length; skip++) if (matchFrom(text, parts, k + 1, i + skip)) return true;
+      return false;
+    }
+    if (i >= text.words.length || !text.matches[i][parts[k]]) return false;
+  }
+  return true;
 }
 
 /** Whether any cue phrase of the list occurs as consecutive words. */
 export function has(text: CueText, list: CueList): boolean {
-  const { words } = text;
-  const matchFrom = (parts: string[], i: number): boolean => {
-    if (parts.length === 0) return true;
-    const [first, ...rest] = parts;
-    if (first === '...') {
-      for (let gap = 0; gap <= 4 && i + gap <= words.length; gap++) if (matchFrom(rest, i + gap)) return true;
-      return false;
-    }
-    return i < words.length && wordMatches(first, words[i]) && matchFrom(rest, i + 1);
-  };
-  return compiled[list].some((parts) => {
-    for (let i = 0; i < words.length; i++) if (matchFrom(parts, i)) return true;
-    return false;
-  });
+  for (const parts of compiled[list]) {
+    for (let i = 0; i < text.words.length; i++) if (matchFrom(text, parts, 0, i)) return true;
+  }
+  return false;
 }

@@ -20,10 +20,19 @@ const berlinFormat = new Intl.DateTimeFormat('en-GB', {
   hourCycle: 'h23',
 });
 
-export function berlinWallClock(now: Date): { year: number; month: number; day: number; hour: number; minute: number } {
+type WallClock = { year: number; month: number; day: number; hour: number; minute: number };
+
+/** Formatting is the slow part; Berlin's offset is whole minutes, so one UTC minute is one wall-clock minute. */
+let lastClock: { minute: number; clock: WallClock } | null = null;
+
+export function berlinWallClock(now: Date): WallClock {
+  const minute = Math.floor(now.getTime() / 60_000);
+  if (lastClock?.minute === minute) return { ...lastClock.clock };
   const parts = berlinFormat.formatToParts(now);
   const get = (type: string) => Number(parts.find((p) => p.type === type)!.value);
-  return { year: get('year'), month: get('month'), day: get('day'), hour: get('hour'), minute: get('minute') };
+  const clock = { year: get('year'), month: get('month'), day: get('day'), hour: get('hour'), minute: get('minute') };
+  lastClock = { minute, clock };
+  return { ...clock };
 }
 
 /**
@@ -69,6 +78,17 @@ const weekdayNextWeek: chrono.Parser = {
   },
 };
 
+/** "Ende nächster Woche", "end of next week": the Friday of the coming Monday–Sunday week (the last business day). */
+const endOfNextWeek: chrono.Parser = {
+  pattern: () => new RegExp(`(?:ende|end\\s+of)\\s+(?:der\\s+|the\\s+)?(?:${nextWeekWords})(?![\\p{L}])`, 'iu'),
+  extract: (context) => {
+    const ref = context.refDate;
+    const sinceMonday = (ref.getDay() + 6) % 7;
+    const friday = new Date(ref.getFullYear(), ref.getMonth(), ref.getDate() - sinceMonday + 7 + 4);
+    return context.createParsingComponents({ day: friday.getDate(), month: friday.getMonth() + 1, year: friday.getFullYear() });
+  },
+};
+
 /** A weekday said on that same weekday means next week's ("am Mittwoch", said on a Wednesday). */
 const sameWeekdayIsNextWeek: chrono.Refiner = {
   refine: (context, results) => {
@@ -104,14 +124,17 @@ const bareNumberIsNoHour: chrono.Refiner = {
 
 function parser(base: chrono.Chrono): chrono.Chrono {
   const custom = base.clone();
-  custom.parsers.unshift(weekdayNextWeek, numericDayMonth);
+  custom.parsers.unshift(endOfNextWeek, weekdayNextWeek, numericDayMonth);
   custom.refiners.push(sameWeekdayIsNextWeek, bareNumberIsNoHour);
   return custom;
 }
 
 const parsers: Record<Locale, chrono.Chrono> = { de: parser(chrono.de.casual), en: parser(chrono.en.casual) };
 
-const ymd = (r: chrono.ParsedResult) => `${r.start.get('year')}-${pad(r.start.get('month')!)}-${pad(r.start.get('day')!)}`;
+const ymd = (c: chrono.ParsedComponents) => `${c.get('year')}-${pad(c.get('month')!)}-${pad(c.get('day')!)}`;
+
+/** chrono merges "from Tuesday to Thursday" into one range; for a move, its end is the wished day. */
+const wished = (r: chrono.ParsedResult): chrono.ParsedComponents => (r.end && /\s(?:to|auf|onto)\s/i.test(r.text) ? r.end : r.start);
 
 function namesDay(result: chrono.ParsedResult): boolean {
   const certain = ['day', 'weekday', 'month'].some((c) => result.start.isCertain(c as chrono.Component));
@@ -134,16 +157,22 @@ const partsOfDay: [PartOfDay, RegExp][] = [
   ['evening', /\b(abends?|evening|tonight)\b/],
 ];
 
-/** Words without which chrono finds nothing; most messages skip the (comparatively slow) date parsers. */
+/**
+ * Words without which chrono finds nothing we keep (see isDate); most messages skip the comparatively slow date
+ * parsers. Digits alone ("10 Pakete") are no date: they need a date or time shape ("20.3.", "15:00", "3pm", "14th").
+ */
 const mayHoldDate: Record<Locale, RegExp> = {
-  de: /\d|heute|morgen|gestern|jetzt|woche|tag|monat|jahr|uhr|mittag|abend|nacht|fr(ü|ue)h|n(ä|ae)chst|kommend|montag|mittwoch|freitag|samstag|sonntag|sonnabend|januar|februar|m(ä|ae)rz|april|mai|juni|juli|august|september|oktober|november|dezember|\b(mo|di|mi|do|fr|sa|so|jan|feb|apr|jun|jul|aug|sep|sept|okt|nov|dez)\./i,
-  en: /\d|today|tomorrow|yesterday|tonight|now|week|day|month|year|noon|morning|afternoon|evening|night|next|last|this|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|\b(mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec)\b/i,
+  de: /\d[.:/-]\d|\d\.|\d\s*(?:uhr|h|am|pm|a\.m|p\.m|st|nd|rd|th)\b|heute|morgen|gestern|jetzt|woche|tag|monat|jahr|uhr|mittag|abend|nacht|fr(ü|ue)h|n(ä|ae)chst|kommend|montag|mittwoch|freitag|samstag|sonntag|sonnabend|januar|februar|m(ä|ae)rz|april|mai|juni|juli|august|september|oktober|november|dezember|\b(mo|di|mi|do|fr|sa|so|jan|feb|apr|jun|jul|aug|sep|sept|okt|nov|dez)\./i,
+  en: /\d[.:/-]\d|\d\.|\d\s*(?:uhr|h|am|pm|a\.m|p\.m|st|nd|rd|th)\b|today|tomorrow|yesterday|tonight|now|week|day|month|year|noon|morning|afternoon|evening|night|next|last|this|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|\b(mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec)\b/i,
 };
 
 function parse(text: string, locale: Locale, ref: Date): chrono.ParsedResult[] {
   if (!mayHoldDate[locale].test(text)) return [];
   return parsers[locale].parse(text, ref, { forwardDate: true }).filter(isDate);
 }
+
+/** Words right before a date that make it the target of a move. */
+const movedTo = /(?:^|[^\p{L}])(?:auf|to|onto|nach)\s+(?:den\s+|dem\s+|the\s+|am\s+|on\s+)?$/iu;
 
 export function findDate(text: string, locale: Locale, now: Date): DateFinding {
   const ref = reference(now);
@@ -153,10 +182,12 @@ export function findDate(text: string, locale: Locale, now: Date): DateFinding {
   const spans = results.map((r) => [r.index, r.index + r.text.length] as [number, number]);
   // Past days are references ("wie letzte Woche"), never a wished delivery or visit date.
   const today = `${ref.getFullYear()}-${pad(ref.getMonth() + 1)}-${pad(ref.getDate())}`;
-  const first = results.find((r) => namesDay(r) && ymd(r) >= today);
-  const timed = results.find((r) => r.start.isCertain('hour'));
-  const date = first ? ymd(first) : null;
-  const time = timed ? `${pad(timed.start.get('hour')!)}:${pad(timed.start.get('minute') ?? 0)}` : null;
+  const upcoming = results.filter((r) => namesDay(r) && ymd(wished(r)) >= today);
+  // "von Dienstag auf Donnerstag", "move Tuesday's appointment to Thursday": the day after "auf"/"to" is the wish.
+  const first = upcoming.find((r) => movedTo.test(text.slice(0, r.index))) ?? upcoming[0];
+  const timed = results.map(wished).find((c) => c.isCertain('hour'));
+  const date = first ? ymd(wished(first)) : null;
+  const time = timed ? `${pad(timed.get('hour')!)}:${pad(timed.get('minute') ?? 0)}` : null;
   const folded = fold(text).replace(/\bguten morgen\b|\bgood (morning|afternoon|evening)\b/g, '');
   const partOfDay = partsOfDay.find(([, re]) => re.test(folded))?.[0] ?? null;
   return { date, time, partOfDay, spans };

@@ -1,14 +1,14 @@
 import type { Product } from '../../domain/catalog';
 import type { Locale } from '../../domain/locale';
-import { findConfirm, findLocaleSwitch } from './answers';
-import { cueText } from './cues';
+import { findConfirm, findLocaleSwitch, findQuantityOnly } from './answers';
+import { cueText, type CueText } from './cues';
 import { findDate, type PartOfDay } from './dates';
 import { classify } from './intents';
 import { extractItems, type ItemMention } from './items';
 import { findNumbers } from './numbers';
-import { catalogIndex, findProducts } from './products';
-import { findCustomer, findOrderNumber, hide } from './references';
-import { blank, tokenize } from './text';
+import { catalogIndex, findProducts, type CatalogIndex } from './products';
+import { findAddress, findBareOrderNumber, findCustomer, findOrderNumber, hide, type Reference } from './references';
+import { blank, tokenize, type Token } from './text';
 import type { Intent } from './types';
 
 export type { Intent } from './types';
@@ -36,6 +36,9 @@ export interface Understanding {
   switchLocale: Locale | null;
   /** Yes/no answers ("ja", "passt", "yes", "nope"). */
   confirm: boolean | null;
+  /** A message that is only a quantity or corrects one without a product ("5", "lieber fünf", "make it 3"); always
+   *  set by understand(), optional so that hand-built Understandings in tests and dialogs stay valid. */
+  quantityOnly?: number | null;
 }
 
 export interface UnderstandOptions {
@@ -45,41 +48,58 @@ export interface UnderstandOptions {
   now?: Date;
 }
 
-/** Reads one customer message offline: intent, items with quantities, service, date, references. */
-export function understand(text: string, options: UnderstandOptions): Understanding {
-  const index = catalogIndex(options.catalog);
-  // References and dates are found first and hidden, so that their digits are never read as quantities.
-  const order = findOrderNumber(text);
-  let rest = hide(text, order);
-  const customer = findCustomer(rest, options.customers ?? []);
-  rest = hide(rest, customer);
-  const when = findDate(rest, options.locale, options.now ?? new Date());
-  for (const [start, end] of when.spans) rest = blank(rest, start, end);
-
+/** What the words left after references, addresses and dates say about goods and services. */
+function readGoods(index: CatalogIndex, rest: string, locale: Locale, cues: CueText, orderNumber: boolean) {
   const tokens = tokenize(rest);
-  const numbers = findNumbers(tokens, options.locale);
+  const numbers = findNumbers(tokens, locale);
   const mentions = findProducts(index, tokens, rest);
-  const { items, service, ambiguous, unknown } = extractItems(index, tokens, numbers, mentions);
+  const extracted = extractItems(index, tokens, numbers, mentions);
+  const { items, service, ambiguous, unknown } = extracted;
   const goods = items.length > 0 || ambiguous.some((a) => a.candidates.some((s) => index.products.get(s)!.kind !== 'service'));
   const intent = classify({
-    cues: cueText(tokenize(text)),
+    cues,
     goods: goods || (unknown.length > 0 && !service),
     quantifiedGoods: items.some((i) => i.quantity !== null) || (unknown.length > 0 && !service),
     service: service !== null,
-    orderNumber: order !== null,
+    orderNumber,
   });
+  const isUnit = (t: Token) => t.kind === 'word' && index.units.has(t.key);
+  return { ...extracted, intent, mentions: mentions.length, quantityOnly: findQuantityOnly(tokens, numbers, mentions.length, isUnit) };
+}
+
+/** Reads one customer message offline: intent, items with quantities, service, date, references. */
+export function understand(text: string, options: UnderstandOptions): Understanding {
+  const index = catalogIndex(options.catalog);
+  // References, addresses and dates are found first and hidden, so that their digits are never read as quantities.
+  let order: Reference | null = findOrderNumber(text);
+  let rest = hide(text, order);
+  const customer = findCustomer(rest, options.customers ?? []);
+  rest = hide(rest, customer);
+  rest = hide(rest, findAddress(rest));
+  const when = findDate(rest, options.locale, options.now ?? new Date());
+  for (const [start, end] of when.spans) rest = blank(rest, start, end);
+
+  const cues = cueText(tokenize(text));
+  let read = readGoods(index, rest, options.locale, cues, order !== null);
+  // "Wo ist 1003?", "cancel 1003": a bare number is the order asked about, when no product is named.
+  const bare = order || read.mentions > 0 ? null : findBareOrderNumber(rest);
+  if (bare && ['order_status', 'cancel_order', 'cancel'].includes(read.intent)) {
+    const asOrder = readGoods(index, hide(rest, bare), options.locale, cues, true);
+    if (asOrder.intent === 'order_status' || asOrder.intent === 'cancel_order') [order, read] = [bare, asOrder];
+  }
   return {
-    intent,
-    items,
-    service,
+    intent: read.intent,
+    items: read.items,
+    service: read.service,
     date: when.date,
     partOfDay: when.partOfDay,
     time: when.time,
     order: order?.value ?? null,
     customer: customer?.value ?? null,
-    ambiguous,
-    unknown,
+    ambiguous: read.ambiguous,
+    unknown: read.unknown,
     switchLocale: findLocaleSwitch(text),
     confirm: findConfirm(text),
+    quantityOnly: read.quantityOnly,
   };
 }

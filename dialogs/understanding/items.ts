@@ -2,6 +2,7 @@ import type { NumberSpan } from './numbers';
 import type { CatalogIndex, ProductMention } from './products';
 import { segment } from './corrections';
 import { simplify, type Token } from './text';
+import { trailingWords } from './vocabulary';
 
 export interface ItemMention {
   sku: string;
@@ -16,8 +17,7 @@ export interface Extracted {
   unknown: string[];
 }
 
-/** Words that may stand between a product and a quantity written after it ("Kaffee, so 4 Packungen", "then 2 please"). */
-const trailingFillers = new Set(['dann', 'so', 'bitte', 'davon', 'ca', 'etwa', 'insgesamt', 'then', 'please', 'about', 'around']);
+const trailingFillers = new Set(trailingWords);
 /** Nouns that follow numbers without being products: durations and people. */
 const notProducts = new Set([
   'stunde', 'stunden', 'minute', 'minuten', 'tag', 'tage', 'tagen', 'woche', 'wochen', 'uhr', 'person', 'personen',
@@ -61,7 +61,7 @@ export function extractItems(index: CatalogIndex, tokens: Token[], numbers: Numb
   for (const m of goods) {
     if (quantity.has(m)) continue;
     let skipped = 0;
-    for (let j = m.to; j < tokens.length && skipped <= 3 && sameSegment(j, m.from); j++) {
+    for (let j = m.to; j < tokens.length && skipped <= 4 && sameSegment(j, m.from); j++) {
       const n = numberStartingAt.get(j);
       if (n) {
         let after = n.to;

@@ -17,6 +17,30 @@ export function findOrderNumber(text: string): Reference | null {
   return null;
 }
 
+/**
+ * A number that can only be an order number when the message asks about an order and names no product
+ * ("Wo ist 1003?", "cancel 1003"): four digits from 1000 on, not part of a date, price or longer number.
+ */
+export function findBareOrderNumber(text: string): Reference | null {
+  const m = /(?<![\d.,:/#-])\b([1-9]\d{3})\b(?![.,:/-]?\d)/.exec(text);
+  return m ? { value: m[1], start: m.index, end: m.index + m[0].length } : null;
+}
+
+// Street names end in these words or parts ("Hauptstraße", "Kastanienallee", "Am Ring"), but a workplace is no
+// square ("Arbeitsplatz 2"); English ones are two words.
+const street = String.raw`[\p{L}.-]*(?:stra(?:ss|ß)e|str\.|weg|allee|(?<!arbeits|sitz|park|stell)platz|gasse|(?<!st)ring|damm|ufer|chaussee|steig|pfad|markt)`;
+const addressPattern = new RegExp(
+  String.raw`(?:\b${street}\s+\d{1,4}(?:\s?[a-z](?![\p{L}]))?(?![\p{L}\d])|\b\d{1,4}\s+\p{Lu}\p{L}*\s+(?:street|st\.|road|rd\.|avenue|ave\.|lane|way)(?![\p{L}]))` +
+    String.raw`(?:\s*,?\s*\d{5}\s+\p{Lu}[\p{L}-]*(?:\s+(?:am|an|im|in|ob|bei)\s+(?:der\s+)?\p{Lu}[\p{L}-]*)?)?`,
+  'iu',
+);
+
+/** A postal address ("Hauptstraße 5, 10115 Berlin", "12 Baker Street"): its numbers are no quantities. */
+export function findAddress(text: string): Reference | null {
+  const m = addressPattern.exec(text);
+  return m ? { value: m[0], start: m.index, end: m.index + m[0].length } : null;
+}
+
 export interface CustomerRef {
   number: string;
   name: string;

@@ -2,8 +2,10 @@ import damerauLevenshtein from 'damerau-levenshtein';
 
 /** Lower case, umlauts spelled out (ä→ae, ß→ss), other accents dropped: "Bürostühle" and "Buerostuehle" become equal. */
 export function fold(text: string): string {
-  return text
-    .toLowerCase()
+  const lower = text.toLowerCase();
+  // Plain ASCII has nothing to fold, and most words are plain ASCII: skip the costly normalisation.
+  if (!/[^\x00-\x7f]/.test(lower)) return lower;
+  return lower
     .replace(/ä/g, 'ae')
     .replace(/ö/g, 'oe')
     .replace(/ü/g, 'ue')

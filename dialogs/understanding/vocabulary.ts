@@ -22,3 +22,20 @@ export const stopWords = [
 
 /** German compound heads meaning "appointment for": "Wartungstermin" names the maintenance service. */
 export const appointmentHeads = ['termin', 'termine', 'einsatz', 'besuch'];
+
+/**
+ * Words that may stand between a product and a quantity written after it: fillers ("Kaffee, so 4 Packungen",
+ * "then 2 please") and a request in between ("Kaffee, schicken Sie uns 6 Packungen", "coffee, send 6 bags").
+ */
+export const trailingWords = [
+  'dann', 'so', 'bitte', 'davon', 'ca', 'etwa', 'insgesamt', 'then', 'please', 'about', 'around',
+  'schick', 'schicke', 'schicken', 'schickt', 'sende', 'senden', 'sendet', 'liefer', 'liefern', 'liefert',
+  'bringen', 'bringt', 'brauche', 'brauchen', 'nehme', 'nehmen', 'sie', 'uns', 'mir', 'wir', 'ich',
+  'send', 'ship', 'deliver', 'bring', 'need', 'want', 'take', 'get', 'us', 'me', 'we', 'i',
+];
+
+/** Words that may surround a bare quantity answer ("lieber 3", "make it 3", "5 Stück bitte", "just five"). */
+export const quantityFillers = [
+  'bitte', 'dann', 'nur', 'einfach', 'davon', 'insgesamt', 'es', 'das', 'sagen', 'wir', 'ja', 'ok', 'okay',
+  'please', 'then', 'just', 'only', 'it', 'that', 'total', 'in', 'let', 's', 'say', 'yes',
+];

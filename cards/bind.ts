@@ -1,0 +1,28 @@
+import { Template } from 'adaptivecards-templating';
+import catalog from './catalog.json';
+import customerChoice from './customerChoice.json';
+import orderPlaced from './orderPlaced.json';
+import orderSummary from './orderSummary.json';
+import productChoice from './productChoice.json';
+import slotChoice from './slotChoice.json';
+import stockChoice from './stockChoice.json';
+
+export const ADAPTIVE_CARD = 'application/vnd.microsoft.card.adaptive';
+
+/** Shaped like a botbuilder Attachment, without importing botbuilder, so cards/ stays reusable. */
+export interface CardAttachment {
+  contentType: typeof ADAPTIVE_CARD;
+  content: Record<string, unknown>;
+}
+
+const templates = { catalog, customerChoice, orderPlaced, orderSummary, productChoice, slotChoice, stockChoice };
+
+export type CardName = keyof typeof templates;
+
+export const cardNames = Object.keys(templates) as CardName[];
+
+/** Expands a template with data; the template JSON itself is never mutated, so one import serves every call. */
+export function bindCard(name: CardName, data: object): CardAttachment {
+  const content = new Template(templates[name]).expand({ $root: data }) as Record<string, unknown>;
+  return { contentType: ADAPTIVE_CARD, content };
+}

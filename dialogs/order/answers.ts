@@ -1,0 +1,92 @@
+import type { Locale } from '../../domain/locale';
+import type { Customer } from '../../domain/parties';
+import type { Understanding } from '../understanding';
+import { parseAddress } from './address';
+import { cardAction, type Answer } from './answerPrompt';
+import { slotPartOfDay } from './changes';
+import { bareQuantity } from './quantity';
+import type { OrderSession } from './session';
+
+/** The answer to each question of the order dialog, as read from a button press or typed text. */
+export type Parsed =
+  | { kind: 'customer'; customerId: number }
+  | { kind: 'product'; sku: string | null }
+  | { kind: 'quantity'; sku: string; quantity: number }
+  | { kind: 'stock'; choice: 'backorder' | 'partial' | 'remove' }
+  | { kind: 'slot'; sku: string; start: string | null; wish: OrderSession['slotWish'] | null }
+  | { kind: 'address'; text: string }
+  | { kind: 'date'; date: string | null }
+  | { kind: 'summary'; choice: 'confirm' | 'change' | 'cancel' }
+  | { kind: 'change' };
+
+const NO_DATE = /^(egal|keine?n?|nein|ohne|so bald wie m[oö]glich|asap|any|none|no|whenever|as soon as possible|doesn'?t matter)\b/i;
+const CONFIRM = /^(bestellen|bestätigen|abschicken|place order|confirm|order it)\b/i;
+const CHANGE = /^(ändern|change|korrigieren|edit)\b/i;
+const STOCK_WORDS: [RegExp, 'backorder' | 'partial' | 'remove'][] = [
+  [/nachliefer|backorder|warten|wait|zusammen|together/i, 'backorder'],
+  [/teil|partial|jetzt|now|rest/i, 'partial'],
+  [/entfern|streich|remove|weg|ohne|without|drop/i, 'remove'],
+];
+
+/** A button carries the customer number; typed text is read by the recognizer (names) or taken as a number. */
+export function readCustomer(answer: Answer, u: Understanding | null, customers: readonly Customer[]): Parsed | null {
+  const number = cardAction(answer) === 'order.customer' ? String(answer.value!.customer) : (u?.customer ?? answer.text);
+  const customer = customers.find((c) => c.number === number);
+  return customer ? { kind: 'customer', customerId: customer.id } : null;
+}
+
+/** One of the offered products (or "none of these", sku ''), by button or by naming exactly one of them. */
+export function readProduct(answer: Answer, u: Understanding | null, candidates: readonly string[]): Parsed | null {
+  if (cardAction(answer) === 'order.product') {
+    const sku = String(answer.value!.sku ?? '');
+    return sku === '' || candidates.includes(sku) ? { kind: 'product', sku: sku || null } : null;
+  }
+  const named = u?.items.map((i) => i.sku).filter((sku) => candidates.includes(sku)) ?? [];
+  return named.length === 1 ? { kind: 'product', sku: named[0] } : null;
+}
+
+export function readQuantity(answer: Answer, u: Understanding | null, sku: string, locale: Locale): Parsed | null {
+  const quantity = u?.items.find((i) => i.sku === sku)?.quantity ?? bareQuantity(answer.text, locale);
+  return quantity !== null && Number.isInteger(quantity) && quantity >= 1 && quantity <= 10_000 ? { kind: 'quantity', sku, quantity } : null;
+}
+
+export function readStock(answer: Answer): Parsed | null {
+  const pressed = cardAction(answer) === 'order.stock' ? answer.value!.choice : null;
+  const choice = pressed ?? STOCK_WORDS.find(([pattern]) => pattern.test(answer.text))?.[1];
+  return choice === 'backorder' || choice === 'partial' || choice === 'remove' ? { kind: 'stock', choice } : null;
+}
+
+/** An offered slot by button, or another day / part of day to look at instead. */
+export function readSlot(answer: Answer, u: Understanding | null, sku: string, starts: readonly string[]): Parsed | null {
+  if (cardAction(answer) === 'order.slot') {
+    const start = String(answer.value!.start ?? '');
+    return starts.includes(start) ? { kind: 'slot', sku, start, wish: null } : null;
+  }
+  if (u?.date || u?.partOfDay) return { kind: 'slot', sku, start: null, wish: { date: u.date ?? null, partOfDay: slotPartOfDay(u.partOfDay) } };
+  return null;
+}
+
+export function readAddress(answer: Answer): Parsed | null {
+  return parseAddress(answer.text, '') ? { kind: 'address', text: answer.text } : null;
+}
+
+/** A requested date, or "any" for none. */
+export function readDate(answer: Answer, u: Understanding | null): Parsed | null {
+  if (NO_DATE.test(answer.text)) return { kind: 'date', date: null };
+  return u?.date ? { kind: 'date', date: u.date } : null;
+}
+
+const summaryChoices = { 'order.confirm': 'confirm', 'order.change': 'change', 'order.cancel': 'cancel' } as const;
+
+export function summaryButton(answer: Answer): Parsed | null {
+  const choice = summaryChoices[cardAction(answer) as keyof typeof summaryChoices];
+  return choice ? { kind: 'summary', choice } : null;
+}
+
+export function readSummary(answer: Answer, u: Understanding | null): Parsed | null {
+  const button = summaryButton(answer);
+  if (button) return button;
+  if (u?.confirm === true || CONFIRM.test(answer.text)) return { kind: 'summary', choice: 'confirm' };
+  if (CHANGE.test(answer.text)) return { kind: 'summary', choice: 'change' };
+  return null;
+}

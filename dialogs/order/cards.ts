@@ -1,0 +1,127 @@
+import { bindCard, type CardAttachment } from '../../cards/bind';
+import type { Product } from '../../domain/catalog';
+import type { Locale } from '../../domain/locale';
+import { formatMoney } from '../../domain/money';
+import { priceDraft } from '../../domain/order';
+import type { Address, Customer } from '../../domain/parties';
+import type { LineCheck } from '../../data/orders';
+import { orderTexts as tx } from '../texts/order';
+import { formatAddress } from './address';
+import type { OrderSession } from './session';
+
+const dateFormats: Record<Locale, Intl.DateTimeFormat> = {
+  de: new Intl.DateTimeFormat('de-DE', { weekday: 'short', day: 'numeric', month: 'numeric', year: 'numeric', timeZone: 'UTC' }),
+  en: new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }),
+};
+const slotFormats: Record<Locale, Intl.DateTimeFormat> = {
+  de: new Intl.DateTimeFormat('de-DE', { weekday: 'short', day: 'numeric', month: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Berlin' }),
+  en: new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Berlin' }),
+};
+
+/** A calendar date (YYYY-MM-DD) for people: "Fr., 4.12.2026" / "Fri, 4 Dec 2026". */
+export function formatDate(date: string, locale: Locale): string {
+  return dateFormats[locale].format(new Date(`${date}T00:00:00Z`));
+}
+
+/** A service start (ISO instant) on the Berlin wall clock. */
+export function formatSlot(start: string, locale: Locale): string {
+  return slotFormats[locale].format(new Date(start));
+}
+
+export function productTitle(p: Product, locale: Locale): string {
+  return `${p.name[locale]} – ${formatMoney(p.priceCents, locale)}`;
+}
+
+export function summaryCard(
+  s: OrderSession,
+  catalog: readonly Product[],
+  customer: Customer,
+  checks: readonly LineCheck[],
+): CardAttachment {
+  const l = s.locale;
+  const priced = priceDraft(s.draft, catalog);
+  const note = (sku: string, quantity: number): string => {
+    const check = checks.find((c) => c.sku === sku);
+    if (s.slots[sku]) return tx(l, 'noteSlot', { slot: formatSlot(s.slots[sku], l) });
+    if (check?.completionDate) return tx(l, 'noteMade', { date: formatDate(check.completionDate, l) });
+    if (check && check.ok === false && check.kind === 'goods') {
+      const date = check.restockDate ? formatDate(check.restockDate, l) : null;
+      const now = check.available ?? 0;
+      if (s.backorderChoice === 'partial' && now > 0) return date ? tx(l, 'notePartial', { now, date }) : tx(l, 'notePartialLater', { now });
+      return date ? tx(l, 'noteBackorder', { date }) : tx(l, 'noteBackorderUnknown');
+    }
+    return quantity > 1 ? tx(l, 'unitPrice', { price: formatMoney(catalog.find((p) => p.sku === sku)!.priceCents, l) }) : '';
+  };
+  const onlyServices = priced.lines.every((line) => line.kind === 'service');
+  const address: Address = s.draft.deliveryAddress ?? customer.address;
+  return bindCard('orderSummary', {
+    title: tx(l, 'summaryTitle'),
+    customerName: customer.name,
+    lines: priced.lines.map((line) => ({
+      quantity: line.quantity,
+      name: line.name[l],
+      net: formatMoney(line.netCents, l),
+      note: note(line.sku, line.quantity),
+    })),
+    totals: [
+      ...priced.totals.byRate.flatMap((r) => [
+        { title: tx(l, 'netAtRate', { rate: r.rate }), value: formatMoney(r.netCents, l) },
+        { title: tx(l, 'vatAtRate', { rate: r.rate }), value: formatMoney(r.vatCents, l) },
+      ]),
+      { title: tx(l, 'gross'), value: formatMoney(priced.totals.grossCents, l) },
+    ],
+    details: [
+      { title: tx(l, onlyServices ? 'serviceAddress' : 'deliveryAddress'), value: formatAddress(address) },
+      ...(onlyServices ? [] : [{ title: tx(l, 'deliveryDate'), value: s.draft.requestedDate ? formatDate(s.draft.requestedDate, l) : tx(l, 'noDate') }]),
+    ],
+    confirmTitle: tx(l, 'confirm'),
+    changeTitle: tx(l, 'change'),
+    cancelTitle: tx(l, 'cancel'),
+    draftKey: s.draftKey,
+  });
+}
+
+/** Goods and made-to-order items grouped by category, each with a quantity field; services are booked by talking. */
+export function catalogCard(catalog: readonly Product[], locale: Locale): CardAttachment {
+  const categories = new Map<string, Product[]>();
+  for (const p of catalog) {
+    if (p.kind === 'service') continue;
+    categories.set(p.category, [...(categories.get(p.category) ?? []), p]);
+  }
+  return bindCard('catalog', {
+    title: tx(locale, 'catalogTitle'),
+    hint: tx(locale, 'catalogHint'),
+    submitTitle: tx(locale, 'catalogSubmit'),
+    categories: [...categories.entries()].map(([category, products]) => ({
+      title: categoryTitle(category, locale),
+      products: products.map((p) => ({
+        sku: p.sku,
+        name: p.name[locale],
+        price: `${formatMoney(p.priceCents, locale)} / ${p.unit[locale]}`,
+        quantityLabel: tx(locale, 'quantity'),
+      })),
+    })),
+  });
+}
+
+const categoryTitles: Record<string, Record<Locale, string>> = {
+  paper: { de: 'Papier', en: 'Paper' },
+  toner: { de: 'Toner', en: 'Toner' },
+  furniture: { de: 'Büromöbel', en: 'Office furniture' },
+  it: { de: 'IT', en: 'IT' },
+  coffee: { de: 'Kaffee', en: 'Coffee' },
+  signs: { de: 'Schilder', en: 'Signs' },
+};
+
+/** Categories are data; a new one shows with its key until it gets a title here. */
+function categoryTitle(category: string, locale: Locale): string {
+  return categoryTitles[category]?.[locale] ?? category;
+}
+
+/** Quantities from a submitted catalog card ("qty_SKU" fields; Teams sends numbers as strings). */
+export function catalogQuantities(value: Record<string, unknown>): { sku: string; quantity: number }[] {
+  return Object.entries(value)
+    .filter(([key]) => key.startsWith('qty_'))
+    .map(([key, raw]) => ({ sku: key.slice(4), quantity: Number(raw) }))
+    .filter((e) => Number.isInteger(e.quantity) && e.quantity > 0);
+}

@@ -1,0 +1,181 @@
+import { isWorkingDay } from '../../domain/calendar';
+import type { Product } from '../../domain/catalog';
+import { addOrIncreaseLine, isValidQuantity, removeLine, setQuantity } from '../../domain/order';
+import type { Address, Customer } from '../../domain/parties';
+import type { PartOfDay } from '../../domain/slots';
+import type { Understanding } from '../understanding';
+import { mergeAddress, parseAddress } from './address';
+import { bestMatches } from './matches';
+import type { OrderSession } from './session';
+
+export interface ChangeContext {
+  catalog: readonly Product[];
+  customers: readonly Customer[];
+  today: string;
+  text: string;
+  /** Reads a quantity the way the recognizer does (number words, "a dozen"), for a message naming no product. */
+  quantityIn(text: string): number | null;
+  /** Whether an address has every part a delivery needs. */
+  addressComplete(address: Address): boolean;
+  /** Name line of a typed delivery address (the customer's name). */
+  addressName: string;
+}
+
+export interface ChangeReport {
+  /** Something in the draft or its details changed. */
+  changed: boolean;
+  removed: string[];
+}
+
+// Words that make "2 Toner" an addition to the line instead of its new quantity, or a removal.
+const ADD = /\b(noch|dazu|zus[aä]tzlich|weitere[nrs]?|au[sß]erdem|plus|add|another|more|additional|extra|also|as well)\b/i;
+const REMOVE = /\b(ohne|kein(e|en)?|streich\w*|entfern\w*|weg|raus|l[oö]sch\w*|nicht mehr|without|remove|delete|drop|no more|take out|cancel the)\b/i;
+// "actually make that five" / "doch lieber fünf": a bare quantity for the line talked about last.
+const REPLACE = /\b(doch|lieber|stattdessen|korrigier\w*|[aä]nder\w*|mach\w*|actually|make (it|that)|instead|change|rather)\b/i;
+const ADDRESS_HINT = /\b(adresse|address|liefer\w*|deliver\w*|an die|to)\b/i;
+
+/** Services run until 17:00, so an "evening" wish looks in the afternoon. */
+export function slotPartOfDay(p: Understanding['partOfDay']): PartOfDay | null {
+  return p === 'evening' ? 'afternoon' : p;
+}
+
+const findProduct = (catalog: readonly Product[], sku: string) => catalog.find((p) => p.sku === sku);
+
+/** The candidates of an ambiguous mention as SKUs, whatever shape the recognizer gives them in. */
+function candidateSkus(candidates: unknown[]): string[] {
+  return candidates
+    .map((c) => (typeof c === 'string' ? c : c && typeof c === 'object' && 'sku' in c ? String((c as { sku: unknown }).sku) : ''))
+    .filter(Boolean);
+}
+
+function setLine(s: OrderSession, sku: string, quantity: number, add: boolean): void {
+  const exists = s.draft.lines.some((l) => l.sku === sku);
+  s.draft = exists && add ? addOrIncreaseLine(s.draft, sku, quantity) : setQuantity(s.draft, sku, quantity);
+  s.quantityMissing = s.quantityMissing.filter((x) => x !== sku);
+}
+
+export function dropLine(s: OrderSession, sku: string): void {
+  s.draft = removeLine(s.draft, sku);
+  s.quantityMissing = s.quantityMissing.filter((x) => x !== sku);
+  delete s.slots[sku];
+  if (s.lastSku === sku) s.lastSku = s.draft.lines.at(-1)?.sku ?? null;
+}
+
+/** A product the customer picked for an unclear mention, with the quantity that mention had. */
+export function resolveUnclear(s: OrderSession, product: Product | null): void {
+  const [item, ...rest] = s.unclear;
+  s.unclear = rest;
+  if (!item || !product) return;
+  if (item.quantity !== null && isValidQuantity(item.quantity)) setLine(s, product.sku, item.quantity, true);
+  else if (product.kind === 'service') setLine(s, product.sku, 1, true);
+  else if (!s.quantityMissing.includes(product.sku)) s.quantityMissing.push(product.sku);
+  s.lastSku = product.sku;
+}
+
+export function setLineQuantity(s: OrderSession, sku: string, quantity: number): void {
+  setLine(s, sku, quantity, false);
+  s.lastSku = sku;
+}
+
+/** A requested date is only taken when it is a future working day; anything else is kept to be asked back. */
+export function setRequestedDate(s: OrderSession, date: string | null, today: string): void {
+  if (date === null) {
+    s.draft = { ...s.draft, requestedDate: null };
+    s.badDate = null;
+  } else if (date <= today) {
+    s.badDate = { date, reason: 'past' };
+  } else if (!isWorkingDay(date)) {
+    s.badDate = { date, reason: 'not_working_day' };
+  } else {
+    s.draft = { ...s.draft, requestedDate: date };
+    s.badDate = null;
+  }
+}
+
+/** An address typed by the customer: complete ones are used at once, partial ones are asked back. */
+export function setAddressInput(s: OrderSession, typed: Address | null, complete: (a: Address) => boolean): void {
+  if (!typed) return;
+  const merged = s.addressInput ? mergeAddress(s.addressInput, typed) : typed;
+  if (complete(merged)) {
+    s.draft = { ...s.draft, deliveryAddress: merged };
+    s.addressInput = null;
+  } else {
+    s.addressInput = merged;
+  }
+}
+
+const hasServiceLines = (s: OrderSession, catalog: readonly Product[]) =>
+  s.draft.lines.some((l) => findProduct(catalog, l.sku)?.kind === 'service');
+const hasGoodsLines = (s: OrderSession, catalog: readonly Product[]) =>
+  s.draft.lines.some((l) => findProduct(catalog, l.sku)?.kind !== 'service');
+
+/**
+ * Folds what one message said into the session: new items, changed quantities, removals, a date, a part of
+ * day, a customer, an address. Used for the first message and for every correction later on.
+ */
+export function applyUnderstanding(s: OrderSession, u: Understanding, ctx: ChangeContext): ChangeReport {
+  const before = JSON.stringify(s);
+  const removed: string[] = [];
+  const removal = REMOVE.test(ctx.text);
+  const addition = ADD.test(ctx.text);
+
+  // An address ("Gartenweg 5, 10115 Berlin") makes the recognizer see an unknown product in the city name.
+  const typedAddress = u.items.length === 0 && u.ambiguous.length === 0 && !u.service ? parseAddress(ctx.text, ctx.addressName) : null;
+  const addressMeant = typedAddress !== null && (ADDRESS_HINT.test(ctx.text) || (!!typedAddress.street && !!typedAddress.postcode));
+
+  const items = [...u.items];
+  if (u.service && !items.some((i) => i.sku === u.service)) items.push({ sku: u.service, quantity: null, text: u.service });
+  for (const item of items) {
+    const product = findProduct(ctx.catalog, item.sku);
+    if (!product) continue;
+    s.lastSku = product.sku;
+    if (item.quantity === 0 || (removal && item.quantity === null)) {
+      dropLine(s, product.sku);
+      removed.push(product.sku);
+    } else if (item.quantity !== null) {
+      setLine(s, product.sku, item.quantity, addition);
+    } else if (product.kind === 'service') {
+      if (!s.draft.lines.some((l) => l.sku === product.sku)) setLine(s, product.sku, 1, false);
+    } else if (!s.draft.lines.some((l) => l.sku === product.sku) && !s.quantityMissing.includes(product.sku)) {
+      s.quantityMissing.push(product.sku);
+    }
+  }
+  for (const a of u.ambiguous) {
+    // The recognizer keeps no quantity for an ambiguous word; when it is the only thing named, the number is its.
+    const own = (a as { quantity?: number | null }).quantity;
+    const quantity = own ?? (items.length === 0 && u.ambiguous.length === 1 ? ctx.quantityIn(ctx.text) : null);
+    s.unclear.push({ kind: 'ambiguous', text: a.text, candidates: candidateSkus(a.candidates), quantity });
+  }
+  if (!addressMeant) {
+    for (const text of u.unknown) {
+      s.unclear.push({ kind: 'unknown', text, candidates: bestMatches(text, ctx.catalog, s.locale).map((p) => p.sku), quantity: null });
+    }
+  }
+
+  if (items.length === 0 && u.ambiguous.length === 0 && s.lastSku && REPLACE.test(ctx.text)) {
+    const quantity = ctx.quantityIn(ctx.text);
+    if (quantity !== null && isValidQuantity(quantity)) setLine(s, s.lastSku, quantity, false);
+  }
+
+  if (u.customer != null && s.person.role !== 'customer') {
+    const wanted = String(u.customer);
+    const customer = ctx.customers.find((c) => String(c.id) === wanted || c.number === wanted);
+    if (customer) s.draft = { ...s.draft, customerId: customer.id };
+  }
+
+  if (u.date || u.partOfDay) {
+    if (hasServiceLines(s, ctx.catalog) || u.intent === 'book_service') {
+      const wish = { date: u.date ?? s.slotWish.date, partOfDay: slotPartOfDay(u.partOfDay) ?? s.slotWish.partOfDay };
+      if (JSON.stringify(wish) !== JSON.stringify(s.slotWish)) {
+        s.slotWish = wish;
+        s.slots = {};
+      }
+    }
+    if (u.date && (hasGoodsLines(s, ctx.catalog) || !hasServiceLines(s, ctx.catalog))) setRequestedDate(s, u.date, ctx.today);
+  }
+
+  if (addressMeant) setAddressInput(s, typedAddress, ctx.addressComplete);
+
+  return { changed: JSON.stringify(s) !== before, removed };
+}
+

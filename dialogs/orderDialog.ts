@@ -1,0 +1,682 @@
+import { Activity, MessageFactory } from 'botbuilder';
+import {
+  DialogContext,
+  DialogTurnResult,
+  PromptValidator,
+  PromptValidatorContext,
+  WaterfallDialog,
+  WaterfallStepContext,
+} from 'botbuilder-dialogs';
+import { bindCard } from '../cards/bind';
+import { addDays, berlinToday } from '../domain/calendar';
+import type { Product } from '../domain/catalog';
+import type { Locale } from '../domain/locale';
+import { statusLabel } from '../domain/lifecycle';
+import { formatMoney } from '../domain/money';
+import { missingAddressFields, type AddressField } from '../domain/order';
+import type { Customer, Person } from '../domain/parties';
+import { listProducts } from '../data/catalog';
+import type { Db } from '../data/db';
+import { checkLines, getOrder, placeOrder, type Actor, type LineCheck } from '../data/orders';
+import { findServiceSlots } from '../data/bookings';
+import { getCustomer, listCustomers, setPersonLocale } from '../data/parties';
+import { InterruptibleDialog, type Interruption, type InterruptionText } from './interruptions';
+import { AnswerPrompt, type Answer } from './order/answerPrompt';
+import {
+  readAddress, readCustomer, readDate, readProduct, readQuantity, readSlot, readStock, readSummary, summaryButton, type Parsed,
+} from './order/answers';
+import { parseAddress } from './order/address';
+import { catalogCard, catalogQuantities, formatDate, formatSlot, productTitle, summaryCard } from './order/cards';
+import { applyUnderstanding, dropLine, resolveUnclear, setAddressInput, setLineQuantity, setRequestedDate } from './order/changes';
+import { bareQuantity } from './order/quantity';
+import { hasContent, newSession, type OrderSession } from './order/session';
+import { orderTexts as tx } from './texts/order';
+import { getTurnUser, type TurnUser } from './turnUser';
+import { understand, type Understanding } from './understanding';
+
+export const ORDER_DIALOG = 'orderDialog';
+
+/** How the main dialog starts this one. */
+export interface OrderDialogOptions {
+  person: Person;
+  locale: Locale;
+  channel: string;
+  /** What the first message already said (the recognizer's result for it). */
+  understanding: Understanding;
+}
+
+export interface OrderDialogResult {
+  outcome: 'placed' | 'cancelled' | 'discarded' | 'refused';
+  orderNumber?: string;
+}
+
+export interface OrderDialogDeps {
+  db: Db;
+  now?: () => Date;
+}
+
+const MAIN = 'order.main';
+const ITEMS = 'order.items';
+const ADDRESS = 'order.address';
+const DATE = 'order.date';
+const SUMMARY = 'order.summary';
+const P = {
+  customer: 'order.ask.customer',
+  what: 'order.ask.what',
+  product: 'order.ask.product',
+  quantity: 'order.ask.quantity',
+  stock: 'order.ask.stock',
+  slot: 'order.ask.slot',
+  address: 'order.ask.address',
+  date: 'order.ask.date',
+  summary: 'order.ask.summary',
+  change: 'order.ask.change',
+} as const;
+
+const TURN = Symbol('order.turn');
+const SESSION = 'order';
+
+/** What one turn needs from the database and the recognizer, loaded once per turn. */
+interface TurnData {
+  catalog: Product[];
+  customers: Customer[];
+  understanding: Understanding | null;
+}
+
+const CATALOG = /^(zeig\w*\s+)?(den\s+|the\s+)?(katalog|catalog|catalogue|sortiment)\b/i;
+
+/**
+ * The ordering conversation: fills a draft from whatever the first message said, asks only for what is still
+ * missing (product, quantity, stock decision, service slot, address, date), shows the summary card and places
+ * the order. Corrections ("doch lieber 3 Stühle", "remove the coffee") are taken at any point: the draft is
+ * changed and the conversation re-plans from the top, skipping everything already settled.
+ */
+export class OrderDialog extends InterruptibleDialog<OrderDialogOptions> {
+  private readonly db: Db;
+
+  constructor(deps: OrderDialogDeps) {
+    super(ORDER_DIALOG, deps.now ?? (() => new Date()));
+    this.db = deps.db;
+
+    this.addDialog(new AnswerPrompt(P.customer, this.reads((a, u, turn) => readCustomer(a, u, turn.customers))));
+    this.addDialog(new AnswerPrompt(P.what, async () => false)); // items typed here arrive as corrections
+    this.addDialog(new AnswerPrompt(P.product, this.reads((a, u, _, expected) => readProduct(a, u, expected.candidates))));
+    this.addDialog(new AnswerPrompt(P.quantity, this.reads((a, u, _, expected) => readQuantity(a, u, expected.sku, expected.locale))));
+    this.addDialog(new AnswerPrompt(P.stock, this.reads((a) => readStock(a))));
+    this.addDialog(new AnswerPrompt(P.slot, this.reads((a, u, _, expected) => readSlot(a, u, expected.sku, expected.starts))));
+    this.addDialog(new AnswerPrompt(P.address, this.reads((a) => readAddress(a))));
+    this.addDialog(new AnswerPrompt(P.date, this.reads((a, u) => readDate(a, u))));
+    this.addDialog(new AnswerPrompt(P.summary, this.reads((a, u) => readSummary(a, u))));
+    this.addDialog(new AnswerPrompt(P.change, this.reads((a) => summaryButton(a) ?? { kind: 'change' })));
+
+    this.addDialog(
+      new WaterfallDialog(MAIN, [
+        this.mayOrderStep.bind(this),
+        this.customerStep.bind(this),
+        (step) => step.beginDialog(ITEMS),
+        (step) => step.beginDialog(ADDRESS),
+        (step) => step.beginDialog(DATE),
+        (step) => step.beginDialog(SUMMARY),
+        this.placeStep.bind(this),
+      ]),
+    );
+    this.addDialog(new WaterfallDialog(ITEMS, [this.askItemStep.bind(this), this.applyItemStep.bind(this)]));
+    this.addDialog(new WaterfallDialog(ADDRESS, [this.askAddressStep.bind(this), this.applyAddressStep.bind(this)]));
+    this.addDialog(new WaterfallDialog(DATE, [this.askDateStep.bind(this), this.applyDateStep.bind(this)]));
+    this.addDialog(
+      new WaterfallDialog(SUMMARY, [this.summaryStep.bind(this), this.summaryChoiceStep.bind(this), this.afterChangeStep.bind(this)]),
+    );
+    this.initialDialogId = MAIN;
+  }
+
+  // ------------------------------------------------------------------ start
+
+  protected async onBeginDialog(innerDc: DialogContext, options?: OrderDialogOptions): Promise<DialogTurnResult> {
+    const user = turnUser(innerDc);
+    const person = options?.person ?? user?.person;
+    if (!person) throw new Error('OrderDialog needs the person who orders');
+    const session = newSession(person, options?.locale ?? user?.locale ?? 'de', options?.channel ?? innerDc.context.activity.channelId);
+    this.componentState(innerDc)[SESSION] = session;
+    const turn = await this.turnData(innerDc);
+    if (options?.understanding) turn.understanding = options.understanding;
+    const u = turn.understanding;
+    if (u) await this.applyMessage(innerDc, session, u, innerDc.context.activity.text ?? '');
+    const value = innerDc.context.activity.value;
+    if (value && typeof value === 'object' && value.action === 'order.catalog') this.applyCatalog(session, value);
+    return super.onBeginDialog(innerDc, options);
+  }
+
+  protected async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
+    await this.turnData(innerDc); // validators and texts read it from the turn state
+    return super.onContinueDialog(innerDc);
+  }
+
+  // ------------------------------------------------------------------ main flow
+
+  private async mayOrderStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const s = this.session(step);
+    const refusal = s.person.role === 'accountant' ? 'refusedAccountant' : s.person.role === 'customer' && s.person.customerId == null ? 'refusedNoAccount' : null;
+    if (refusal) {
+      await step.context.sendActivity(tx(s.locale, refusal));
+      return step.endDialog({ outcome: 'refused' } satisfies OrderDialogResult);
+    }
+    if (s.draft.customerId != null) return step.next();
+    const { customers } = await this.turnData(step);
+    const card = bindCard('customerChoice', {
+      question: tx(s.locale, 'askCustomer'),
+      customers: customers.map((c) => ({ title: `${c.name} (${c.number})`, number: c.number })),
+    });
+    return step.prompt(P.customer, {
+      prompt: MessageFactory.attachment(card) as Activity,
+      retryPrompt: MessageFactory.attachment(card, tx(s.locale, 'retryCustomer')) as Activity,
+    });
+  }
+
+  private async customerStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const answer = step.result as Parsed | undefined;
+    if (answer?.kind === 'customer') {
+      const s = this.session(step);
+      s.draft = { ...s.draft, customerId: answer.customerId };
+    }
+    return step.next();
+  }
+
+  private async placeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const s = this.session(step);
+    const now = this.now();
+    const result = await placeOrder(
+      this.db,
+      actorOf(s),
+      {
+        customerId: s.draft.customerId!,
+        lines: s.draft.lines,
+        deliveryAddress: s.draft.deliveryAddress,
+        requestedDate: s.draft.requestedDate,
+        backorderChoice: s.backorderChoice,
+        serviceSlots: Object.entries(s.slots).map(([sku, start]) => ({ sku, start })),
+        draftKey: s.draftKey,
+      },
+      now,
+    );
+    if (!result.ok) {
+      // Usually a race: stock or a slot went to someone else between summary and confirmation.
+      const problems = result.problems.map((p) => [p.code, p.sku].filter(Boolean).join(' ')).join(', ');
+      await step.context.sendActivity(tx(s.locale, 'placeFailed', { problems }));
+      if (result.problems.some((p) => p.code === 'out_of_stock')) s.stockDecidedFor = [];
+      if (result.problems.some((p) => p.code.startsWith('slot_'))) s.slots = {};
+      return step.replaceDialog(MAIN);
+    }
+    const order = result.order;
+    s.placed = { number: order.number };
+    const l = s.locale;
+    const forCustomer = s.person.role !== 'customer';
+    const message = !result.created
+      ? tx(l, 'alreadyPlaced', { number: order.number })
+      : forCustomer
+      ? tx(l, 'placedForCustomer', { number: order.number, customer: order.customer.name })
+      : tx(l, order.status === 'confirmed' ? 'placedConfirmed' : order.status === 'on_hold' ? 'placedOnHold' : 'placedReceived', { number: order.number });
+    const card = bindCard('orderPlaced', {
+      title: tx(l, 'placedTitle'),
+      message,
+      numberLabel: tx(l, 'orderNumber'),
+      number: order.number,
+      statusLabel: tx(l, 'status'),
+      status: statusLabel(order.status, l),
+      grossLabel: tx(l, 'gross'),
+      gross: formatMoney(order.totals.grossCents, l),
+    });
+    await step.context.sendActivity(MessageFactory.attachment(card, message));
+    return step.endDialog({ outcome: 'placed', orderNumber: order.number } satisfies OrderDialogResult);
+  }
+
+  // ------------------------------------------------------------------ items: product, quantity, stock, slots
+
+  private async askItemStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const s = this.session(step);
+    const l = s.locale;
+    const { catalog } = await this.turnData(step);
+    const product = (sku: string) => catalog.find((p) => p.sku === sku)!;
+
+    const unclear = s.unclear[0];
+    if (unclear) {
+      const known = unclear.candidates.filter((sku) => catalog.some((p) => p.sku === sku));
+      const candidates = known.map((sku) => ({ title: productTitle(product(sku), l), sku }));
+      if (unclear.kind === 'unknown') candidates.push({ title: tx(l, 'skipUnknown'), sku: '' });
+      const question = tx(l, unclear.kind === 'ambiguous' ? 'askAmbiguous' : 'askUnknown', { text: unclear.text });
+      const card = bindCard('productChoice', { question, candidates });
+      return step.prompt(P.product, {
+        prompt: MessageFactory.attachment(card) as Activity,
+        retryPrompt: MessageFactory.attachment(card, tx(l, 'retryProduct')) as Activity,
+        validations: { candidates: known },
+      });
+    }
+
+    const missing = s.quantityMissing[0];
+    if (missing) {
+      const p = product(missing);
+      return step.prompt(P.quantity, {
+        prompt: MessageFactory.text(tx(l, 'askQuantity', { unit: p.unit[l], name: p.name[l] })) as Activity,
+        retryPrompt: MessageFactory.text(tx(l, 'retryQuantity')) as Activity,
+        validations: { sku: missing, locale: l },
+      });
+    }
+
+    if (s.draft.lines.length === 0) {
+      const card = catalogCard(catalog, l);
+      return step.prompt(P.what, {
+        prompt: MessageFactory.attachment(card, tx(l, 'askWhat')) as Activity,
+        retryPrompt: MessageFactory.attachment(card, tx(l, 'retryWhat')) as Activity,
+      });
+    }
+
+    const checks = await checkLines(this.db, s.draft.lines, this.now());
+    const short = checks.filter((c) => c.kind === 'goods' && !c.ok && !s.stockDecidedFor.includes(lineKey(c)));
+    if (short.length) {
+      // A partial delivery only means something when part of the order can ship now.
+      const partialUseful = short.some((c) => (c.available ?? 0) > 0) || checks.some((c) => c.ok && c.kind !== 'service');
+      return this.askStock(step, short, partialUseful);
+    }
+
+    for (const c of checks.filter((c) => c.completionDate && !s.madeToldFor.includes(lineKey(c)))) {
+      s.madeToldFor.push(lineKey(c));
+      await step.context.sendActivity(tx(l, 'madeToOrder', { name: product(c.sku).name[l], date: formatDate(c.completionDate!, l) }));
+    }
+
+    const service = s.draft.lines.find((line) => product(line.sku).kind === 'service' && !s.slots[line.sku]);
+    if (service) return this.askSlot(step, product(service.sku), service.quantity);
+
+    return step.endDialog();
+  }
+
+  private async askStock(step: WaterfallStepContext, short: LineCheck[], partialUseful: boolean): Promise<DialogTurnResult> {
+    const s = this.session(step);
+    const l = s.locale;
+    const { catalog } = await this.turnData(step);
+    const message = short
+      .map((c) => {
+        const p = catalog.find((x) => x.sku === c.sku)!;
+        const what = c.available
+          ? tx(l, 'stockShort', { name: p.name[l], available: c.available, unit: p.unit[l], requested: c.quantity })
+          : tx(l, 'stockNone', { name: p.name[l] });
+        const when = c.restockDate ? tx(l, 'restockOn', { date: formatDate(c.restockDate, l) }) : tx(l, 'restockUnknown');
+        return `${what} ${when}`;
+      })
+      .join('\n\n');
+    const card = bindCard('stockChoice', {
+      message,
+      question: tx(l, 'askStock'),
+      options: [
+        { title: tx(l, 'stockBackorder'), choice: 'backorder' },
+        ...(partialUseful ? [{ title: tx(l, 'stockPartial'), choice: 'partial' }] : []),
+        { title: tx(l, 'stockRemove'), choice: 'remove' },
+      ],
+    });
+    return step.prompt(P.stock, {
+      prompt: MessageFactory.attachment(card) as Activity,
+      retryPrompt: MessageFactory.attachment(card, tx(l, 'retryStock')) as Activity,
+    });
+  }
+
+  private async askSlot(step: WaterfallStepContext, product: Product, quantity: number): Promise<DialogTurnResult> {
+    const s = this.session(step);
+    const l = s.locale;
+    const now = this.now();
+    const fromDate = s.slotWish.date ?? addDays(berlinToday(now), 1);
+    const slots = await findServiceSlots(this.db, product.sku, { fromDate, partOfDay: s.slotWish.partOfDay, limit: 4, quantity }, now);
+    const name = product.name[l];
+    const prompt = slots.length
+      ? MessageFactory.attachment(
+          bindCard('slotChoice', {
+            question: tx(l, 'askSlot', { name }),
+            slots: slots.map((slot) => ({ title: formatSlot(slot.start, l), start: slot.start })),
+          }),
+        )
+      : MessageFactory.text(tx(l, 'noSlots', { name }));
+    return step.prompt(P.slot, {
+      prompt: prompt as Activity,
+      retryPrompt: MessageFactory.text(tx(l, slots.length ? 'retrySlot' : 'noSlots', { name })) as Activity,
+      validations: { sku: product.sku, starts: slots.map((slot) => slot.start) },
+    });
+  }
+
+  private async applyItemStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const s = this.session(step);
+    const answer = step.result as Parsed;
+    const { catalog } = await this.turnData(step);
+    switch (answer.kind) {
+      case 'product':
+        resolveUnclear(s, answer.sku ? catalog.find((p) => p.sku === answer.sku) ?? null : null);
+        break;
+      case 'quantity':
+        setLineQuantity(s, answer.sku, answer.quantity);
+        break;
+      case 'stock': {
+        const checks = await checkLines(this.db, s.draft.lines, this.now());
+        const short = checks.filter((c) => c.kind === 'goods' && !c.ok);
+        if (answer.choice === 'remove') {
+          for (const c of short) dropLine(s, c.sku);
+        } else {
+          s.backorderChoice = answer.choice;
+          s.stockDecidedFor.push(...short.map(lineKey));
+        }
+        break;
+      }
+      case 'slot':
+        if (answer.start) s.slots[answer.sku] = answer.start;
+        else if (answer.wish) s.slotWish = answer.wish; // another day or part of day: look again there
+        break;
+      default:
+        break;
+    }
+    return step.replaceDialog(ITEMS);
+  }
+
+  // ------------------------------------------------------------------ address and date
+
+  private async askAddressStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const s = this.session(step);
+    const customer = await this.customer(step);
+    const typed = s.addressInput;
+    const own = missingAddressFields(customer.address);
+    if (!typed && (s.draft.deliveryAddress || own.length === 0)) return step.endDialog();
+    const missing = typed ? missingAddressFields(typed) : own;
+    const question = tx(s.locale, 'askAddressMissing', { fields: fieldNames(missing, s.locale) });
+    return step.prompt(P.address, { prompt: MessageFactory.text(question) as Activity, retryPrompt: MessageFactory.text(question) as Activity });
+  }
+
+  private async applyAddressStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const s = this.session(step);
+    const customer = await this.customer(step);
+    const answer = step.result as Parsed;
+    if (answer.kind === 'address') {
+      setAddressInput(s, parseAddress(answer.text, customer.name), isComplete);
+    }
+    return step.replaceDialog(ADDRESS);
+  }
+
+  private async askDateStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const s = this.session(step);
+    if (!s.badDate) return step.endDialog();
+    const date = formatDate(s.badDate.date, s.locale);
+    const text = tx(s.locale, s.badDate.reason === 'past' ? 'retryDatePast' : 'retryDateWeekend', { date });
+    return step.prompt(P.date, { prompt: MessageFactory.text(text) as Activity, retryPrompt: MessageFactory.text(tx(s.locale, 'retryDate')) as Activity });
+  }
+
+  private async applyDateStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const s = this.session(step);
+    const answer = step.result as Parsed;
+    if (answer.kind === 'date') setRequestedDate(s, answer.date, berlinToday(this.now()));
+    return step.replaceDialog(DATE);
+  }
+
+  // ------------------------------------------------------------------ summary
+
+  private async summaryStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const s = this.session(step);
+    const { catalog } = await this.turnData(step);
+    const customer = await this.customer(step);
+    const checks = await checkLines(this.db, s.draft.lines, this.now());
+    const card = summaryCard(s, catalog, customer, checks);
+    const retry = (step.options as { retry?: boolean } | undefined)?.retry;
+    return step.prompt(P.summary, {
+      prompt: MessageFactory.attachment(card, tx(s.locale, retry ? 'retrySummary' : 'summaryPrompt')) as Activity,
+      retryPrompt: MessageFactory.attachment(card, tx(s.locale, 'retrySummary')) as Activity,
+    });
+  }
+
+  private async summaryChoiceStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const s = this.session(step);
+    const answer = step.result as Parsed;
+    if (answer.kind !== 'summary') return step.replaceDialog(SUMMARY);
+    if (answer.choice === 'confirm') return step.endDialog();
+    if (answer.choice === 'cancel') return this.handleInterruption(step, { kind: 'cancel' }); // as if typed
+    return step.prompt(P.change, { prompt: MessageFactory.text(tx(s.locale, 'askChange')) as Activity });
+  }
+
+  /**
+   * Reached when the answer to "what would you like to change?" changed nothing (changes re-plan before this):
+   * a button of the summary card still on screen counts; anything else shows the summary again.
+   */
+  private async afterChangeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const answer = step.result as Parsed;
+    if (answer.kind === 'summary' && answer.choice === 'confirm') return step.endDialog();
+    if (answer.kind === 'summary' && answer.choice === 'cancel') return this.handleInterruption(step, { kind: 'cancel' });
+    return step.replaceDialog(SUMMARY, { retry: true });
+  }
+
+  // ------------------------------------------------------------------ answers
+
+  /**
+   * A prompt validator from a reader: the parsed answer replaces `recognized.value` (see AnswerPrompt), so the
+   * step after the prompt receives it ready to use.
+   */
+  private reads(read: (answer: Answer, u: Understanding | null, turn: TurnData, expected: any) => Parsed | null): PromptValidator<unknown> {
+    return async (p) => {
+      const parsed = read(p.recognized.value as Answer, this.understood(p), this.turnOf(p), p.options.validations);
+      if (parsed) p.recognized.value = parsed;
+      return parsed !== null;
+    };
+  }
+
+  // ------------------------------------------------------------------ corrections and interruptions
+
+  /** Changes to the draft at any point: the draft is updated and the conversation re-plans from the top. */
+  protected async onMessage(dc: DialogContext): Promise<DialogTurnResult | undefined> {
+    const s = this.session(dc);
+    const activity = dc.context.activity;
+    if (cardActionOf(activity.value) === 'order.catalog') {
+      if (!this.applyCatalog(s, activity.value)) {
+        await dc.context.sendActivity(tx(s.locale, 'catalogEmpty'));
+        return this.askAgain(dc);
+      }
+      return this.replan(dc);
+    }
+    const text = (activity.text ?? '').trim();
+    if (!text) return undefined;
+    const { catalog } = await this.turnData(dc);
+    if (CATALOG.test(text)) {
+      await dc.context.sendActivity(MessageFactory.attachment(catalogCard(catalog, s.locale)));
+      return this.askAgain(dc);
+    }
+    const u = (await this.turnData(dc)).understanding!;
+    if (u.switchLocale) {
+      // Remembered per person, as the host does; the pending question was stored in the old language.
+      s.locale = u.switchLocale;
+      await setPersonLocale(this.db, s.person.id, u.switchLocale);
+      const user = turnUser(dc);
+      if (user) user.locale = u.switchLocale;
+      return this.replan(dc);
+    }
+    if (this.answersPendingQuestion(dc, u)) return undefined;
+    const { changed, removed } = await this.applyMessage(dc, s, u, text);
+    if (!changed) return undefined;
+    for (const sku of removed) {
+      const p = catalog.find((x) => x.sku === sku);
+      if (p) await dc.context.sendActivity(tx(s.locale, 'removed', { name: p.name[s.locale] }));
+    }
+    if (removed.length === 0 && pendingPrompt(dc) !== P.summary && pendingPrompt(dc) !== P.change) {
+      await dc.context.sendActivity(tx(s.locale, 'changed'));
+    }
+    return this.replan(dc);
+  }
+
+  /** Whether the message is the answer to the question on screen rather than a change of the draft. */
+  private answersPendingQuestion(dc: DialogContext, u: Understanding): boolean {
+    const pending = pendingPrompt(dc);
+    const productWords = u.intent === 'order' && u.unknown.length > 0 && !parseAddress(dc.context.activity.text ?? '', '');
+    const mentions = u.items.length > 0 || u.ambiguous.length > 0 || productWords || !!u.service;
+    switch (pending) {
+      case P.product: {
+        const candidates = (dc.activeDialog?.state?.options?.validations?.candidates ?? []) as string[];
+        return u.items.length > 0 && u.items.every((i) => candidates.includes(i.sku));
+      }
+      case P.quantity: {
+        const sku = dc.activeDialog?.state?.options?.validations?.sku as string | undefined;
+        return u.items.every((i) => i.sku === sku) && u.ambiguous.length === 0;
+      }
+      case P.summary:
+      case P.change:
+      case P.what:
+        return false;
+      default:
+        return !mentions;
+    }
+  }
+
+  private async applyMessage(dc: DialogContext, s: OrderSession, u: Understanding, text: string) {
+    const { catalog, customers } = await this.turnData(dc);
+    const customer = customers.find((c) => c.id === s.draft.customerId);
+    return applyUnderstanding(s, u, {
+      catalog,
+      customers,
+      today: berlinToday(this.now()),
+      text,
+      quantityIn: (t) => bareQuantity(t, s.locale),
+      addressComplete: isComplete,
+      addressName: customer?.name ?? '',
+    });
+  }
+
+  /** Adds the quantities of a submitted catalog card; false when it held none. */
+  private applyCatalog(s: OrderSession, value: Record<string, unknown>): boolean {
+    const entries = catalogQuantities(value);
+    for (const { sku, quantity } of entries) {
+      const existing = s.draft.lines.find((l) => l.sku === sku)?.quantity ?? 0;
+      setLineQuantity(s, sku, existing + quantity);
+    }
+    return entries.length > 0;
+  }
+
+  /** Starts the flow again from the top: every step skips what is already settled and asks the next open thing. */
+  private async replan(dc: DialogContext): Promise<DialogTurnResult> {
+    await dc.cancelAllDialogs();
+    return dc.beginDialog(MAIN);
+  }
+
+  protected async recognizeInterruption(dc: DialogContext): Promise<Interruption | null> {
+    if (!dc.context.activity.text) return null;
+    const u = (await this.turnData(dc)).understanding;
+    if (!u) return null;
+    if (u.intent === 'help') return { kind: 'help' };
+    if (u.intent === 'cancel') return { kind: 'cancel' };
+    if (u.intent === 'order_status' && u.order) return { kind: 'status', reference: u.order };
+    return null;
+  }
+
+  protected say(dc: DialogContext, text: InterruptionText): string {
+    const s = this.session(dc);
+    const keys: Record<InterruptionText, Parameters<typeof tx>[1]> = {
+      help: 'help',
+      askCancel: 'askCancel',
+      cancelled: 'cancelled',
+      notCancelled: 'notCancelled',
+      askResume: 'askContinue',
+      discarded: 'discarded',
+      yes: 'yes',
+      no: 'no',
+    };
+    return tx(s.locale, keys[text], { lines: this.linesSummary(dc, s) });
+  }
+
+  protected localeOf(dc: DialogContext): Locale {
+    return this.session(dc).locale;
+  }
+
+  protected hasUnsavedWork(dc: DialogContext): boolean {
+    return hasContent(this.session(dc));
+  }
+
+  protected async answerStatus(dc: DialogContext, reference: string): Promise<string> {
+    const s = this.session(dc);
+    const order = await getOrder(this.db, actorOf(s), reference);
+    const answer = order
+      ? tx(s.locale, 'statusAnswer', { number: order.number, status: statusLabel(order.status, s.locale) })
+      : tx(s.locale, 'statusUnknown', { number: reference });
+    return `${answer}\n\n${tx(s.locale, 'statusResume')}`;
+  }
+
+  // ------------------------------------------------------------------ helpers
+
+  private session(dc: DialogContext): OrderSession {
+    const s = this.componentState(dc)[SESSION] as OrderSession;
+    // The host resolves the language every turn ("English please" may have switched it).
+    const user = turnUser(dc);
+    if (user && user.locale !== s.locale && user.person?.id === s.person.id) s.locale = user.locale;
+    return s;
+  }
+
+  private linesSummary(dc: DialogContext, s: OrderSession): string {
+    if (s.draft.lines.length === 0) return tx(s.locale, 'nothingYet');
+    const catalog = (dc.context.turnState.get(TURN) as TurnData | undefined)?.catalog ?? [];
+    const name = (sku: string) => catalog.find((p) => p.sku === sku)?.name[s.locale] ?? sku;
+    return s.draft.lines.map((l) => `${l.quantity} × ${name(l.sku)}`).join(', ');
+  }
+
+  /** Catalog, customers and this message's understanding, loaded once per turn. */
+  private async turnData(dc: DialogContext): Promise<TurnData> {
+    const context = dc.context;
+    let data = context.turnState.get(TURN) as TurnData | undefined;
+    if (!data) {
+      const [catalog, customers] = await Promise.all([listProducts(this.db), listCustomers(this.db)]);
+      data = { catalog, customers, understanding: null };
+      context.turnState.set(TURN, data);
+      const text = context.activity.text?.trim();
+      if (text) {
+        const locale = this.componentState(dc)[SESSION] ? this.session(dc).locale : turnUser(dc)?.locale ?? 'de';
+        data.understanding = await understand(text, { locale, catalog, customers, now: this.now() });
+      }
+    }
+    return data;
+  }
+
+  /** The turn data inside a validator: the message always passed onContinueDialog first, which loaded it. */
+  private turnOf(p: PromptValidatorContext<unknown>): TurnData {
+    const data = p.context.turnState.get(TURN) as TurnData | undefined;
+    if (!data) throw new Error('turn data not loaded before the prompt');
+    return data;
+  }
+
+  private understood(p: PromptValidatorContext<unknown>): Understanding | null {
+    return this.turnOf(p).understanding;
+  }
+
+  private async customer(dc: DialogContext): Promise<Customer> {
+    const s = this.session(dc);
+    const customer = await getCustomer(this.db, s.draft.customerId!);
+    if (!customer) throw new Error(`customer ${s.draft.customerId} not found`);
+    return customer;
+  }
+}
+
+function turnUser(dc: { context: DialogContext['context'] }): TurnUser | null {
+  try {
+    return getTurnUser(dc.context);
+  } catch {
+    return null; // started without the bot's turn setup (tests, tools): the dialog options carry the user
+  }
+}
+
+function actorOf(s: OrderSession): Actor {
+  return { personId: s.person.id, role: s.person.role, customerId: s.person.customerId, channel: s.channel };
+}
+
+function lineKey(c: { sku: string; quantity: number }): string {
+  return `${c.sku}:${c.quantity}`;
+}
+
+function isComplete(a: Parameters<typeof missingAddressFields>[0]): boolean {
+  return missingAddressFields(a).length === 0;
+}
+
+function fieldNames(fields: AddressField[], locale: Locale): string {
+  const key = { street: 'fieldStreet', postcode: 'fieldPostcode', city: 'fieldCity', country: 'fieldCountry' } as const;
+  return fields.map((f) => tx(locale, key[f])).join(', ');
+}
+
+function cardActionOf(value: unknown): string | null {
+  return value && typeof value === 'object' && typeof (value as { action?: unknown }).action === 'string' ? (value as { action: string }).action : null;
+}
+
+function pendingPrompt(dc: DialogContext): string | undefined {
+  return dc.activeDialog?.id;
+}

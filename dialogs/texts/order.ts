@@ -1,0 +1,186 @@
+import { defineTexts } from '../i18n';
+
+/** Everything the ordering conversation says; the cards get their labels from here too. */
+export const orderTexts = defineTexts('order', {
+  refusedAccountant: {
+    de: 'Als Buchhaltung können Sie leider keine Bestellungen aufgeben. Bitte wenden Sie sich dafür an den Vertrieb.',
+    en: 'Sorry, accounting cannot place orders. Please ask the sales team to enter the order.',
+  },
+  refusedNoAccount: {
+    de: 'Ihr Zugang ist noch mit keinem Kundenkonto verknüpft, deshalb kann ich keine Bestellung aufnehmen.',
+    en: 'Your access is not linked to a customer account yet, so I cannot take an order.',
+  },
+  askCustomer: { de: 'Für welchen Kunden ist die Bestellung?', en: 'Which customer is this order for?' },
+  retryCustomer: {
+    de: 'Diesen Kunden finde ich nicht. Bitte wählen Sie einen aus der Liste oder nennen Sie die Kundennummer.',
+    en: 'I cannot find that customer. Please pick one from the list or give the customer number.',
+  },
+  askWhat: {
+    de: 'Was möchten Sie bestellen? Schreiben Sie es einfach (z. B. „5 Pakete Kopierpapier“) oder wählen Sie aus dem Katalog.',
+    en: 'What would you like to order? Just write it (e.g. “5 reams of copy paper”) or pick from the catalog.',
+  },
+  retryWhat: {
+    de: 'Ich habe darin keinen Artikel erkannt. Bitte nennen Sie Artikel und Menge oder nutzen Sie den Katalog.',
+    en: 'I did not recognise a product there. Please name the product and quantity, or use the catalog.',
+  },
+  askAmbiguous: { de: 'Welchen „{text}“ meinen Sie?', en: 'Which “{text}” do you mean?' },
+  askUnknown: {
+    de: '„{text}“ kenne ich leider nicht. Meinten Sie einen dieser Artikel?',
+    en: 'Sorry, I do not know “{text}”. Did you mean one of these?',
+  },
+  skipUnknown: { de: 'Nichts davon', en: 'None of these' },
+  retryProduct: {
+    de: 'Bitte wählen Sie einen der Artikel aus oder nennen Sie ihn genauer.',
+    en: 'Please pick one of the products or name it more precisely.',
+  },
+  askQuantity: { de: 'Wie viele {unit} {name} möchten Sie?', en: 'How many {unit} of {name} would you like?' },
+  retryQuantity: {
+    de: 'Bitte nennen Sie eine Menge zwischen 1 und 10.000, z. B. „3“ oder „drei“.',
+    en: 'Please give a quantity between 1 and 10,000, e.g. “3” or “three”.',
+  },
+  stockShort: {
+    de: 'Von {name} sind leider nur {available} {unit} sofort lieferbar (Sie möchten {requested}).',
+    en: 'Sorry, only {available} {unit} of {name} are available right now (you asked for {requested}).',
+  },
+  stockNone: {
+    de: '{name} ist leider gerade nicht auf Lager.',
+    en: 'Sorry, {name} is out of stock right now.',
+  },
+  restockOn: { de: 'Neue Ware erwarten wir am {date}.', en: 'We expect new stock on {date}.' },
+  restockUnknown: { de: 'Wann neue Ware kommt, steht noch nicht fest.', en: 'We do not know yet when new stock arrives.' },
+  askStock: { de: 'Wie möchten Sie vorgehen?', en: 'How would you like to proceed?' },
+  stockBackorder: { de: 'Alles zusammen liefern, sobald verfügbar', en: 'Deliver everything together once available' },
+  stockPartial: { de: 'Verfügbares jetzt, Rest später', en: 'Available items now, the rest later' },
+  stockRemove: { de: 'Artikel entfernen', en: 'Remove the item' },
+  retryStock: {
+    de: 'Bitte wählen Sie: nachliefern, Teillieferung oder Artikel entfernen.',
+    en: 'Please choose: backorder, partial delivery or remove the item.',
+  },
+  madeToOrder: {
+    de: '{name} wird für Sie angefertigt; fertig ist es frühestens am {date}.',
+    en: '{name} is made for you; it will be ready on {date} at the earliest.',
+  },
+  askSlot: {
+    de: 'Für {name} sind diese Termine frei – welcher passt Ihnen?',
+    en: 'These appointments are free for {name} – which one suits you?',
+  },
+  noSlots: {
+    de: 'Für {name} finde ich in diesem Zeitraum leider keinen freien Termin. Bitte nennen Sie einen anderen Tag.',
+    en: 'Sorry, I cannot find a free appointment for {name} in that period. Please name another day.',
+  },
+  retrySlot: {
+    de: 'Bitte wählen Sie einen der Termine aus oder nennen Sie einen anderen Tag.',
+    en: 'Please pick one of the appointments or name another day.',
+  },
+  askAddressMissing: {
+    de: 'Da fehlt mir noch etwas: {fields}. Bitte schreiben Sie die Adresse so: Straße Nr, PLZ Ort.',
+    en: 'Something is missing: {fields}. Please write the address like this: street no., postcode city.',
+  },
+  fieldStreet: { de: 'Straße und Hausnummer', en: 'street and number' },
+  fieldPostcode: { de: 'fünfstellige Postleitzahl', en: 'five-digit postcode' },
+  fieldCity: { de: 'Ort', en: 'city' },
+  fieldCountry: { de: 'Land', en: 'country' },
+  retryDatePast: {
+    de: 'Der {date} liegt nicht in der Zukunft. Bitte nennen Sie einen Werktag ab morgen oder „egal“.',
+    en: '{date} is not in the future. Please name a working day from tomorrow on, or “any”.',
+  },
+  retryDateWeekend: {
+    de: 'Am {date} liefern wir nicht (Wochenende oder Feiertag). Bitte nennen Sie einen Werktag oder „egal“.',
+    en: 'We do not deliver on {date} (weekend or public holiday). Please name a working day or “any”.',
+  },
+  retryDate: {
+    de: 'Diesen Tag habe ich nicht verstanden. Bitte z. B. „Freitag“, „am 4.12.“ oder „egal“.',
+    en: 'I did not understand that day. Please write e.g. “Friday”, “on 4 December” or “any”.',
+  },
+  summaryTitle: { de: 'Ihre Bestellung', en: 'Your order' },
+  summaryPrompt: {
+    de: 'Bitte prüfen Sie die Bestellung. Sie können auch noch etwas ändern, z. B. „doch lieber 3 Stühle“.',
+    en: 'Please check the order. You can still change something, e.g. “make that 3 chairs”.',
+  },
+  retrySummary: {
+    de: 'Bitte bestätigen, ändern oder abbrechen Sie die Bestellung – oder schreiben Sie, was anders sein soll.',
+    en: 'Please confirm, change or cancel the order – or write what should be different.',
+  },
+  askChange: {
+    de: 'Was möchten Sie ändern? Zum Beispiel „noch 2 Toner dazu“, „ohne Kaffee“, „Lieferung am Freitag“ oder eine andere Adresse.',
+    en: 'What would you like to change? For example “add 2 toner”, “remove the coffee”, “deliver on Friday” or another address.',
+  },
+  confirm: { de: 'Bestellen', en: 'Place order' },
+  change: { de: 'Ändern', en: 'Change' },
+  cancel: { de: 'Abbrechen', en: 'Cancel' },
+  netAtRate: { de: 'Netto {rate} %', en: 'Net {rate}%' },
+  vatAtRate: { de: 'MwSt. {rate} %', en: 'VAT {rate}%' },
+  gross: { de: 'Gesamt brutto', en: 'Total incl. VAT' },
+  deliveryAddress: { de: 'Lieferadresse', en: 'Delivery address' },
+  serviceAddress: { de: 'Einsatzort', en: 'Service address' },
+  deliveryDate: { de: 'Wunschtermin', en: 'Requested date' },
+  noDate: { de: 'so bald wie möglich', en: 'as soon as possible' },
+  noteBackorder: { de: 'Lieferung ab {date}', en: 'delivery from {date}' },
+  noteBackorderUnknown: { de: 'wird nachgeliefert', en: 'on backorder' },
+  notePartial: { de: 'jetzt {now}, Rest ab {date}', en: '{now} now, the rest from {date}' },
+  notePartialLater: { de: 'jetzt {now}, Rest folgt', en: '{now} now, the rest later' },
+  noteMade: { de: 'fertig ab {date}', en: 'ready from {date}' },
+  noteSlot: { de: 'Termin {slot}', en: 'appointment {slot}' },
+  unitPrice: { de: 'je {price}', en: '{price} each' },
+  placedTitle: { de: 'Vielen Dank für Ihre Bestellung!', en: 'Thank you for your order!' },
+  placedReceived: {
+    de: 'Ihre Bestellung {number} ist eingegangen. Wir prüfen sie und melden uns mit der Bestätigung.',
+    en: 'Your order {number} has been received. We are checking it and will get back to you with the confirmation.',
+  },
+  placedConfirmed: {
+    de: 'Ihre Bestellung {number} ist bestätigt.',
+    en: 'Your order {number} is confirmed.',
+  },
+  placedOnHold: {
+    de: 'Ihre Bestellung {number} ist eingegangen. Wir schauen sie uns noch kurz genauer an und melden uns so bald wie möglich bei Ihnen.',
+    en: 'Your order {number} has been received. We are taking a closer look at it and will get back to you as soon as possible.',
+  },
+  placedForCustomer: {
+    de: 'Auftrag {number} für {customer} ist angelegt.',
+    en: 'Order {number} for {customer} has been created.',
+  },
+  orderNumber: { de: 'Auftragsnummer', en: 'Order number' },
+  status: { de: 'Status', en: 'Status' },
+  placeFailed: {
+    de: 'Die Bestellung konnte so nicht angelegt werden: {problems}. Bitte korrigieren Sie das.',
+    en: 'The order could not be placed like this: {problems}. Please correct it.',
+  },
+  alreadyPlaced: {
+    de: 'Diese Bestellung ist bereits als {number} eingegangen.',
+    en: 'This order has already been received as {number}.',
+  },
+  changed: { de: 'Erledigt, ich habe die Bestellung angepasst.', en: 'Done, I have updated the order.' },
+  removed: { de: '{name} ist entfernt.', en: '{name} has been removed.' },
+  catalogTitle: { de: 'Katalog', en: 'Catalog' },
+  catalogHint: {
+    de: 'Tragen Sie die gewünschten Mengen ein und tippen Sie auf „Übernehmen“.',
+    en: 'Enter the quantities you want and tap “Add to order”.',
+  },
+  catalogSubmit: { de: 'Übernehmen', en: 'Add to order' },
+  quantity: { de: 'Menge', en: 'Quantity' },
+  catalogEmpty: { de: 'Im Katalog haben Sie keine Menge eingetragen.', en: 'You did not enter a quantity in the catalog.' },
+  help: {
+    de: 'Sie sind gerade beim Bestellen. Beantworten Sie einfach meine Frage. Jederzeit möglich: Artikel hinzufügen („noch 2 Toner dazu“), Menge ändern („doch lieber 3 Stühle“), entfernen („ohne Kaffee“), „Katalog“ zeigen, nach einem Auftrag fragen („Status Auftrag 1003“) oder „abbrechen“.',
+    en: 'You are in the middle of an order. Just answer my question. At any time you can add items (“add 2 toner”), change a quantity (“make that 3 chairs”), remove one (“remove the coffee”), show the “catalog”, ask about an order (“status of order 1003”) or “cancel”.',
+  },
+  askCancel: {
+    de: 'Möchten Sie die Bestellung wirklich abbrechen? Ihre Angaben gehen dabei verloren.',
+    en: 'Do you really want to cancel the order? What you entered will be lost.',
+  },
+  cancelled: { de: 'In Ordnung, die Bestellung ist abgebrochen.', en: 'All right, the order has been cancelled.' },
+  notCancelled: { de: 'Gut, dann machen wir weiter.', en: 'Good, let us continue.' },
+  askContinue: {
+    de: 'Sie hatten eine Bestellung angefangen ({lines}). Möchten Sie damit weitermachen?',
+    en: 'You had started an order ({lines}). Would you like to continue with it?',
+  },
+  discarded: { de: 'In Ordnung, ich habe den Entwurf verworfen.', en: 'All right, I have discarded the draft.' },
+  nothingYet: { de: 'noch ohne Artikel', en: 'no items yet' },
+  statusAnswer: { de: 'Auftrag {number}: {status}.', en: 'Order {number}: {status}.' },
+  statusUnknown: {
+    de: 'Einen Auftrag {number} finde ich in Ihrem Konto nicht.',
+    en: 'I cannot find an order {number} in your account.',
+  },
+  statusResume: { de: 'Weiter mit Ihrer Bestellung:', en: 'Back to your order:' },
+  yes: { de: 'Ja', en: 'Yes' },
+  no: { de: 'Nein', en: 'No' },
+});

@@ -1,0 +1,96 @@
+import { ADAPTIVE_CARD, bindCard, cardNames, type CardName } from '../../cards/bind';
+import { catalogCard, catalogQuantities, summaryCard } from '../../dialogs/order/cards';
+import { newSession } from '../../dialogs/order/session';
+import { listProducts } from '../../data/catalog';
+import { getCustomer } from '../../data/parties';
+import { checkLines } from '../../data/orders';
+import { createTestDatabase, type TestDatabase } from '../support/databases';
+import { cardProblems } from './adaptiveCard15';
+
+const samples: Record<CardName, object> = {
+  orderSummary: {
+    title: 'Ihre Bestellung',
+    customerName: 'Müller Bau GmbH',
+    lines: [
+      { quantity: 10, name: 'Kopierpapier', net: '49,00 €', note: 'je 4,90 €' },
+      { quantity: 1, name: 'Kaffee', net: '18,90 €', note: '' },
+    ],
+    totals: [{ title: 'Netto 19 %', value: '49,00 €' }, { title: 'Gesamt', value: '78,54 €' }],
+    details: [{ title: 'Lieferadresse', value: 'Hauptstraße 12, 10827 Berlin' }],
+    confirmTitle: 'Bestellen',
+    changeTitle: 'Ändern',
+    cancelTitle: 'Abbrechen',
+    draftKey: 'chat:1',
+  },
+  productChoice: { question: 'Welchen Toner?', candidates: [{ title: 'Toner schwarz', sku: 'TONER-BK' }, { title: 'Farbset', sku: 'TONER-COLOR' }] },
+  slotChoice: { question: 'Welcher Termin?', slots: [{ title: 'Di 8:00', start: '2026-12-01T07:00:00.000Z' }] },
+  stockChoice: {
+    message: 'Monitor ist nicht auf Lager.',
+    question: 'Wie möchten Sie vorgehen?',
+    options: [{ title: 'Nachliefern', choice: 'backorder' }, { title: 'Teillieferung', choice: 'partial' }, { title: 'Entfernen', choice: 'remove' }],
+  },
+  customerChoice: { question: 'Für welchen Kunden?', customers: [{ title: 'Müller Bau GmbH (10001)', number: '10001' }] },
+  catalog: {
+    title: 'Katalog',
+    hint: 'Mengen eintragen',
+    submitTitle: 'Übernehmen',
+    categories: [{ title: 'Papier', products: [{ sku: 'PAPER-A4', name: 'Kopierpapier', price: '4,90 €', quantityLabel: 'Menge' }] }],
+  },
+  orderPlaced: {
+    title: 'Danke', message: 'Auftrag 1001 ist eingegangen.', numberLabel: 'Nummer', number: '1001',
+    statusLabel: 'Status', status: 'Bestätigt', grossLabel: 'Gesamt', gross: '10,00 €',
+  },
+};
+
+describe('card templates', () => {
+  it.each(cardNames)('%s binds sample data into a valid Adaptive Card 1.5', (name) => {
+    const card = bindCard(name, samples[name]);
+    expect(card.contentType).toBe(ADAPTIVE_CARD);
+    expect(cardProblems(card.content)).toEqual([]);
+    expect(card.content.version).toBe('1.5');
+  });
+
+  it('repeats one button per candidate with the SKU in the submit data', () => {
+    const card = bindCard('productChoice', samples.productChoice).content as any;
+    expect(card.body[1].actions.map((a: any) => a.data)).toEqual([
+      { action: 'order.product', sku: 'TONER-BK' },
+      { action: 'order.product', sku: 'TONER-COLOR' },
+    ]);
+  });
+
+  it('reports template leftovers and unsupported types', () => {
+    const card = bindCard('productChoice', { candidates: [] }).content;
+    expect(cardProblems(card).some((p) => p.includes('placeholder'))).toBe(true);
+    expect(cardProblems({ type: 'AdaptiveCard', version: '1.6', body: [{ type: 'Media', sources: [] }] })).toHaveLength(2);
+  });
+});
+
+describe('cards built by the order dialog from the seeded catalog', () => {
+  let t: TestDatabase;
+  beforeAll(async () => {
+    t = await createTestDatabase('sqlite');
+  });
+  afterAll(() => t.close());
+
+  it.each(['de', 'en'] as const)('the catalog card (%s) lists every goods item with a quantity field', async (locale) => {
+    const catalog = await listProducts(t.db);
+    const card = catalogCard(catalog, locale).content as any;
+    expect(cardProblems(card)).toEqual([]);
+    const inputs = JSON.stringify(card).match(/"id":"qty_[^"]+"/g)!;
+    expect(inputs).toHaveLength(catalog.filter((p) => p.kind !== 'service').length);
+    expect(catalogQuantities({ action: 'order.catalog', 'qty_PAPER-A4': '3', 'qty_COFFEE-1KG': '', qty_X: '-1' })).toEqual([{ sku: 'PAPER-A4', quantity: 3 }]);
+  });
+
+  it.each(['de', 'en'] as const)('the summary card (%s) shows net per VAT rate, VAT and gross', async (locale) => {
+    const catalog = await listProducts(t.db);
+    const customer = (await getCustomer(t.db, 1))!;
+    const s = newSession({ id: 1, displayName: 'Peter Müller', role: 'customer', customerId: 1, locale }, locale, 'test');
+    s.draft.lines = [{ sku: 'PAPER-A4', quantity: 10 }, { sku: 'COFFEE-1KG', quantity: 2 }];
+    const card = summaryCard(s, catalog, customer, await checkLines(t.db, s.draft.lines)).content as any;
+    expect(cardProblems(card)).toEqual([]);
+    const facts = card.body[3].facts.map((f: any) => f.value);
+    // 10 × 4,90 = 49,00 at 19 % (VAT 9,31); 2 × 18,90 = 37,80 at 7 % (VAT 2,65); gross 98,76
+    expect(facts).toEqual(locale === 'de' ? ['49,00 €', '9,31 €', '37,80 €', '2,65 €', '98,76 €'] : ['€49.00', '€9.31', '€37.80', '€2.65', '€98.76']);
+    expect(card.body[4].facts[0].value).toBe('Müller Bau GmbH, Hauptstraße 12, 10827 Berlin');
+  });
+});

@@ -15,8 +15,13 @@ import { secretSetting } from '../data/settings';
 import { KnexStorage } from '../data/storage';
 import { pruneProcessedActivities } from '../data/turns';
 import { toLocale } from '../domain/locale';
-import type { Recognizer } from '../dialogs/keywordRecognizer';
+import { LanguageDialog } from '../dialogs/languageDialog';
 import { IntentRoute, MainDialog } from '../dialogs/mainDialog';
+import { OrderDialog } from '../dialogs/orderDialog';
+import { Recognizer, SWITCH_LOCALE, understandingRecognizer } from '../dialogs/recognizer';
+import { StaffIntents, withStaffCommands } from '../dialogs/staffCommands';
+import { StaffDialog } from '../dialogs/staffDialog';
+import { StatusDialog } from '../dialogs/statusDialog';
 import { commonTexts } from '../dialogs/texts/common';
 import { getTurnUser } from '../dialogs/turnUser';
 import { mountOrderApi } from './api/orders';
@@ -38,16 +43,30 @@ export interface App {
   close(): Promise<void>;
 }
 
-/** Parts a caller may swap in: tests add dialogs; later the real recognizer and the business dialogs go here. */
+/** What tests add on top of the real bot: a recognizer wrapping the real one, and further intent routes. */
 export interface AppExtras {
   logger?: Logger;
-  recognizer?: Recognizer;
+  recognizer?: (real: Recognizer) => Recognizer;
   routes?: IntentRoute[];
   turnGuard?: TurnGuardOptions;
 }
 
 /** Channel id under which demo ids are linked and the local Direct Line channel talks. */
 const DEMO_CHANNEL = 'directline';
+
+/** Every conversation of the bot and the intents (or card buttons) that start it. */
+function conversations(db: Db): IntentRoute[] {
+  const order = new OrderDialog({ db });
+  const staff = new StaffDialog({ db });
+  const status = new StatusDialog({ db });
+  return [
+    { intent: 'order', dialog: order, cardAction: (action) => action === 'order.catalog' },
+    { intent: 'book_service', dialog: order },
+    { intent: StaffIntents.work, dialog: staff, cardAction: (action) => action.startsWith('staff.'), cardInterrupts: true },
+    { intent: StaffIntents.status, dialog: status },
+    { intent: SWITCH_LOCALE, dialog: new LanguageDialog(db) },
+  ];
+}
 
 export async function createApp(config: Config, extras: AppExtras = {}): Promise<App> {
   const logger = extras.logger ?? createLogger(config.logLevel);
@@ -88,7 +107,8 @@ export async function createApp(config: Config, extras: AppExtras = {}): Promise
     }
   };
 
-  const dialog = new MainDialog(extras.recognizer, extras.routes ?? []);
+  const recognizer = withStaffCommands(understandingRecognizer(db));
+  const dialog = new MainDialog(extras.recognizer?.(recognizer) ?? recognizer, [...conversations(db), ...(extras.routes ?? [])]);
   const bot = new AuftragsBot(db, conversationState, userState, dialog, logger);
   const guard = new TurnGuard(db, logger, extras.turnGuard);
 

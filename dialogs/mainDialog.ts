@@ -10,7 +10,7 @@ import {
 } from 'botbuilder-dialogs';
 import type { Person } from '../domain/parties';
 import type { Locale } from '../domain/locale';
-import { Intents, keywordRecognizer, Recognizer } from './keywordRecognizer';
+import { Intents, Recognizer } from './recognizer';
 import { commonTexts } from './texts/common';
 import { getTurnUser } from './turnUser';
 
@@ -20,6 +20,16 @@ export interface IntentRoute {
   dialog: Dialog;
   /** Unlinked users never reach business dialogs unless a route says so. */
   allowUnlinked?: boolean;
+  /** Card buttons (Action.Submit data `{ action }`) this route's dialog answers, arriving without text. */
+  cardAction?: (action: string) => boolean;
+  /** A click on one of those cards ends whatever conversation was open (a staff card clicked mid-order). */
+  cardInterrupts?: boolean;
+}
+
+/** The `action` of an Adaptive Card submit, which arrives as an activity with a value and no text. */
+export function cardActionOf(value: unknown): string | null {
+  const action = (value as { action?: unknown } | null | undefined)?.action;
+  return typeof action === 'string' ? action : null;
 }
 
 const MAIN_WATERFALL = 'mainWaterfall';
@@ -31,7 +41,7 @@ const MAIN_WATERFALL = 'mainWaterfall';
 export class MainDialog extends ComponentDialog {
   private readonly routes = new Map<string, IntentRoute>();
 
-  constructor(private readonly recognize: Recognizer = keywordRecognizer, routes: IntentRoute[] = []) {
+  constructor(private readonly recognize: Recognizer, routes: IntentRoute[] = []) {
     super('mainDialog');
     for (const route of routes) {
       if (this.routes.has(route.intent)) throw new Error(`Intent "${route.intent}" is routed twice`);
@@ -47,13 +57,26 @@ export class MainDialog extends ComponentDialog {
     const dialogSet = new DialogSet(accessor);
     dialogSet.add(this);
     const dc = await dialogSet.createContext(context);
+    if (this.cardRoute(context)?.cardInterrupts) await dc.cancelAllDialogs();
     const result = await dc.continueDialog();
     if (result.status === DialogTurnStatus.empty) await dc.beginDialog(this.id);
+  }
+
+  private cardRoute(context: TurnContext): IntentRoute | undefined {
+    const action = context.activity.text ? null : cardActionOf(context.activity.value);
+    return action === null ? undefined : [...this.routes.values()].find((r) => r.cardAction?.(action));
   }
 
   private async routeStep(step: WaterfallStepContext) {
     const { person, locale, userId } = getTurnUser(step.context);
     const text = step.context.activity.text ?? '';
+    if (!text && cardActionOf(step.context.activity.value)) {
+      const cardRoute = this.cardRoute(step.context);
+      if (person && cardRoute) return step.beginDialog(cardRoute.dialog.id, { value: step.context.activity.value });
+      // A button of a conversation that has ended (a second click on Confirm, an old card).
+      await step.context.sendActivity(commonTexts(locale, person ? 'staleCard' : 'notLinked', { userId }));
+      return step.endDialog();
+    }
     const { intent, details } = await this.recognize(text, locale);
     const route = this.routes.get(intent);
 
@@ -66,6 +89,8 @@ export class MainDialog extends ComponentDialog {
       await step.context.sendActivity(commonTexts(locale, 'greeting', { name: person!.displayName }));
     } else if (intent === Intents.help) {
       await step.context.sendActivity(helpText(locale, person!));
+    } else if (intent === Intents.invoiceStatus || intent === Intents.paymentStatus) {
+      await step.context.sendActivity(commonTexts(locale, 'accountingLater'));
     } else {
       await step.context.sendActivity(commonTexts(locale, 'notUnderstood'));
     }

@@ -1,5 +1,5 @@
 import type { OrderStatus } from '../domain/lifecycle';
-import type { Recognizer } from './keywordRecognizer';
+import type { Recognizer } from './recognizer';
 
 /** What a staff member asked for in plain words, before anyone checks whether it is allowed. */
 export type StaffCommand =

@@ -96,7 +96,8 @@ export class StatusDialog extends ComponentDialog {
 
   /** Options from the recognizer, or read from the text when the dialog was started without them. */
   private requestOf(step: WaterfallStepContext): StatusDialogOptions {
-    const options = (step.options ?? {}) as StatusDialogOptions;
+    const given = (step.options ?? {}) as StatusDialogOptions & { understanding?: StatusDialogOptions };
+    const options = given.understanding ?? given;
     if (options.order || options.customer || options.customerQuery || options.late) return options;
     const command = matchStaffCommand(step.context.activity.text ?? '');
     if (command?.kind === 'order_status') return { order: command.order };

@@ -42,8 +42,20 @@ export const commonTexts = defineTexts('common', {
     en: '• Administration: all of the above, plus managing customers and access',
   },
   helpLanguage: {
-    de: 'Sie können Deutsch oder Englisch mit mir schreiben.',
-    en: 'You can write to me in English or German.',
+    de: 'Sie können Deutsch oder Englisch mit mir schreiben („English please“).',
+    en: 'You can write to me in English or German (“bitte auf Deutsch”).',
+  },
+  languageSwitched: {
+    de: 'Gern, ab jetzt schreibe ich Ihnen auf Deutsch.',
+    en: 'Sure, I will write to you in English from now on.',
+  },
+  accountingLater: {
+    de: 'Fragen zu Rechnungen und Zahlungen kann ich im Chat noch nicht beantworten. Unsere Buchhaltung hilft Ihnen gern weiter.',
+    en: 'I cannot answer questions about invoices and payments in the chat yet. Our accounting team will be glad to help.',
+  },
+  staleCard: {
+    de: 'Dieser Knopf gehört zu einem Vorgang, der schon abgeschlossen ist. Schreiben Sie einfach, was Sie möchten.',
+    en: 'That button belongs to something that is already finished. Just write what you would like to do.',
   },
   notUnderstood: {
     de: 'Das habe ich leider nicht verstanden. Schreiben Sie „Hilfe“, um zu sehen, was ich kann.',

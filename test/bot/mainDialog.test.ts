@@ -3,6 +3,7 @@ import { DialogTestClient } from 'botbuilder-testing';
 import { identifyTurnUser } from '../../bot/auftragsbot';
 import { setPersonLocale, findPersonByChannel } from '../../data/parties';
 import { MainDialog } from '../../dialogs/mainDialog';
+import { understandingRecognizer } from '../../dialogs/recognizer';
 import { setTurnUser } from '../../dialogs/turnUser';
 import { createTestDatabase, TestDatabase } from '../support/databases';
 
@@ -17,7 +18,7 @@ describe('main dialog on a seeded SQLite database', () => {
 
   /** A client whose turns carry the given channel user, identified against the database as the bot does. */
   function clientFor(userId: string, locale: string) {
-    const client = new DialogTestClient('directline', new MainDialog(), undefined, [
+    const client = new DialogTestClient('directline', new MainDialog(understandingRecognizer(database.db)), undefined, [
       {
         onTurn: async (context, next) => {
           setTurnUser(context, await identifyTurnUser(database.db, context.activity));

@@ -1,6 +1,6 @@
 import { ComponentDialog, Dialog, DialogContext, DialogTurnResult, TextPrompt, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
 import type { AppExtras } from '../../bot/server';
-import { keywordRecognizer, Recognizer } from '../../dialogs/keywordRecognizer';
+import type { Recognizer } from '../../dialogs/recognizer';
 
 /**
  * Test-only conversations registered through the same routes the business dialogs will use.
@@ -57,11 +57,11 @@ class FailingDialog extends Dialog {
   }
 }
 
-const recognizer: Recognizer = async (text, locale) => {
+const recognizer = (real: Recognizer): Recognizer => async (text, locale) => {
   if (text === 'count') return { intent: 'test.count' };
   if (text === 'ask') return { intent: 'test.ask' };
   if (text === 'boom') return { intent: 'test.boom' };
-  return keywordRecognizer(text, locale);
+  return real(text, locale);
 };
 
 export function testDialogExtras(): AppExtras {

@@ -1,9 +1,5 @@
 import { placeOrder } from '../../data/orders';
 import { recordShipment } from '../../data/shipments';
-import { keywordRecognizer } from '../../dialogs/keywordRecognizer';
-import { StaffIntents, withStaffCommands } from '../../dialogs/staffCommands';
-import { StaffDialog } from '../../dialogs/staffDialog';
-import { StatusDialog } from '../../dialogs/statusDialog';
 import { describeEachDatabase } from '../support/databases';
 import { connectDirectLine, DirectLineTestClient } from '../support/directlineClient';
 import { startTestServer, TestServer } from '../support/server';
@@ -19,17 +15,7 @@ describeEachDatabase('notifications through the local Direct Line channel', ({ g
   const chats: DirectLineTestClient[] = [];
 
   beforeAll(async () => {
-    const db = get().db;
-    server = await startTestServer(get(), {
-      env: { NOTIFY_INTERVAL_SECONDS: '1' },
-      extras: {
-        recognizer: withStaffCommands(keywordRecognizer),
-        routes: [
-          { intent: StaffIntents.work, dialog: new StaffDialog({ db }) },
-          { intent: StaffIntents.status, dialog: new StatusDialog({ db }) },
-        ],
-      },
-    });
+    server = await startTestServer(get(), { env: { NOTIFY_INTERVAL_SECONDS: '1' } });
   });
   afterAll(async () => {
     chats.forEach((c) => c.end());

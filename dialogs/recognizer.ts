@@ -1,0 +1,43 @@
+import { listProducts } from '../data/catalog';
+import type { Db } from '../data/db';
+import { listCustomers } from '../data/parties';
+import type { Product } from '../domain/catalog';
+import type { Locale } from '../domain/locale';
+import { understand } from './understanding';
+
+export interface Recognized {
+  intent: string;
+  /** Whatever else the recognizer found (entities); child dialogs receive it as options. */
+  details?: Record<string, unknown>;
+}
+
+export type Recognizer = (text: string, locale: Locale) => Promise<Recognized>;
+
+/** Intents the main dialog answers itself; all others go to the child dialog routed for them. */
+export const Intents = { greeting: 'greeting', help: 'help', invoiceStatus: 'invoice_status', paymentStatus: 'payment_status' } as const;
+
+/** How long the catalog read for understanding is reused: edits to products show up within this time. */
+const CATALOG_TTL_MS = 30_000;
+
+export const SWITCH_LOCALE = 'switch_locale';
+
+/**
+ * The recognizer of the running bot: the offline understanding over the catalog and customers in the database.
+ * Child dialogs receive the whole Understanding as `details.understanding`.
+ */
+export function understandingRecognizer(db: Db, now: () => Date = () => new Date()): Recognizer {
+  let cached: { at: number; catalog: Product[]; customers: { number: string; name: string }[] } | null = null;
+  const load = async () => {
+    if (!cached || Date.now() - cached.at > CATALOG_TTL_MS) {
+      const [catalog, customers] = await Promise.all([listProducts(db), listCustomers(db)]);
+      cached = { at: Date.now(), catalog, customers: customers.map((c) => ({ number: c.number, name: c.name })) };
+    }
+    return cached;
+  };
+  return async (text, locale) => {
+    const { catalog, customers } = await load();
+    const understanding = understand(text, { locale, catalog, customers, now: now() });
+    if (understanding.switchLocale) return { intent: SWITCH_LOCALE, details: { locale: understanding.switchLocale } };
+    return { intent: understanding.intent, details: { understanding } };
+  };
+}

@@ -69,4 +69,39 @@ describeEachDatabase('bot through the local Direct Line channel', ({ get }) => {
     const greetings = c.received.filter((a) => a.text === 'Hallo Aylin Demir! Wie kann ich Ihnen helfen?');
     expect(greetings).toHaveLength(1);
   });
+
+  it('refuses an activity that claims to come from another user with 403', async () => {
+    const c = await signIn('demo-mueller', 'de-DE');
+    await c.nextBotMessage(); // welcome
+    const tokenRes = await fetch(`${server.url}/api/demo/token`, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ user: 'demo-mueller' }),
+    });
+    const { token } = await tokenRes.json();
+    const conversationId = await c.connected();
+    const spoofed = await fetch(`${server.url}/v3/directline/conversations/${conversationId}/activities`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ type: 'message', text: 'offene Aufträge', from: { id: 'demo-sales' } }),
+    });
+    expect(spoofed.status).toBe(403);
+    const own = await fetch(`${server.url}/v3/directline/conversations/${conversationId}/activities`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ type: 'message', text: 'hallo', from: { id: 'demo-mueller' } }),
+    });
+    expect(own.status).toBe(200);
+  });
+
+  it('switches the language on request and remembers it for the person', async () => {
+    const c = await signIn('demo-schmidt', 'de-DE');
+    expect((await c.nextBotMessage()).text).toMatch(/^Hallo Anna Schmidt/);
+    await c.send('English please');
+    expect((await c.nextBotMessage()).text).toBe('Sure, I will write to you in English from now on.');
+    await c.send('hallo');
+    expect((await c.nextBotMessage()).text).toBe('Hello Anna Schmidt! How can I help you?');
+    const person = await findPersonByChannel(server.app.db, 'directline', 'demo-schmidt');
+    expect(person!.locale).toBe('en');
+    await c.send('bitte auf Deutsch');
+    expect((await c.nextBotMessage()).text).toBe('Gern, ab jetzt schreibe ich Ihnen auf Deutsch.');
+  });
 });

@@ -1,5 +1,5 @@
 import type { Product, Resource } from '../domain/catalog';
-import type { Address, Company, CustomerKind, Role } from '../domain/parties';
+import type { Company, Customer, Role } from '../domain/parties';
 
 /** Demo data for the embedded default: one seller, three customer accounts, six people, the catalog. */
 
@@ -12,15 +12,7 @@ export const company: Company = {
   bic: 'BYLADEM1001',
 };
 
-export interface SeedCustomer {
-  number: string;
-  name: string;
-  kind: CustomerKind;
-  address: Address;
-  paymentTermsDays: number;
-  creditLimitCents: number | null;
-  vatId: string | null;
-}
+export type SeedCustomer = Omit<Customer, 'id'>;
 
 export const customers: SeedCustomer[] = [
   {

@@ -28,7 +28,6 @@ import {
 import { parseAddress } from './order/address';
 import { catalogCard, catalogQuantities, formatDate, formatSlot, productTitle, summaryCard } from './order/cards';
 import { applyUnderstanding, dropLine, resolveUnclear, setAddressInput, setLineQuantity, setRequestedDate } from './order/changes';
-import { bareQuantity } from './order/quantity';
 import { hasContent, newSession, type OrderSession } from './order/session';
 import { orderTexts as tx } from './texts/order';
 import { getTurnUser, type TurnUser } from './turnUser';
@@ -83,8 +82,6 @@ interface TurnData {
   understanding: Understanding | null;
 }
 
-const CATALOG = /^(zeig\w*\s+)?(den\s+|the\s+)?(katalog|catalog|catalogue|sortiment)\b/i;
-
 /**
  * The ordering conversation: fills a draft from whatever the first message said, asks only for what is still
  * missing (product, quantity, stock decision, service slot, address, date), shows the summary card and places
@@ -101,7 +98,7 @@ export class OrderDialog extends InterruptibleDialog<OrderDialogOptions> {
     this.addDialog(new AnswerPrompt(P.customer, this.reads((a, u, turn) => readCustomer(a, u, turn.customers))));
     this.addDialog(new AnswerPrompt(P.what, async () => false)); // items typed here arrive as corrections
     this.addDialog(new AnswerPrompt(P.product, this.reads((a, u, _, expected) => readProduct(a, u, expected.candidates))));
-    this.addDialog(new AnswerPrompt(P.quantity, this.reads((a, u, _, expected) => readQuantity(a, u, expected.sku, expected.locale))));
+    this.addDialog(new AnswerPrompt(P.quantity, this.reads((_, u, __, expected) => readQuantity(u, expected.sku))));
     this.addDialog(new AnswerPrompt(P.stock, this.reads((a) => readStock(a))));
     this.addDialog(new AnswerPrompt(P.slot, this.reads((a, u, _, expected) => readSlot(a, u, expected.sku, expected.starts))));
     this.addDialog(new AnswerPrompt(P.address, this.reads((a) => readAddress(a))));
@@ -257,7 +254,7 @@ export class OrderDialog extends InterruptibleDialog<OrderDialogOptions> {
       return step.prompt(P.quantity, {
         prompt: MessageFactory.text(tx(l, 'askQuantity', { unit: p.unit[l], name: p.name[l] })) as Activity,
         retryPrompt: MessageFactory.text(tx(l, 'retryQuantity')) as Activity,
-        validations: { sku: missing, locale: l },
+        validations: { sku: missing },
       });
     }
 
@@ -473,12 +470,8 @@ export class OrderDialog extends InterruptibleDialog<OrderDialogOptions> {
     }
     const text = (activity.text ?? '').trim();
     if (!text) return undefined;
-    const { catalog } = await this.turnData(dc);
-    if (CATALOG.test(text)) {
-      await dc.context.sendActivity(MessageFactory.attachment(catalogCard(catalog, s.locale)));
-      return this.askAgain(dc);
-    }
-    const u = (await this.turnData(dc)).understanding!;
+    const { catalog, understanding } = await this.turnData(dc);
+    const u = understanding!;
     if (u.switchLocale) {
       // Remembered per person, as the host does; the pending question was stored in the old language.
       s.locale = u.switchLocale;
@@ -486,6 +479,12 @@ export class OrderDialog extends InterruptibleDialog<OrderDialogOptions> {
       const user = turnUser(dc);
       if (user) user.locale = u.switchLocale;
       return this.replan(dc);
+    }
+    if (u.catalog) {
+      // The question "what would you like?" shows the catalog itself; anywhere else it comes on top of the question.
+      if (pendingPrompt(dc) !== P.what) await dc.context.sendActivity(MessageFactory.attachment(catalogCard(catalog, s.locale)));
+      const { changed } = await this.applyMessage(dc, s, u, text);
+      return changed ? this.replan(dc) : this.askAgain(dc);
     }
     if (this.answersPendingQuestion(dc, u)) return undefined;
     const { changed, removed } = await this.applyMessage(dc, s, u, text);
@@ -531,7 +530,6 @@ export class OrderDialog extends InterruptibleDialog<OrderDialogOptions> {
       customers,
       today: berlinToday(this.now()),
       text,
-      quantityIn: (t) => bareQuantity(t, s.locale),
       addressComplete: isComplete,
       addressName: customer?.name ?? '',
     });

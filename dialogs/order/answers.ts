@@ -1,10 +1,8 @@
-import type { Locale } from '../../domain/locale';
 import type { Customer } from '../../domain/parties';
 import type { Understanding } from '../understanding';
 import { parseAddress } from './address';
 import { cardAction, type Answer } from './answerPrompt';
 import { slotPartOfDay } from './changes';
-import { bareQuantity } from './quantity';
 import type { OrderSession } from './session';
 
 /** The answer to each question of the order dialog, as read from a button press or typed text. */
@@ -45,8 +43,9 @@ export function readProduct(answer: Answer, u: Understanding | null, candidates:
   return named.length === 1 ? { kind: 'product', sku: named[0] } : null;
 }
 
-export function readQuantity(answer: Answer, u: Understanding | null, sku: string, locale: Locale): Parsed | null {
-  const quantity = u?.items.find((i) => i.sku === sku)?.quantity ?? bareQuantity(answer.text, locale);
+/** "5", "fünf Stück", "a dozen", or the asked product with its quantity ("3 Stühle"). */
+export function readQuantity(u: Understanding | null, sku: string): Parsed | null {
+  const quantity = u?.items.find((i) => i.sku === sku)?.quantity ?? u?.quantityOnly ?? null;
   return quantity !== null && Number.isInteger(quantity) && quantity >= 1 && quantity <= 10_000 ? { kind: 'quantity', sku, quantity } : null;
 }
 

@@ -13,8 +13,6 @@ export interface ChangeContext {
   customers: readonly Customer[];
   today: string;
   text: string;
-  /** Reads a quantity the way the recognizer does (number words, "a dozen"), for a message naming no product. */
-  quantityIn(text: string): number | null;
   /** Whether an address has every part a delivery needs. */
   addressComplete(address: Address): boolean;
   /** Name line of a typed delivery address (the customer's name). */
@@ -31,7 +29,7 @@ export interface ChangeReport {
 const ADD = /\b(noch|dazu|zus[aä]tzlich|weitere[nrs]?|au[sß]erdem|plus|add|another|more|additional|extra|also|as well)\b/i;
 const REMOVE = /\b(ohne|kein(e|en)?|streich\w*|entfern\w*|weg|raus|l[oö]sch\w*|nicht mehr|without|remove|delete|drop|no more|take out|cancel the)\b/i;
 // "actually make that five" / "doch lieber fünf": a bare quantity for the line talked about last.
-const REPLACE = /\b(doch|lieber|stattdessen|korrigier\w*|[aä]nder\w*|mach\w*|actually|make (it|that)|instead|change|rather)\b/i;
+const REPLACE = /\b(doch|lieber|nein|moment|warte|stattdessen|korrigier\w*|korrektur|[aä]nder\w*|mach\w*|actually|make (it|that)|no|wait|sorry|correction|instead|change|rather)\b/i;
 const ADDRESS_HINT = /\b(adresse|address|liefer\w*|deliver\w*|an die|to)\b/i;
 
 /** Services run until 17:00, so an "evening" wish looks in the afternoon. */
@@ -40,13 +38,6 @@ export function slotPartOfDay(p: Understanding['partOfDay']): PartOfDay | null {
 }
 
 const findProduct = (catalog: readonly Product[], sku: string) => catalog.find((p) => p.sku === sku);
-
-/** The candidates of an ambiguous mention as SKUs, whatever shape the recognizer gives them in. */
-function candidateSkus(candidates: unknown[]): string[] {
-  return candidates
-    .map((c) => (typeof c === 'string' ? c : c && typeof c === 'object' && 'sku' in c ? String((c as { sku: unknown }).sku) : ''))
-    .filter(Boolean);
-}
 
 function setLine(s: OrderSession, sku: string, quantity: number, add: boolean): void {
   const exists = s.draft.lines.some((l) => l.sku === sku);
@@ -141,10 +132,7 @@ export function applyUnderstanding(s: OrderSession, u: Understanding, ctx: Chang
     }
   }
   for (const a of u.ambiguous) {
-    // The recognizer keeps no quantity for an ambiguous word; when it is the only thing named, the number is its.
-    const own = (a as { quantity?: number | null }).quantity;
-    const quantity = own ?? (items.length === 0 && u.ambiguous.length === 1 ? ctx.quantityIn(ctx.text) : null);
-    s.unclear.push({ kind: 'ambiguous', text: a.text, candidates: candidateSkus(a.candidates), quantity });
+    s.unclear.push({ kind: 'ambiguous', text: a.text, candidates: [...a.candidates], quantity: a.quantity });
   }
   if (!addressMeant) {
     for (const text of u.unknown) {
@@ -153,7 +141,7 @@ export function applyUnderstanding(s: OrderSession, u: Understanding, ctx: Chang
   }
 
   if (items.length === 0 && u.ambiguous.length === 0 && s.lastSku && REPLACE.test(ctx.text)) {
-    const quantity = ctx.quantityIn(ctx.text);
+    const quantity = u.quantityOnly ?? null;
     if (quantity !== null && isValidQuantity(quantity)) setLine(s, s.lastSku, quantity, false);
   }
 

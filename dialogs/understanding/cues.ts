@@ -42,6 +42,15 @@ export const intentCues = {
     'hilfe', 'help', 'was kannst du', 'was konnen sie', 'was kann ich', 'wie funktioniert', 'befehle', 'what can you do',
     'what can i do', 'how does this work', 'how does it work', 'commands', 'anleitung',
   ],
+  /** Asking what there is to order: the dialog answers with the catalog card. */
+  catalog: [
+    'katalog*', 'catalog*', 'catalogue*', 'sortiment*', 'produktliste', 'preisliste', 'product list', 'price list',
+    'was habt ihr', 'was haben sie', 'was gibt es bei euch', 'was gibts bei euch', 'was bietet ihr', 'was bieten sie',
+    'was verkauft ihr', 'was verkaufen sie', 'was kann ich ... bestell*', 'was kann man ... bestell*',
+    'was konnen wir ... bestell*', 'eure produkte', 'ihre produkte', 'alle produkte', 'alle artikel', 'what do you sell',
+    'what do you have', 'what have you got', 'what do you offer', 'what can i order', 'what can i buy', 'your products',
+    'all products', 'product range',
+  ],
   order: ['bestell*', 'nachbestell*', 'kaufen', 'order', 'reorder', 'buy', 'purchase'],
   greeting: [
     'hallo', 'hi', 'hey', 'moin', 'servus', 'gruss gott', 'guten morgen', 'guten tag', 'guten abend', 'hello',

@@ -16,6 +16,8 @@ export interface LabelledUtterance {
   order?: string;
   customer?: string;
   ambiguous?: string[];
+  /** Asks for the catalog ("was habt ihr?"). */
+  catalog?: boolean;
 }
 
 export interface Failure {
@@ -28,7 +30,7 @@ export interface Score {
   total: number;
   intentAccuracy: number;
   itemMatchRate: number;
-  /** Share of labelled service/date/order/customer fields that came out right. */
+  /** Share of labelled service/date/order/customer/catalog fields that came out right. */
   fieldAccuracy: number;
   failures: Failure[];
 }
@@ -64,7 +66,7 @@ export function score(
     intents += intentOk ? 1 : 0;
     itemMatches += itemsOk ? 1 : 0;
     let fieldsOk = true;
-    for (const f of ['service', 'date', 'order', 'customer'] as const) {
+    for (const f of ['service', 'date', 'order', 'customer', 'catalog'] as const) {
       if (u[f] === undefined) continue;
       fields++;
       if (got[f] === u[f]) fieldsRight++;
@@ -73,8 +75,8 @@ export function score(
     if (!intentOk || !itemsOk || !fieldsOk) {
       failures.push({
         text: u.text,
-        expected: { intent: u.intent, items: u.items, service: u.service, date: u.date, order: u.order, customer: u.customer },
-        got: { intent: got.intent, items: got.items, service: got.service, date: got.date, order: got.order, customer: got.customer, ambiguous: got.ambiguous, unknown: got.unknown },
+        expected: { intent: u.intent, items: u.items, service: u.service, date: u.date, order: u.order, customer: u.customer, catalog: u.catalog },
+        got: { intent: got.intent, items: got.items, service: got.service, date: got.date, order: got.order, customer: got.customer, catalog: got.catalog, ambiguous: got.ambiguous, unknown: got.unknown },
       });
     }
   }

@@ -1,10 +1,10 @@
 import type { Product } from '../../domain/catalog';
 import type { Locale } from '../../domain/locale';
 import { findConfirm, findLocaleSwitch, findQuantityOnly } from './answers';
-import { cueText, type CueText } from './cues';
+import { cueText, has, type CueText } from './cues';
 import { findDate, type PartOfDay } from './dates';
 import { classify } from './intents';
-import { extractItems, type ItemMention } from './items';
+import { extractItems, type AmbiguousMention, type ItemMention } from './items';
 import { findNumbers } from './numbers';
 import { catalogIndex, findProducts, type CatalogIndex } from './products';
 import { findAddress, findBareOrderNumber, findCustomer, findOrderNumber, hide, type Reference } from './references';
@@ -12,7 +12,7 @@ import { blank, tokenize, type Token } from './text';
 import type { Intent } from './types';
 
 export type { Intent } from './types';
-export type { ItemMention } from './items';
+export type { AmbiguousMention, ItemMention } from './items';
 
 export interface Understanding {
   intent: Intent;
@@ -29,8 +29,8 @@ export interface Understanding {
   order: string | null;
   /** Customer number when staff order on behalf of a customer. */
   customer: string | null;
-  /** Words that fit several products ("toner" → TONER-BK, TONER-COLOR). */
-  ambiguous: { text: string; candidates: string[] }[];
+  /** Words that fit several products ("2 Toner" → TONER-BK, TONER-COLOR, quantity 2). */
+  ambiguous: AmbiguousMention[];
   /** Product-like words after a quantity that nothing matched (for "did you mean" or asking back). */
   unknown: string[];
   switchLocale: Locale | null;
@@ -39,6 +39,9 @@ export interface Understanding {
   /** A message that is only a quantity or corrects one without a product ("5", "lieber fünf", "make it 3"); always
    *  set by understand(), optional so that hand-built Understandings in tests and dialogs stay valid. */
   quantityOnly?: number | null;
+  /** The customer asks what there is ("Katalog", "was habt ihr?", "what do you sell?"): intent is `order` and the
+   *  order dialog shows the catalog card. Always set by understand(); optional like quantityOnly. */
+  catalog?: boolean;
 }
 
 export interface UnderstandOptions {
@@ -101,5 +104,6 @@ export function understand(text: string, options: UnderstandOptions): Understand
     switchLocale: findLocaleSwitch(text),
     confirm: findConfirm(text),
     quantityOnly: read.quantityOnly,
+    catalog: read.intent === 'order' && has(cues, 'catalog'),
   };
 }

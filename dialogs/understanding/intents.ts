@@ -26,6 +26,8 @@ export function classify(e: Evidence): Intent {
   if (has(c, 'payment') && !e.quantifiedGoods) return 'payment_status';
   if (has(c, 'invoice') && !e.quantifiedGoods) return 'invoice_status';
   if (has(c, 'status') && !e.quantifiedGoods) return 'order_status';
+  // "Was kann ich bestellen?" asks for the catalog rather than for help.
+  if (has(c, 'catalog') && !e.quantifiedGoods) return 'order';
   if (has(c, 'help') && !e.quantifiedGoods) return 'help';
   if (e.goods) return 'order';
   if (e.service || has(c, 'booking')) return 'book_service';

@@ -2,7 +2,7 @@ import type { NumberSpan } from './numbers';
 import type { CatalogIndex, ProductMention } from './products';
 import { segment } from './corrections';
 import { simplify, type Token } from './text';
-import { trailingWords } from './vocabulary';
+import { quantityFillers, requestWords, trailingWords } from './vocabulary';
 
 export interface ItemMention {
   sku: string;
@@ -10,16 +10,25 @@ export interface ItemMention {
   text: string;
 }
 
+/** A word that fits several products ("Toner"), with the quantity written for it. */
+export interface AmbiguousMention {
+  text: string;
+  candidates: string[];
+  quantity: number | null;
+}
+
 export interface Extracted {
   items: ItemMention[];
   service: string | null;
-  ambiguous: { text: string; candidates: string[] }[];
+  ambiguous: AmbiguousMention[];
   unknown: string[];
 }
 
 const trailingFillers = new Set(trailingWords);
-/** Nouns that follow numbers without being products: durations and people. */
+/** Words that follow numbers without being products: requests, fillers, durations and people. */
 const notProducts = new Set([
+  ...requestWords,
+  ...quantityFillers,
   'stunde', 'stunden', 'minute', 'minuten', 'tag', 'tage', 'tagen', 'woche', 'wochen', 'uhr', 'person', 'personen',
   'mitarbeiter', 'hour', 'hours', 'minutes', 'day', 'days', 'week', 'weeks', 'people', 'employees', 'persons',
 ]);
@@ -78,14 +87,25 @@ export function extractItems(index: CatalogIndex, tokens: Token[], numbers: Numb
     }
   }
 
+  // A number standing alone after a correction marker, before anything else it names ("actually make that five,
+  // and 2 bags of coffee"): it corrects the product named before the marker, so no product after it replaces that one.
+  const bareCorrections = numbers.filter((n) => {
+    const seg = segments.of[n.from];
+    return seg > 0 && !claimed.has(n) && !n.article && n.value !== null && !mentions.some((m) => segments.of[m.from] === seg && m.from < n.from);
+  });
+  const correctedBefore = (m: ProductMention) => bareCorrections.some((n) => sameSegment(n.from, m.from) && n.from < m.from);
+
   const items: ItemMention[] = [];
-  const ambiguous: Extracted['ambiguous'] = [];
+  const ambiguous: AmbiguousMention[] = [];
+  const ambiguousOf = new Map<ProductMention, AmbiguousMention>();
   let service: string | null = null;
   const lastIndexBySku = (sku: string) => items.findIndex((it) => it.sku === sku);
   const touch = (i: number) => items.push(...items.splice(i, 1));
   for (const m of mentions) {
     if (m.skus.length > 1) {
-      ambiguous.push({ text: m.text, candidates: m.skus });
+      const entry = { text: m.text, candidates: m.skus, quantity: quantity.get(m) ?? null };
+      ambiguous.push(entry);
+      ambiguousOf.set(m, entry);
       continue;
     }
     const [sku] = m.skus;
@@ -96,24 +116,25 @@ export function extractItems(index: CatalogIndex, tokens: Token[], numbers: Numb
     const seg = segments.of[m.from];
     const q = quantity.get(m) ?? null;
     const existing = lastIndexBySku(sku);
+    const firstOfSegment = mentions.filter((o) => segments.of[o.from] === seg)[0] === m;
     if (existing >= 0) {
       const it = items[existing];
       if (q !== null) it.quantity = seg > 0 || it.quantity === null ? q : it.quantity + q;
       touch(existing);
-    } else if (seg > 0 && segments.replaces[seg] && items.length > 0 && mentions.filter((o) => segments.of[o.from] === seg)[0] === m) {
+    } else if (seg > 0 && segments.replaces[seg] && items.length > 0 && firstOfSegment && !correctedBefore(m)) {
       items[items.length - 1] = { sku, quantity: q, text: m.text };
     } else {
       items.push({ sku, quantity: q, text: m.text });
     }
   }
   // A bare number after a correction marker ("ach nein, lieber fünf") corrects the product named last before it.
-  for (const n of numbers) {
-    const seg = segments.of[n.from];
-    if (seg === 0 || claimed.has(n) || n.article || n.value === null || items.length === 0) continue;
-    if (mentions.some((m) => segments.of[m.from] === seg)) continue;
-    const before = mentions.filter((m) => m.to <= n.from && m.kind !== 'service' && m.skus.length === 1).pop();
-    const target = before ? lastIndexBySku(before.skus[0]) : items.length - 1;
-    if (target >= 0) items[target].quantity = n.value;
+  for (const n of bareCorrections) {
+    const before = mentions.filter((m) => m.to <= n.from && m.kind !== 'service').pop();
+    const unclear = before && ambiguousOf.get(before);
+    const target = unclear ? -1 : before ? lastIndexBySku(before.skus[0]) : items.length - 1;
+    if (unclear) unclear.quantity = n.value;
+    else if (target >= 0) items[target].quantity = n.value;
+    else continue; // nothing to correct: the number may still name an unknown product
     claimed.add(n);
   }
 

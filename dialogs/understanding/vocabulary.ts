@@ -34,8 +34,21 @@ export const trailingWords = [
   'send', 'ship', 'deliver', 'bring', 'need', 'want', 'take', 'get', 'us', 'me', 'we', 'i',
 ];
 
+/**
+ * Words that can follow a number without naming a product: order verbs at the end of a German sentence
+ * ("Ich möchte etwas bestellen", "wir wollen 5 kaufen") and generic nouns ("ein paar Sachen", "a few things").
+ * They never become an unknown product to ask about.
+ */
+export const requestWords = [
+  'bestellen', 'bestelle', 'bestellt', 'bestellung', 'nachbestellen', 'ordern', 'kaufen', 'haben', 'bekommen',
+  'nehmen', 'brauchen', 'liefern', 'schicken', 'senden', 'buchen', 'sachen', 'dinge', 'artikel', 'produkte', 'waren',
+  'zeug', 'etwas', 'was', 'order', 'ordering', 'buy', 'purchase', 'get', 'have', 'need', 'want', 'take', 'things',
+  'stuff', 'items', 'products', 'something', 'anything',
+];
+
 /** Words that may surround a bare quantity answer ("lieber 3", "make it 3", "5 Stück bitte", "just five"). */
 export const quantityFillers = [
   'bitte', 'dann', 'nur', 'einfach', 'davon', 'insgesamt', 'es', 'das', 'sagen', 'wir', 'ja', 'ok', 'okay',
   'please', 'then', 'just', 'only', 'it', 'that', 'total', 'in', 'let', 's', 'say', 'yes',
+  'ach', 'oh', 'ah', 'hm', 'hmm', 'auf', 'andere', 'andern', 'mach', 'mache', 'machen', 'draus', 'daraus', 'to', 'well',
 ];

@@ -15,7 +15,7 @@ const nothing: Understanding = {
 };
 const ctx = (text: string): ChangeContext => ({
   catalog: products, customers, today: '2026-11-24', text,
-  quantityIn: () => null, addressComplete: (a) => !!(a.street && /^\d{5}$/.test(a.postcode) && a.city), addressName: 'Müller Bau GmbH',
+  addressComplete: (a) => !!(a.street && /^\d{5}$/.test(a.postcode) && a.city), addressName: 'Müller Bau GmbH',
 });
 const session = () => newSession({ id: 1, displayName: 'Peter Müller', role: 'customer', customerId: 1, locale: 'de' }, 'de', 'test');
 
@@ -104,5 +104,26 @@ describe('reading answers', () => {
   it('unknown words get the closest catalog names as suggestions', () => {
     expect(bestMatches('Kopirpapier', products, 'de')[0].sku).toBe('PAPER-A4');
     expect(bestMatches('offce chiar', products, 'en')[0].sku).toBe('CHAIR-ERGO');
+  });
+});
+
+describe('ambiguous mentions and bare quantities from the recognizer', () => {
+  it('an ambiguous mention waits with its own quantity, next to named items', () => {
+    const s = session();
+    applyUnderstanding(
+      s,
+      { ...nothing, items: [{ sku: 'CHAIR-ERGO', quantity: 3, text: 'Stühle' }], ambiguous: [{ text: 'Toner', candidates: ['TONER-BK', 'TONER-COLOR'], quantity: 2 }] },
+      ctx('2 Toner und 3 Stühle'),
+    );
+    expect(s.unclear).toEqual([{ kind: 'ambiguous', text: 'Toner', candidates: ['TONER-BK', 'TONER-COLOR'], quantity: 2 }]);
+  });
+
+  it('a correction without a product takes the quantity the recognizer read alone', () => {
+    const s = session();
+    applyUnderstanding(s, { ...nothing, items: [{ sku: 'CHAIR-ERGO', quantity: 2, text: 'Stühle' }] }, ctx('2 Stühle'));
+    applyUnderstanding(s, { ...nothing, intent: 'other', quantityOnly: 5 }, ctx('doch lieber fünf'));
+    expect(s.draft.lines).toEqual([expect.objectContaining({ sku: 'CHAIR-ERGO', quantity: 5 })]);
+    applyUnderstanding(s, { ...nothing, intent: 'other', quantityOnly: null }, ctx('doch lieber'));
+    expect(s.draft.lines).toEqual([expect.objectContaining({ sku: 'CHAIR-ERGO', quantity: 5 })]);
   });
 });

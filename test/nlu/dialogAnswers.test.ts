@@ -12,6 +12,8 @@ describe('answers inside a dialog', () => {
   it.each([
     ['5', 'de', 5], ['fünf', 'de', 5], ['lieber fünf', 'de', 5], ['lieber 3', 'de', 3], ['doch lieber 3 Stück', 'de', 3],
     ['make it 3', 'en', 3], ['actually five', 'en', 5], ['just 2 please', 'en', 2],
+    ['ach nein, fünf', 'de', 5], ['ändere auf 5', 'de', 5], ['mach 4 draus', 'de', 4], ['oh wait, 4 please', 'en', 4],
+    ['change it to 6', 'en', 6], ['a dozen', 'en', 12],
   ] as const)('%s (%s) is the quantity %d without a product', (text, locale, quantity) => {
     const u = read(text, locale);
     expect(u).toMatchObject({ quantityOnly: quantity, items: [], ambiguous: [], intent: 'other' });

@@ -30,7 +30,21 @@ describe('product matching', () => {
   it('keeps a bare word that fits several products open', () => {
     const u = read('2 Toner bitte');
     expect(u.items).toEqual([]);
-    expect(u.ambiguous).toEqual([{ text: 'Toner', candidates: ['TONER-BK', 'TONER-COLOR'] }]);
+    expect(u.ambiguous).toEqual([{ text: 'Toner', candidates: ['TONER-BK', 'TONER-COLOR'], quantity: 2 }]);
+  });
+
+  it.each([
+    ['2 Toner', 'de', 2], ['zwei Toner und 3 Stühle', 'de', 2], ['Toner: 4 Stück', 'de', 4], ['Toner bitte', 'de', null],
+    ['2 toner', 'en', 2], ['a dozen toners please', 'en', 12], ['I need toner', 'en', null],
+  ] as const)('an ambiguous mention keeps its quantity: %s (%s)', (text, locale, quantity) => {
+    expect(read(text, locale).ambiguous).toEqual([expect.objectContaining({ candidates: ['TONER-BK', 'TONER-COLOR'], quantity })]);
+  });
+
+  it.each([
+    ['2 Toner, ach nein, lieber 3', 'de'],
+    ['2 toner, actually make that 3', 'en'],
+  ] as const)('a correction after an ambiguous mention changes its quantity: %s', (text, locale) => {
+    expect(read(text, locale)).toMatchObject({ items: [], ambiguous: [{ text: expect.stringMatching(/toner/i), quantity: 3 }] });
   });
 
   it('reports services separately from goods', () => {
@@ -42,6 +56,13 @@ describe('product matching', () => {
 
   it('lists product-like words after a quantity that nothing matched', () => {
     expect(read('5 Kugelschreiber und 2 Stühle').unknown).toEqual(['Kugelschreiber']);
+  });
+
+  it.each([
+    ['Ich möchte etwas bestellen', 'de'], ['Wir möchten ein paar Sachen bestellen', 'de'], ['Wir wollen einige Artikel kaufen', 'de'],
+    ["I'd like to order something", 'en'], ['I want to buy a few things', 'en'], ['we want to order some stuff', 'en'],
+  ] as const)('order verbs and fillers are never unknown products: %s', (text, locale) => {
+    expect(read(text, locale)).toMatchObject({ intent: 'order', items: [], ambiguous: [], unknown: [], catalog: false });
   });
 
   it('learns a new product from catalog data alone', () => {

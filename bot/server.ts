@@ -16,9 +16,11 @@ import { KnexStorage } from '../data/storage';
 import { pruneProcessedActivities } from '../data/turns';
 import { toLocale } from '../domain/locale';
 import { LanguageDialog } from '../dialogs/languageDialog';
+import { CancelDialog } from '../dialogs/cancelDialog';
 import { IntentRoute, MainDialog } from '../dialogs/mainDialog';
 import { OrderDialog } from '../dialogs/orderDialog';
 import { Recognizer, SWITCH_LOCALE, understandingRecognizer } from '../dialogs/recognizer';
+import { RESCHEDULE_SLOT_ACTION, RescheduleDialog } from '../dialogs/rescheduleDialog';
 import { StaffIntents, withStaffCommands } from '../dialogs/staffCommands';
 import { StaffDialog } from '../dialogs/staffDialog';
 import { StatusDialog } from '../dialogs/statusDialog';
@@ -59,12 +61,17 @@ function conversations(db: Db): IntentRoute[] {
   const order = new OrderDialog({ db });
   const staff = new StaffDialog({ db });
   const status = new StatusDialog({ db });
+  const cancel = new CancelDialog({ db });
+  const reschedule = new RescheduleDialog({ db });
   return [
     { intent: 'order', dialog: order, cardAction: (action) => action === 'order.catalog' },
     { intent: 'book_service', dialog: order },
     { intent: StaffIntents.work, dialog: staff, cardAction: (action) => action.startsWith('staff.'), cardInterrupts: true },
     { intent: StaffIntents.status, dialog: status },
     { intent: SWITCH_LOCALE, dialog: new LanguageDialog(db) },
+    { intent: 'cancel_order', dialog: cancel },
+    { intent: 'cancel_booking', dialog: cancel },
+    { intent: 'reschedule_booking', dialog: reschedule, cardAction: (action) => action === RESCHEDULE_SLOT_ACTION },
   ];
 }
 

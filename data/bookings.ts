@@ -1,8 +1,13 @@
+import type { Knex } from 'knex';
+import { checkReschedule, promisedAfterMove, type RescheduleRefusal } from '../domain/bookingRules';
 import { berlinDateOf, berlinToday } from '../domain/calendar';
 import type { Product } from '../domain/catalog';
+import type { OrderStatus } from '../domain/lifecycle';
+import { maySeeOrder, type OrderActor } from '../domain/orderChecks';
 import { findSlots, type BusyPeriod, type PartOfDay } from '../domain/slots';
 import { findProduct } from './catalog';
-import type { Db } from './db';
+import { isPostgres, type Db } from './db';
+import { enqueueNotification } from './outbox';
 
 /** How long a service line occupies its resources: one visit or hour per unit ordered. */
 export function serviceMinutes(product: Product, quantity: number): number {
@@ -96,4 +101,122 @@ export async function bookedMachineUnits(db: Db, resourceId: string, fromDate: s
 export async function releaseOrderBookings(db: Db, orderId: number): Promise<void> {
   await db('capacity_bookings').where({ order_id: orderId }).delete();
   await db('service_bookings').where({ order_id: orderId, status: 'booked' }).update({ status: 'cancelled' });
+}
+
+export interface Appointment {
+  start: string;
+  end: string;
+}
+
+export type RescheduleResult =
+  | { ok: true; orderNumber: string; sku: string; from: Appointment; to: Appointment; version: number; changed: boolean }
+  | {
+      ok: false;
+      code: 'not_found' | 'no_booking' | 'several_bookings' | RescheduleRefusal | 'slot_invalid' | 'slot_taken' | 'conflict';
+      /** The order's status, to explain a refusal. */
+      status?: OrderStatus;
+    };
+
+/** Carries a refusal out of the transaction so that everything done inside it is rolled back. */
+class RescheduleRefused extends Error {
+  constructor(readonly result: RescheduleResult) {
+    super(`reschedule refused: ${result.ok ? 'ok' : result.code}`);
+  }
+}
+
+/**
+ * Moves an order's booked appointment to a new start, in one transaction: access check, lifecycle rule, every
+ * resource of the service free at the new time, the booking rows moved, the promised date adjusted, a history
+ * row and the customer's notification. Moving to the time it already has changes nothing (a repeated click).
+ * `sku` picks the appointment when an order has several; `expectedVersion` refuses a stale choice.
+ */
+export async function rescheduleBooking(
+  db: Db,
+  actor: OrderActor,
+  orderNumber: string,
+  change: { start: string; sku?: string; expectedVersion?: number },
+  now: Date = new Date(),
+): Promise<RescheduleResult> {
+  try {
+    return await db.transaction((trx) => rescheduleInTransaction(trx, actor, String(orderNumber).trim(), change, now));
+  } catch (err) {
+    if (err instanceof RescheduleRefused) return err.result;
+    throw err;
+  }
+}
+
+async function rescheduleInTransaction(
+  trx: Knex.Transaction,
+  actor: OrderActor,
+  number: string,
+  change: { start: string; sku?: string; expectedVersion?: number },
+  now: Date,
+): Promise<RescheduleResult> {
+  const orderQuery = trx('orders').where({ number });
+  // PostgreSQL: hold the order while it is checked and changed; SQLite's single writer already serializes.
+  if (isPostgres(trx)) orderQuery.forUpdate();
+  const order = await orderQuery.first('id', 'customer_id', 'status', 'version', 'requested_date', 'promised_date');
+  if (!order || !maySeeOrder(actor, Number(order.customer_id))) return { ok: false, code: 'not_found' };
+  const orderId = Number(order.id);
+  const version = Number(order.version);
+  const status = order.status as OrderStatus;
+  if (change.expectedVersion != null && change.expectedVersion !== version) return { ok: false, code: 'conflict', status };
+
+  const booked = await trx('service_bookings').where({ order_id: orderId, status: 'booked' }).orderBy('id');
+  const wanted = change.sku ? booked.filter((b: any) => b.sku === change.sku!.trim().toUpperCase()) : booked;
+  const appointments = new Set(wanted.map((b: any) => `${b.sku}|${b.starts_at}`));
+  if (appointments.size === 0) return { ok: false, code: 'no_booking', status };
+  if (appointments.size > 1) return { ok: false, code: 'several_bookings', status };
+  const rows = wanted as any[];
+  const sku: string = rows[0].sku;
+  const from: Appointment = { start: rows[0].starts_at, end: rows[0].ends_at };
+  const rule = checkReschedule(status, new Date(from.start), now);
+  if (!rule.ok) return { ok: false, code: rule.code, status };
+
+  const product = await findProduct(trx, sku);
+  if (!product) throw new Error(`booked service ${sku} is not in the catalog`);
+  const requested = new Date(change.start);
+  if (!Number.isNaN(requested.getTime()) && requested.getTime() === new Date(from.start).getTime()) {
+    return { ok: true, orderNumber: number, sku, from, to: from, version, changed: false };
+  }
+  if (isPostgres(trx)) await trx('resources').whereIn('id', [...product.resourceIds].sort()).orderBy('id').forUpdate().select('id');
+
+  // The appointment's own rows must not block its new time (moving by half an hour overlaps the old one).
+  const rowIds = rows.map((r) => Number(r.id));
+  await trx('service_bookings').whereIn('id', rowIds).update({ status: 'cancelled' });
+  const line = await trx('order_lines').where({ order_id: orderId, sku }).sum({ quantity: 'quantity' }).first();
+  const check = await checkServiceSlot(trx, product, Number(line?.quantity ?? 1), change.start, [], now);
+  if (!check.ok) throw new RescheduleRefused({ ok: false, code: check.code, status });
+  const to: Appointment = { start: check.start.toISOString(), end: check.end.toISOString() };
+  await trx('service_bookings').whereIn('id', rowIds).update({ status: 'booked', starts_at: to.start, ends_at: to.end });
+
+  const others = await trx('service_bookings').where({ order_id: orderId, status: 'booked' }).whereNotIn('id', rowIds).select('starts_at');
+  const production = await trx('capacity_bookings').where({ order_id: orderId }).max({ last: 'date' }).first();
+  const promised = promisedAfterMove({
+    oldPromised: order.promised_date ?? null,
+    oldAppointmentDay: berlinDateOf(new Date(from.start)),
+    otherDates: [order.requested_date ?? null, production?.last ?? null, ...others.map((o: any) => berlinDateOf(new Date(o.starts_at)))],
+    newAppointmentDay: berlinDateOf(check.start),
+  });
+  const at = now.toISOString();
+  const updated = await trx('orders').where({ id: orderId, version }).update({ version: version + 1, promised_date: promised, updated_at: at });
+  if (updated === 0) throw new RescheduleRefused({ ok: false, code: 'conflict', status });
+
+  const details = { event: 'booking_rescheduled', sku, from, to };
+  const [history] = await trx('order_history')
+    .insert({
+      order_id: orderId, from_status: status, to_status: status, actor_person_id: actor.personId, actor_role: actor.role,
+      channel: actor.channel, reason: null, details: JSON.stringify(details), at,
+    })
+    .returning('id');
+  const historyId = typeof history === 'object' ? Number(history.id) : Number(history);
+  const persons = await trx('persons').where({ customer_id: order.customer_id, role: 'customer' }).select('id');
+  for (const { id } of persons) {
+    const personId = Number(id);
+    await enqueueNotification(trx, {
+      personId, kind: 'booking_rescheduled', payload: { orderNumber: number, orderId, sku, from, to },
+      dedupeKey: `order:${orderId}:h${historyId}:booking_rescheduled:p${personId}`,
+    }, now);
+  }
+  return { ok: true, orderNumber: number, sku, from, to, version: version + 1, changed: true };
 }

@@ -1,7 +1,7 @@
 import type { Customer } from '../../domain/parties';
 import type { Understanding } from '../understanding';
 import { parseAddress } from './address';
-import { cardAction, type Answer } from './answerPrompt';
+import { cardAction, type Answer } from '../answerPrompt';
 import { slotPartOfDay } from './changes';
 import type { OrderSession } from './session';
 

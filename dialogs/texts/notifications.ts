@@ -30,6 +30,10 @@ export const notificationTexts = defineTexts('notifications', {
     de: 'Ihr Auftrag {number} wurde storniert.',
     en: 'Your order {number} has been cancelled.',
   },
+  booking_rescheduled: {
+    de: 'Ihr Termin zu Auftrag {number} ({service}) wurde verschoben: neu am {when} (bisher {before}).',
+    en: 'Your appointment for order {number} ({service}) has been moved: now on {when} (previously {before}).',
+  },
   cancelledReason: { de: 'Grund: {reason}', en: 'Reason: {reason}' },
   order_status_changed: {
     de: 'Ihr Auftrag {number} hat einen neuen Status: {status}.',

@@ -1,5 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import { Prompt, PromptOptions, PromptRecognizerResult, PromptValidator } from 'botbuilder-dialogs';
+import { cardActionOf } from './cardActions';
 
 /** A message as the order dialog reads it: typed text, or the data of a card button or card form. */
 export interface Answer {
@@ -33,8 +34,7 @@ export class AnswerPrompt extends Prompt<unknown> {
   }
 }
 
-/** The card action a submit carries (cards/*.json put it in data.action), or null for typed text. */
+/** The card action a submit carries, or null for typed text. */
 export function cardAction(answer: Answer): string | null {
-  const action = answer.value?.action;
-  return typeof action === 'string' ? action : null;
+  return cardActionOf(answer.value);
 }

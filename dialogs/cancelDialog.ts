@@ -1,0 +1,218 @@
+import { MessageFactory } from 'botbuilder';
+import { ComponentDialog, DialogTurnResult, TextPrompt, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
+import type { Db } from '../data/db';
+import { getOrder, listOrders, transitionOrder, type Actor, type OrderView } from '../data/orders';
+import { berlinDateOf } from '../domain/calendar';
+import { checkTransition, type OrderStatus } from '../domain/lifecycle';
+import type { Locale } from '../domain/locale';
+import { formatMoney } from '../domain/money';
+import { orderLinesText } from './orderLines';
+import { actorOf, formatDate, formatDateTime, isStaff, orderLabel } from './staffViews';
+import { cancelTexts as tx } from './texts/cancel';
+import { understand, type Understanding } from './understanding';
+
+export const CANCEL_DIALOG_ID = 'cancelDialog';
+const FLOW = 'cancelFlow';
+const WHICH = 'cancelWhich';
+const CONFIRM = 'cancelConfirm';
+const REASON = 'cancelReason';
+
+/** What the recognizer passes: the whole understanding of the first message. */
+export interface CancelDialogOptions {
+  understanding?: Partial<Pick<Understanding, 'intent' | 'order'>>;
+}
+
+export interface CancelDialogDeps {
+  db: Db;
+  now?: () => Date;
+}
+
+/** Statuses a customer's order may be in to be offered for cancelling (the lifecycle decides in the end). */
+const openStatuses: OrderStatus[] = ['received', 'checked', 'on_hold', 'confirmed', 'in_preparation', 'in_execution', 'ready_to_ship'];
+const CHOICES = 10;
+/** A staff member stopping at the reason question instead of giving one. */
+const STOP = /^\W*(abbrechen|abbruch|stopp?|cancel|stop|never ?mind)\W*$/i;
+
+interface Pending {
+  number: string;
+  version: number;
+}
+
+/**
+ * "Auftrag 1003 stornieren", "cancel my appointment": finds the order, shows what would be cancelled, asks
+ * for a yes, then takes the lifecycle step to cancelled, which releases stock, machine days and appointments
+ * and tells the customer. Another account's order number gets the answer an unknown number gets.
+ */
+export class CancelDialog extends ComponentDialog {
+  private readonly now: () => Date;
+
+  constructor(private readonly deps: CancelDialogDeps) {
+    super(CANCEL_DIALOG_ID);
+    this.now = deps.now ?? (() => new Date());
+    this.addDialog(new TextPrompt(WHICH));
+    this.addDialog(new TextPrompt(CONFIRM));
+    this.addDialog(new TextPrompt(REASON));
+    this.addDialog(
+      new WaterfallDialog(FLOW, [this.findStep.bind(this), this.showStep.bind(this), this.confirmStep.bind(this), this.cancelStep.bind(this)]),
+    );
+    this.initialDialogId = FLOW;
+  }
+
+  private async findStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { actor, locale } = actorOf(step.context);
+    if (!actor) return step.endDialog();
+    const understanding = (step.options as CancelDialogOptions | undefined)?.understanding ?? {};
+    const bookingsOnly = understanding.intent === 'cancel_booking';
+    const number = understanding.order ?? orderNumberIn(step.context.activity.text);
+    if (number) return step.next(number);
+    if (isStaff(actor.role)) {
+      await step.context.sendActivity(tx(locale, 'askNumberCancel'));
+      return step.endDialog();
+    }
+    const { orders } = await listOrders(this.deps.db, actor, { statuses: openStatuses, limit: CHOICES }, this.now());
+    const candidates = orders.filter((o) => !cancelRefusal(o, actor) && (!bookingsOnly || bookedAppointments(o).length > 0));
+    if (candidates.length === 0) {
+      await step.context.sendActivity(tx(locale, bookingsOnly ? 'noBookingsToCancel' : 'nothingToCancel'));
+      return step.endDialog();
+    }
+    if (candidates.length === 1) return step.next(candidates[0].number);
+    const question = MessageFactory.suggestedActions(
+      candidates.map((o) => ({ type: 'imBack', title: choiceTitle(o, locale, bookingsOnly), value: o.number })),
+      tx(locale, bookingsOnly ? 'whichBookingCancel' : 'whichOrder'),
+    );
+    return step.prompt(WHICH, { prompt: question });
+  }
+
+  private async showStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { actor, locale } = actorOf(step.context);
+    const number = orderNumberIn(String(step.result ?? ''));
+    if (!actor || !number) {
+      await step.context.sendActivity(tx(locale, 'askNumberCancel'));
+      return step.endDialog();
+    }
+    const view = await getOrder(this.deps.db, actor, number);
+    if (!view) {
+      await step.context.sendActivity(tx(locale, 'unknownOrder', { number }));
+      return step.endDialog();
+    }
+    const refusal = cancelRefusal(view, actor);
+    if (refusal) {
+      await step.context.sendActivity(refusalText(view, refusal, locale));
+      return step.endDialog();
+    }
+    pendingOf(step).pending = { number: view.number, version: view.version };
+    const yes = tx(locale, 'yesCancel');
+    const no = tx(locale, 'noKeep');
+    return step.prompt(CONFIRM, { prompt: MessageFactory.suggestedActions([yes, no], whatWouldBeCancelled(view, locale)) });
+  }
+
+  private async confirmStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { actor, locale } = actorOf(step.context);
+    const { pending } = pendingOf(step) as Required<PendingState>;
+    if (!actor || !saidYes(String(step.result ?? ''), locale)) {
+      await step.context.sendActivity(tx(locale, 'kept', { number: pending.number }));
+      return step.endDialog();
+    }
+    // Staff cancel for a reason the customer is told; a customer's own cancellation says so itself.
+    if (isStaff(actor.role)) return step.prompt(REASON, { prompt: MessageFactory.text(tx(locale, 'askReason', { number: pending.number })) });
+    return step.next(tx(locale, 'customerReason'));
+  }
+
+  private async cancelStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { actor, locale } = actorOf(step.context);
+    const { pending } = pendingOf(step) as Required<PendingState>;
+    const reason = String(step.result ?? '').trim();
+    if (!actor || !reason || STOP.test(reason) || understand(reason, { locale, catalog: [] }).confirm === false) {
+      await step.context.sendActivity(tx(locale, 'kept', { number: pending.number }));
+      return step.endDialog();
+    }
+    const result = await transitionOrder(
+      this.deps.db, actor, pending.number, { to: 'cancelled', reason, expectedVersion: pending.version }, this.now(),
+    );
+    if (result.ok) {
+      await step.context.sendActivity(tx(locale, 'cancelled', { number: pending.number }));
+    } else if (result.code === 'conflict') {
+      await step.context.sendActivity(tx(locale, 'changedMeanwhile', { number: pending.number }));
+    } else {
+      // Refused although it looked possible a moment ago: explain with the status it has now.
+      const view = await getOrder(this.deps.db, actor, pending.number);
+      const refusal = view && cancelRefusal(view, actor);
+      await step.context.sendActivity(
+        view && refusal ? refusalText(view, refusal, locale) : tx(locale, 'unknownOrder', { number: pending.number }),
+      );
+    }
+    return step.endDialog();
+  }
+}
+
+interface PendingState {
+  pending?: Pending;
+}
+
+/** The order being cancelled, kept in the waterfall's values across turns. */
+function pendingOf(step: WaterfallStepContext): PendingState {
+  return step.values as PendingState;
+}
+
+type Refusal = 'too_late' | 'not_yourself';
+
+/** Why this actor may not cancel the order now, or null when they may (the same table transitionOrder applies). */
+function cancelRefusal(view: OrderView, actor: Actor): Refusal | null {
+  const check = checkTransition({
+    from: view.status,
+    to: 'cancelled',
+    role: actor.role,
+    actorCustomerId: actor.customerId,
+    reason: 'cancel',
+    order: {
+      customerId: view.customer.id,
+      hasGoods: view.lines.some((l) => l.kind !== 'service'),
+      hasServices: view.lines.some((l) => l.kind === 'service'),
+      lines: view.lines.map((l) => ({ quantity: l.quantity, shippedQuantity: l.shippedQuantity, kind: l.kind })),
+    },
+  });
+  if (check.ok) return null;
+  return check.code === 'role_not_permitted' && check.allowed.includes('cancelled') && actor.role === 'customer' ? 'not_yourself' : 'too_late';
+}
+
+function refusalText(view: OrderView, refusal: Refusal, locale: Locale): string {
+  const params = { number: view.number, status: orderLabel(view, locale) };
+  return refusal === 'not_yourself' ? tx(locale, 'cannotCancelYourself', params) : tx(locale, 'cannotCancel', params);
+}
+
+function bookedAppointments(view: OrderView) {
+  return view.serviceBookings.filter((b) => b.status === 'booked');
+}
+
+function serviceName(view: OrderView, sku: string, locale: Locale): string {
+  return view.lines.find((l) => l.sku === sku)?.name[locale] ?? sku;
+}
+
+function choiceTitle(view: OrderView, locale: Locale, bookingsOnly: boolean): string {
+  const [appointment] = bookedAppointments(view);
+  if (bookingsOnly && appointment) {
+    return tx(locale, 'bookingChoice', {
+      number: view.number, service: serviceName(view, appointment.sku, locale), when: formatDateTime(appointment.start, locale),
+    });
+  }
+  const date = formatDate(berlinDateOf(new Date(view.createdAt)), locale);
+  return tx(locale, 'orderChoice', { number: view.number, date, lines: orderLinesText(view.lines, locale) });
+}
+
+function whatWouldBeCancelled(view: OrderView, locale: Locale): string {
+  const parts = [tx(locale, 'confirmCancel', { number: view.number, lines: orderLinesText(view.lines, locale), total: formatMoney(view.totals.grossCents, locale) })];
+  for (const b of bookedAppointments(view)) {
+    parts.push(tx(locale, 'appointmentNote', { service: serviceName(view, b.sku, locale), when: formatDateTime(b.start, locale) }));
+  }
+  return parts.join(' ');
+}
+
+/** A yes to the question, typed or from the button; anything unclear keeps the order. */
+function saidYes(text: string, locale: Locale): boolean {
+  return understand(text, { locale, catalog: [] }).confirm === true;
+}
+
+/** An order number typed without the recognizer having marked it ("1003", "die 1003 bitte"). */
+export function orderNumberIn(text: string | undefined): string | null {
+  return /(?<!\d)\d{4,6}(?!\d)/.exec(text ?? '')?.[0] ?? null;
+}

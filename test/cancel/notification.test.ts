@@ -1,0 +1,27 @@
+import { notificationMessage } from '../../bot/notifier';
+import { rescheduleBooking } from '../../data/bookings';
+import type { OutboxRow } from '../../data/outbox';
+import { getPerson } from '../../data/parties';
+import { demoActors } from '../orders/actors';
+import { describeEachDatabase } from '../support/databases';
+import { bookService, freeStart, tuesday } from './harness';
+
+describeEachDatabase('the booking_rescheduled notification', ({ get }) => {
+  it('tells the customer the new and the old time, in German and English', async () => {
+    const { db } = get();
+    const a = await demoActors(db);
+    const order = await bookService(db, a.mueller, a.customers.mueller, 'SVC-PRINTER', await freeStart(db, 'SVC-PRINTER', '2026-03-04'));
+    const target = await freeStart(db, 'SVC-PRINTER', '2026-03-05', 'afternoon');
+    expect((await rescheduleBooking(db, a.sales, order.number, { start: target }, tuesday)).ok).toBe(true);
+
+    const raw = await db('outbox').where({ kind: 'booking_rescheduled', person_id: a.mueller.personId }).first();
+    const row = { id: Number(raw.id), personId: Number(raw.person_id), kind: raw.kind, payload: JSON.parse(raw.payload) } as OutboxRow;
+    const person = (await getPerson(db, a.mueller.personId!))!;
+    expect(await notificationMessage(db, row, person, 'de')).toBe(
+      `Ihr Termin zu Auftrag ${order.number} (Druckerwartung vor Ort) wurde verschoben: neu am 05.03.2026, 12:00 (bisher 04.03.2026, 08:00).`,
+    );
+    expect(await notificationMessage(db, row, person, 'en')).toBe(
+      `Your appointment for order ${order.number} (On-site printer maintenance) has been moved: now on 5 Mar 2026, 12:00 (previously 4 Mar 2026, 08:00).`,
+    );
+  });
+});

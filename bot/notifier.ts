@@ -1,17 +1,17 @@
 import type { CloudAdapter, ConversationReference } from 'botbuilder';
 import { listConversationRefsForPerson, type StoredConversationRef } from '../data/conversationRefs';
 import type { Db } from '../data/db';
-import { getOrder, type OrderView } from '../data/orders';
+import { getOrder } from '../data/orders';
 import { claimDueNotifications, markFailed, markSent, type OutboxRow } from '../data/outbox';
 import { getPerson } from '../data/parties';
-import { formatDate, reasonText } from '../dialogs/staffViews';
+import { orderLinesText } from '../dialogs/orderLines';
+import { formatDate, formatDateTime, reasonText } from '../dialogs/staffViews';
 import { notificationTexts } from '../dialogs/texts/notifications';
 import { statusLabel, isOrderStatus } from '../domain/lifecycle';
 import type { Locale } from '../domain/locale';
 import { formatMoney } from '../domain/money';
 import type { Person } from '../domain/parties';
 import type { Logger } from './logger';
-import { startScheduler } from './scheduler';
 
 export interface NotifierOptions {
   db: Db;
@@ -40,10 +40,6 @@ function payloadNumber(row: OutboxRow): string {
   return String(n);
 }
 
-function linesSummary(view: OrderView, locale: Locale): string {
-  return view.lines.map((l) => `${l.quantity} ${l.unit[locale]} ${l.name[locale]}`).join(', ');
-}
-
 /**
  * The message for one outbox row in the recipient's language. The order is read with the recipient's own
  * rights, so a row can never show someone an order they may not see.
@@ -57,7 +53,7 @@ export async function notificationMessage(db: Db, row: OutboxRow, person: Person
   const total = formatMoney(view.totals.grossCents, locale);
   switch (row.kind) {
     case 'order_confirmed': {
-      const text = notificationTexts(locale, 'order_confirmed', { number, lines: linesSummary(view, locale), total });
+      const text = notificationTexts(locale, 'order_confirmed', { number, lines: orderLinesText(view.lines, locale), total });
       return view.promisedDate ? `${text} ${notificationTexts(locale, 'promised', { date: formatDate(view.promisedDate, locale) })}` : text;
     }
     case 'order_on_hold':
@@ -75,6 +71,13 @@ export async function notificationMessage(db: Db, row: OutboxRow, person: Person
     case 'order_cancelled': {
       const text = notificationTexts(locale, 'order_cancelled', { number });
       return p.reason ? `${text} ${notificationTexts(locale, 'cancelledReason', { reason: reasonText(String(p.reason), locale) })}` : text;
+    }
+    case 'booking_rescheduled': {
+      const moved = p as { sku?: unknown; from?: { start?: unknown }; to?: { start?: unknown } };
+      const service = view.lines.find((l) => l.sku === moved.sku)?.name[locale] ?? String(moved.sku ?? '');
+      return notificationTexts(locale, 'booking_rescheduled', {
+        number, service, when: formatDateTime(String(moved.to?.start ?? ''), locale), before: formatDateTime(String(moved.from?.start ?? ''), locale),
+      });
     }
     default: {
       const status = isOrderStatus(p.status) ? p.status : view.status;

@@ -1,9 +1,13 @@
 import { Template } from 'adaptivecards-templating';
 import catalog from './catalog.json';
 import customerChoice from './customerChoice.json';
+import orderCard from './orderCard.json';
+import orderList from './orderList.json';
 import orderPlaced from './orderPlaced.json';
 import orderSummary from './orderSummary.json';
 import productChoice from './productChoice.json';
+import rescheduleSlots from './rescheduleSlots.json';
+import shippingForm from './shippingForm.json';
 import slotChoice from './slotChoice.json';
 import stockChoice from './stockChoice.json';
 
@@ -15,7 +19,9 @@ export interface CardAttachment {
   content: Record<string, unknown>;
 }
 
-const templates = { catalog, customerChoice, orderPlaced, orderSummary, productChoice, slotChoice, stockChoice };
+const templates = {
+  catalog, customerChoice, orderCard, orderList, orderPlaced, orderSummary, productChoice, rescheduleSlots, shippingForm, slotChoice, stockChoice,
+};
 
 export type CardName = keyof typeof templates;
 

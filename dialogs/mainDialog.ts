@@ -10,6 +10,7 @@ import {
 } from 'botbuilder-dialogs';
 import type { Person } from '../domain/parties';
 import type { Locale } from '../domain/locale';
+import { cardActionOf } from './cardActions';
 import { Intents, Recognizer } from './recognizer';
 import { commonTexts } from './texts/common';
 import { getTurnUser } from './turnUser';
@@ -26,11 +27,6 @@ export interface IntentRoute {
   cardInterrupts?: boolean;
 }
 
-/** The `action` of an Adaptive Card submit, which arrives as an activity with a value and no text. */
-export function cardActionOf(value: unknown): string | null {
-  const action = (value as { action?: unknown } | null | undefined)?.action;
-  return typeof action === 'string' ? action : null;
-}
 
 const MAIN_WATERFALL = 'mainWaterfall';
 

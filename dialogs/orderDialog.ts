@@ -21,7 +21,8 @@ import { checkLines, getOrder, placeOrder, type Actor, type LineCheck } from '..
 import { findServiceSlots } from '../data/bookings';
 import { getCustomer, listCustomers, setPersonLocale } from '../data/parties';
 import { InterruptibleDialog, type Interruption, type InterruptionText } from './interruptions';
-import { AnswerPrompt, type Answer } from './order/answerPrompt';
+import { AnswerPrompt, type Answer } from './answerPrompt';
+import { cardActionOf } from './cardActions';
 import {
   readAddress, readCustomer, readDate, readProduct, readQuantity, readSlot, readStock, readSummary, summaryButton, type Parsed,
 } from './order/answers';
@@ -669,10 +670,6 @@ function isComplete(a: Parameters<typeof missingAddressFields>[0]): boolean {
 function fieldNames(fields: AddressField[], locale: Locale): string {
   const key = { street: 'fieldStreet', postcode: 'fieldPostcode', city: 'fieldCity', country: 'fieldCountry' } as const;
   return fields.map((f) => tx(locale, key[f])).join(', ');
-}
-
-function cardActionOf(value: unknown): string | null {
-  return value && typeof value === 'object' && typeof (value as { action?: unknown }).action === 'string' ? (value as { action: string }).action : null;
 }
 
 function pendingPrompt(dc: DialogContext): string | undefined {

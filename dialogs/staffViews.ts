@@ -1,9 +1,5 @@
 import { MessageFactory, type TurnContext } from 'botbuilder';
-import { Template } from 'adaptivecards-templating';
-import { ADAPTIVE_CARD, CardAttachment } from '../cards/bind';
-import orderCardTemplate from '../cards/orderCard.json';
-import orderListTemplate from '../cards/orderList.json';
-import shippingFormTemplate from '../cards/shippingForm.json';
+import { bindCard, type CardAttachment } from '../cards/bind';
 import type { Db } from '../data/db';
 import { listCustomers } from '../data/parties';
 import { listOrders, type Actor, type OrderView } from '../data/orders';
@@ -14,6 +10,7 @@ import type { Customer } from '../domain/parties';
 import type { QueueName } from './staffCommands';
 import { staffTexts } from './texts/staff';
 import { getTurnUser } from './turnUser';
+import { cardActionOf } from './cardActions';
 
 export const PAGE_SIZE = 5;
 
@@ -32,8 +29,7 @@ export type StaffAction =
   | { action: 'staff.ship'; order: string; version: number; carrier?: string; trackingNumber?: string; [input: string]: unknown };
 
 export function isStaffCardAction(value: unknown): value is StaffAction {
-  const action = (value as { action?: unknown } | null)?.action;
-  return typeof action === 'string' && action.startsWith('staff.');
+  return cardActionOf(value)?.startsWith('staff.') ?? false;
 }
 
 /** Who acts in this turn, as the repositories want it; null for someone not linked to a person. */
@@ -60,11 +56,6 @@ export function reasonText(reason: string, locale: Locale): string {
   if (reason === 'credit_limit') return staffTexts(locale, 'holdCreditLimit');
   if (reason === 'overdue_invoices') return staffTexts(locale, 'holdOverdueInvoices');
   return reason;
-}
-
-// Card templates are bound here until cards/bind.ts registers them by name (see the report to the lead).
-function card(template: object, data: object): CardAttachment {
-  return { contentType: ADAPTIVE_CARD, content: new Template(template).expand({ $root: data }) as Record<string, unknown> };
 }
 
 const dateFormats: Record<Locale, Intl.DateTimeFormat> = {
@@ -177,7 +168,7 @@ export function orderCard(view: OrderView, actor: Actor, locale: Locale): CardAt
     ...view.totals.byRate.map((r) => ({ label: staffTexts(locale, 'totalVat', { rate: r.rate }), value: formatMoney(r.vatCents, locale) })),
     { label: staffTexts(locale, 'totalGross'), value: formatMoney(view.totals.grossCents, locale) },
   ];
-  return card(orderCardTemplate, {
+  return bindCard('orderCard', {
     title: `${staffTexts(locale, 'cardTitle', { number: view.number })} · ${view.customer.name}`,
     statusLine: staffTexts(locale, 'cardStatus', { status: orderLabel(view, locale) }),
     facts: factList,
@@ -235,7 +226,7 @@ export async function orderListCard(
   if (start + PAGE_SIZE < total) actions.push({ title: staffTexts(locale, 'next'), data: { action: 'staff.page', list, offset: start + PAGE_SIZE } });
   return {
     total,
-    card: card(orderListTemplate, {
+    card: bindCard('orderList', {
       title: listTitle(list, locale),
       subtitle: staffTexts(locale, 'listPage', { from: start + 1, to: start + orders.length, total }),
       items: orders.map((o) => ({
@@ -260,7 +251,7 @@ export function openShippingLines(view: OrderView) {
 }
 
 export function shippingFormCard(view: OrderView, locale: Locale): CardAttachment {
-  return card(shippingFormTemplate, {
+  return bindCard('shippingForm', {
     title: staffTexts(locale, 'shipTitle', { number: view.number }),
     carrierLabel: staffTexts(locale, 'shipCarrier'),
     carrier: carriers[0],

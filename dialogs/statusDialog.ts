@@ -7,6 +7,7 @@ import { berlinDateOf } from '../domain/calendar';
 import type { OrderStatus } from '../domain/lifecycle';
 import type { Locale } from '../domain/locale';
 import { formatMoney } from '../domain/money';
+import { orderLinesText } from './orderLines';
 import { matchStaffCommand } from './staffCommands';
 import { actorOf, formatDate, isStaff, orderCard, orderLabel, replyCustomerOrders, replyOrderList } from './staffViews';
 import { statusTexts } from './texts/status';
@@ -133,17 +134,13 @@ export class StatusDialog extends ComponentDialog {
   }
 }
 
-function linesText(lines: Array<{ quantity: number; unit: OrderView['lines'][number]['unit']; name: OrderView['lines'][number]['name'] }>, locale: Locale): string {
-  return lines.map((l) => `${l.quantity} ${l.unit[locale]} ${l.name[locale]}`).join(', ');
-}
-
 /** The plain-language answer a customer gets about one of their orders. */
 export function customerSummary(view: OrderView, locale: Locale): string {
   const parts = [
     statusTexts(locale, 'summary', {
       number: view.number, date: formatDate(berlinDateOf(new Date(view.createdAt)), locale), status: orderLabel(view, locale),
     }),
-    statusTexts(locale, 'summaryLines', { lines: linesText(view.lines, locale), total: formatMoney(view.totals.grossCents, locale) }),
+    statusTexts(locale, 'summaryLines', { lines: orderLinesText(view.lines, locale), total: formatMoney(view.totals.grossCents, locale) }),
   ];
   if (view.status === 'on_hold') parts.push(statusTexts(locale, 'summaryHeld'));
   for (const s of view.shipments) {
@@ -155,7 +152,7 @@ export function customerSummary(view: OrderView, locale: Locale): string {
     const open = view.lines
       .filter((l) => l.kind !== 'service' && l.quantity > l.shippedQuantity)
       .map((l) => ({ ...l, quantity: l.quantity - l.shippedQuantity }));
-    if (open.length) parts.push(statusTexts(locale, 'summaryPartial', { lines: linesText(open, locale) }));
+    if (open.length) parts.push(statusTexts(locale, 'summaryPartial', { lines: orderLinesText(open, locale) }));
   }
   const notYetOut = ['received', 'checked', 'confirmed', 'in_preparation', 'in_execution', 'ready_to_ship'].includes(view.status);
   if (notYetOut && view.promisedDate) parts.push(statusTexts(locale, 'summaryPromised', { date: formatDate(view.promisedDate, locale) }));

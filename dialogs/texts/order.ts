@@ -33,7 +33,7 @@ export const orderTexts = defineTexts('order', {
     de: 'Bitte wählen Sie einen der Artikel aus oder nennen Sie ihn genauer.',
     en: 'Please pick one of the products or name it more precisely.',
   },
-  askQuantity: { de: 'Wie viele {unit} {name} möchten Sie?', en: 'How many {unit} of {name} would you like?' },
+  askQuantity: { de: 'Wie viel „{name}“ möchten Sie? (Einheit: {unit})', en: 'How many of “{name}” would you like? (unit: {unit})' },
   retryQuantity: {
     de: 'Bitte nennen Sie eine Menge zwischen 1 und 10.000, z. B. „3“ oder „drei“.',
     en: 'Please give a quantity between 1 and 10,000, e.g. “3” or “three”.',

@@ -1,42 +1,26 @@
 import { describeEachDatabase } from '../support/databases';
-import { ChatActivity, connectDirectLine, DirectLineTestClient } from '../support/directlineClient';
+import { buttonsOf, cardsOf, demoChats, hasButton } from '../support/directlineClient';
 import { startTestServer, TestServer } from '../support/server';
-
-const cardsOf = (a: ChatActivity) => JSON.stringify(a.attachments ?? []);
-const buttonsOf = (a: ChatActivity): any[] => (a.attachments ?? []).flatMap((att: any) => att.content?.actions ?? []);
-const hasButton = (action: string) => (a: ChatActivity) => buttonsOf(a).some((b) => b.data?.action === action);
 
 /** A customer who asks for the catalog in the real bot picks from the card and ends in the same summary and order. */
 describeEachDatabase('ordering from the catalog card through the local Direct Line channel', ({ get }) => {
   let server: TestServer;
-  const chats: DirectLineTestClient[] = [];
+  const demo = demoChats(() => server.url);
 
   beforeAll(async () => {
     server = await startTestServer(get());
   });
   afterAll(async () => {
-    chats.forEach((c) => c.end());
+    demo.end();
     await server.close();
   });
-
-  async function signIn(user: string, locale: string): Promise<DirectLineTestClient> {
-    const res = await fetch(`${server.url}/api/demo/token`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ user, locale }),
-    });
-    const { token, userId } = await res.json();
-    const chat = connectDirectLine({ baseUrl: server.url, token, userId, locale });
-    chats.push(chat);
-    await chat.connected();
-    await chat.nextBotMessage(); // welcome
-    return chat;
-  }
 
   it.each([
     ['demo-mueller', 'de-DE', 'Katalog zeigen', 'Büromöbel', 'Bürostuhl Ergo Pro'],
     ['demo-schmidt', 'en-GB', 'what do you sell?', 'Office furniture', 'Ergo Pro office chair'],
   ])('%s (%s): "%s" shows the catalog card, its quantities become the order', async (user, locale, text, category, chair) => {
     const db = server.app.db;
-    const customer = await signIn(user, locale);
+    const customer = await demo.signIn(user, locale);
     await customer.send(text);
     const catalog = await customer.nextBotMessage(hasButton('order.catalog'));
     expect(cardsOf(catalog)).toContain(category);

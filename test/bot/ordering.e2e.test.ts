@@ -1,19 +1,6 @@
 import { describeEachDatabase } from '../support/databases';
-import { ChatActivity, connectDirectLine, DirectLineTestClient } from '../support/directlineClient';
+import { buttonData, cardsOf, demoChats, hasButton } from '../support/directlineClient';
 import { startTestServer, TestServer } from '../support/server';
-
-/** Everything a card in a bot message says, for matching: its JSON. */
-const cardsOf = (a: ChatActivity) => JSON.stringify(a.attachments ?? []);
-
-const buttonsOf = (a: ChatActivity): any[] => (a.attachments ?? []).flatMap((att: any) => att.content?.actions ?? []);
-const hasButton = (action: string) => (a: ChatActivity) => buttonsOf(a).some((b) => b.data?.action === action);
-
-/** The data of the card button with the given action, as Web Chat would post it when clicked. */
-function buttonData(a: ChatActivity, action: string): Record<string, unknown> {
-  const found = buttonsOf(a).find((b) => b.data?.action === action);
-  if (!found) throw new Error(`no "${action}" button in ${cardsOf(a)}`);
-  return found.data;
-}
 
 /**
  * A whole order as customers and staff take it through Web Chat: free text, the summary card's Confirm button,
@@ -22,31 +9,19 @@ function buttonData(a: ChatActivity, action: string): Record<string, unknown> {
  */
 describeEachDatabase('an order from first message to shipment through the local Direct Line channel', ({ get }) => {
   let server: TestServer;
-  const chats: DirectLineTestClient[] = [];
+  const demo = demoChats(() => server.url);
 
   beforeAll(async () => {
     server = await startTestServer(get(), { env: { NOTIFY_INTERVAL_SECONDS: '1' } });
   });
   afterAll(async () => {
-    chats.forEach((c) => c.end());
+    demo.end();
     await server.close();
   });
 
-  async function signIn(user: string, locale: string): Promise<DirectLineTestClient> {
-    const res = await fetch(`${server.url}/api/demo/token`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ user, locale }),
-    });
-    const { token, userId } = await res.json();
-    const chat = connectDirectLine({ baseUrl: server.url, token, userId, locale });
-    chats.push(chat);
-    await chat.connected();
-    await chat.nextBotMessage(); // welcome
-    return chat;
-  }
-
   it('takes a complete German order in two turns, confirms it proactively and announces the shipment', async () => {
     const db = server.app.db;
-    const customer = await signIn('demo-mueller', 'de-DE');
+    const customer = await demo.signIn('demo-mueller', 'de-DE');
     await customer.send('Hallo, wir brauchen 10 Pakete Kopierpapier und zwei schwarze Toner');
     const summary = await customer.nextBotMessage(hasButton('order.confirm'));
     expect(cardsOf(summary)).toContain('Kopierpapier A4');
@@ -62,7 +37,7 @@ describeEachDatabase('an order from first message to shipment through the local 
     const confirmation = await customer.waitFor((m) => /Auftragsbestätigung/.test(m.text ?? ''), 15_000);
     expect(confirmation.text).toContain('1001');
 
-    const staff = await signIn('demo-sales', 'de-DE');
+    const staff = await demo.signIn('demo-sales', 'de-DE');
     for (const say of ['1001 in Vorbereitung', '1001 in Produktion', '1001 versandbereit']) {
       await staff.send(say);
       await staff.nextBotMessage((m) => /ist jetzt/.test(m.text ?? ''));
@@ -83,7 +58,7 @@ describeEachDatabase('an order from first message to shipment through the local 
 
   it('takes an English order with a self-correction and refuses a second click on Confirm', async () => {
     const db = server.app.db;
-    const customer = await signIn('demo-schmidt', 'en-GB');
+    const customer = await demo.signIn('demo-schmidt', 'en-GB');
     await customer.send('three reams of paper, actually make that five');
     const summary = await customer.nextBotMessage(hasButton('order.confirm'));
     const confirm = buttonData(summary, 'order.confirm');

@@ -24,6 +24,24 @@ const samples: Record<CardName, object> = {
   },
   productChoice: { question: 'Welchen Toner?', candidates: [{ title: 'Toner schwarz', sku: 'TONER-BK' }, { title: 'Farbset', sku: 'TONER-COLOR' }] },
   slotChoice: { question: 'Welcher Termin?', slots: [{ title: 'Di 8:00', start: '2026-12-01T07:00:00.000Z' }] },
+  orderCard: {
+    title: 'Auftrag 1001 · Müller Bau GmbH', statusLine: 'Status: Bestätigt', facts: [{ title: 'Kunde', value: 'Müller Bau GmbH (10001)' }],
+    lines: [{ text: '2 Stück × Toner schwarz', detail: 'TONER-BK · 0 von 2 versendet', amount: '178,00 €' }],
+    totals: [{ label: 'Netto', value: '178,00 €' }], historyTitle: 'Verlauf',
+    history: [{ text: '27.11.2026 10:00 · Bestätigt · System', note: '' }], hint: '',
+    actions: [{ title: 'In Vorbereitung', data: { action: 'staff.transition', order: '1001', to: 'in_preparation', version: 3 } }],
+  },
+  orderList: {
+    title: 'Offene Aufträge', subtitle: '1–1 von 1',
+    items: [{ heading: 'Auftrag 1001', line1: 'Müller Bau GmbH · Bestätigt', line2: 'zugesagt offen · 211,82 €', openTitle: 'Öffnen', openData: { action: 'staff.open', order: '1001' } }],
+    actions: [],
+  },
+  shippingForm: {
+    title: 'Versand Auftrag 1001', carrierLabel: 'Versanddienst', carrier: 'DHL', carriers: [{ name: 'DHL' }, { name: 'DPD' }],
+    trackingLabel: 'Sendungsnummer', linesIntro: 'Was geht mit?', lines: [{ inputId: 'qty_1', label: 'Toner schwarz (offen: 2 Stück)', remaining: 2 }],
+    submitTitle: 'Versenden', submitData: { action: 'staff.ship', order: '1001', version: 3 },
+  },
+  rescheduleSlots: { question: 'Neue Zeit?', slots: [{ title: 'Do 08:00', order: '1001', sku: 'SVC-PRINTER', start: '2026-12-03T07:00:00.000Z' }] },
   stockChoice: {
     message: 'Monitor ist nicht auf Lager.',
     question: 'Wie möchten Sie vorgehen?',

@@ -90,13 +90,13 @@ describe('an ambiguous mention keeps its quantity', () => {
     expect(buttons(replies).map((b) => b.data.sku)).toEqual(['TONER-BK', 'TONER-COLOR']);
     const summary = shown(await conversation.say(button(replies, pick)));
     for (const line of lines) expect(summary).toContain(line);
-    expect(summary).not.toMatch(/Wie viele|How many/);
+    expect(summary).not.toMatch(/Wie viel|How many/);
   });
 
   it('without a quantity the picked product is asked for one', async () => {
     const { conversation, replies } = await startOrder(t.db, 'Toner bitte', mueller('de'));
     const asked = shown(await conversation.say(button(replies, /^Toner schwarz/)));
-    expect(asked).toContain('Wie viele Stück Toner schwarz');
+    expect(asked).toContain('Wie viel „Toner schwarz“');
     expect(shown(await conversation.say('drei Stück'))).toContain('3 × Toner schwarz');
   });
 });

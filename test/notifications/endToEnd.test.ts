@@ -1,7 +1,7 @@
 import { placeOrder } from '../../data/orders';
 import { recordShipment } from '../../data/shipments';
 import { describeEachDatabase } from '../support/databases';
-import { connectDirectLine, DirectLineTestClient } from '../support/directlineClient';
+import { demoChats } from '../support/directlineClient';
 import { startTestServer, TestServer } from '../support/server';
 import { demoActors } from '../orders/actors';
 
@@ -12,33 +12,22 @@ import { demoActors } from '../orders/actors';
  */
 describeEachDatabase('notifications through the local Direct Line channel', ({ get }) => {
   let server: TestServer;
-  const chats: DirectLineTestClient[] = [];
+  const demo = demoChats(() => server.url);
 
   beforeAll(async () => {
     server = await startTestServer(get(), { env: { NOTIFY_INTERVAL_SECONDS: '1' } });
   });
   afterAll(async () => {
-    chats.forEach((c) => c.end());
+    demo.end();
     await server.close();
   });
 
-  async function signIn(user: string, locale: string): Promise<DirectLineTestClient> {
-    const res = await fetch(`${server.url}/api/demo/token`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ user, locale }),
-    });
-    const { token, userId } = await res.json();
-    const chat = connectDirectLine({ baseUrl: server.url, token, userId, locale });
-    chats.push(chat);
-    await chat.connected();
-    await chat.nextBotMessage(); // welcome
-    return chat;
-  }
 
   it('tells Müller Bau in its conversation that the order was confirmed and then shipped with DHL', async () => {
     // The app's own connection: a second SQLite connection to the same file could meet a busy database mid-turn.
     const db = server.app.db;
     const a = await demoActors(db);
-    const customer = await signIn('demo-mueller', 'de-DE');
+    const customer = await demo.signIn('demo-mueller', 'de-DE');
     await customer.send('Hallo'); // the conversation (and its reference) exists from here on
     await customer.nextBotMessage();
 
@@ -46,7 +35,7 @@ describeEachDatabase('notifications through the local Direct Line channel', ({ g
     if (!placed.ok) throw new Error(JSON.stringify(placed.problems));
     const number = placed.order.number;
 
-    const staff = await signIn('demo-sales', 'de-DE');
+    const staff = await demo.signIn('demo-sales', 'de-DE');
     for (const [say, status] of [['in Vorbereitung', 'In Vorbereitung'], ['in Produktion', 'In Produktion'], ['versandbereit', 'Versandbereit']]) {
       await staff.send(`${number} ${say}`);
       expect((await staff.nextBotMessage((m) => /ist jetzt/.test(m.text ?? ''))).text).toBe(`Auftrag ${number} ist jetzt: ${status}.`);
@@ -55,7 +44,7 @@ describeEachDatabase('notifications through the local Direct Line channel', ({ g
     expect(shipped.ok).toBe(true);
 
     const confirmation = await customer.waitFor((m) => /Auftragsbestätigung/.test(m.text ?? ''), 15_000);
-    expect(confirmation.text).toContain(`Ihr Auftrag ${number} ist bestätigt. 2 Stück Toner schwarz.`);
+    expect(confirmation.text).toContain(`Ihr Auftrag ${number} ist bestätigt. 2 × Toner schwarz.`);
     const shipping = await customer.waitFor((m) => /versendet/.test(m.text ?? ''), 15_000);
     expect(shipping.text).toBe(`Ihr Auftrag ${number} wurde versendet: DHL, Sendungsnummer JJD1234567890.`);
     const rows = await db('outbox').where({ person_id: a.mueller.personId! }).whereIn('kind', ['order_confirmed', 'order_shipped']);

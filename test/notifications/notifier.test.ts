@@ -47,7 +47,7 @@ describeEachDatabase('proactive notifications', ({ get }) => {
     await sendDueNotifications(options, seconds(1));
     const [message] = connector.delivered('conv-mueller');
     expect(message.text).toBe(
-      `Auftragsbestätigung: Ihr Auftrag ${order.number} ist bestätigt. 5 Paket Kopierpapier A4, 80 g, 500 Blatt, 1 Stück Toner schwarz. Gesamtbetrag 135,07 €.`,
+      `Auftragsbestätigung: Ihr Auftrag ${order.number} ist bestätigt. 5 × Kopierpapier A4, 80 g, 500 Blatt, 1 × Toner schwarz. Gesamtbetrag 135,07 €.`,
     );
     expect(message.conversation.id).toBe('conv-mueller');
     const [row] = await outboxFor(db, a.mueller.personId!, 'order_confirmed');
@@ -71,7 +71,7 @@ describeEachDatabase('proactive notifications', ({ get }) => {
 
     await sendDueNotifications(options, seconds(1));
     expect(connector.delivered('conv-schmidt').map((m) => m.text)).toEqual([
-      expect.stringMatching(new RegExp(`^Order confirmation: your order ${order.number} is confirmed\\. 4 bag Coffee beans 1 kg\\. Total`)),
+      expect.stringMatching(new RegExp(`^Order confirmation: your order ${order.number} is confirmed\\. 4 × Coffee beans 1 kg\\. Total`)),
       `Part of your order ${order.number} has been shipped: DHL, tracking number JJD0001. The rest will follow.`,
       `Your order ${order.number} has been shipped: DPD, tracking number 0150-77.`,
     ]);

@@ -20,7 +20,7 @@ describeEachDatabase('status questions', ({ get }) => {
     const { send } = chatAs(db, dialog(), 'demo-schmidt');
     const answer = textsOf(await send('Wo bleibt meine Bestellung?'));
     expect(answer).toContain(`Auftrag ${order.number} vom 02.03.2026: Versandt.`);
-    expect(answer).toContain('Inhalt: 3 Paket Kopierpapier A4, 80 g, 500 Blatt. Gesamt 17,49 €.');
+    expect(answer).toContain('Inhalt: 3 × Kopierpapier A4, 80 g, 500 Blatt. Gesamt 17,49 €.');
     expect(answer).toContain('Sendung mit DHL, Sendungsnummer JJD000123');
 
     const { send: sendEn } = chatAs(db, dialog(), 'demo-schmidt', 'en-US');

@@ -204,3 +204,43 @@ export function connectDirectLine(options: DirectLineClientOptions): DirectLineT
   };
   return client;
 }
+
+/**
+ * Demo sign-in against the real server, as the chat page does it: a token from /api/demo/token, then a Direct Line
+ * conversation. Collects the clients so that one end() closes them all.
+ */
+export function demoChats(baseUrl: () => string) {
+  const chats: DirectLineTestClient[] = [];
+  return {
+    /** Signs the demo user in; unless told otherwise, waits for the welcome, so the next bot message is an answer. */
+    async signIn(user: string, locale: string, { skipWelcome = true } = {}): Promise<DirectLineTestClient> {
+      const res = await fetch(`${baseUrl()}/api/demo/token`, {
+        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ user, locale }),
+      });
+      const { token, userId } = (await res.json()) as { token: string; userId: string };
+      const chat = connectDirectLine({ baseUrl: baseUrl(), token, userId, locale });
+      chats.push(chat);
+      await chat.connected();
+      if (skipWelcome) await chat.nextBotMessage();
+      return chat;
+    },
+    end(): void {
+      chats.splice(0).forEach((c) => c.end());
+    },
+  };
+}
+
+/** Everything the cards of a message say, as one string to match against. */
+export const cardsOf = (a: ChatActivity): string => JSON.stringify(a.attachments ?? []);
+
+/** The Action.Submit buttons of a message's cards. */
+export const buttonsOf = (a: ChatActivity): any[] => (a.attachments ?? []).flatMap((att: any) => att.content?.actions ?? []);
+
+export const hasButton = (action: string) => (a: ChatActivity): boolean => buttonsOf(a).some((b) => b.data?.action === action);
+
+/** The data of the button with the given action, as Web Chat posts it when the button is clicked. */
+export function buttonData(a: ChatActivity, action: string): Record<string, unknown> {
+  const found = buttonsOf(a).find((b) => b.data?.action === action);
+  if (!found) throw new Error(`no "${action}" button in ${cardsOf(a)}`);
+  return found.data;
+}

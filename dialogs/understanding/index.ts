@@ -84,11 +84,11 @@ export function understand(text: string, options: UnderstandOptions): Understand
 
   const cues = cueText(tokenize(text));
   let read = readGoods(index, rest, options.locale, cues, order !== null);
-  // "Wo ist 1003?", "cancel 1003": a bare number is the order asked about, when no product is named.
+  // "Wo ist 1003?", "cancel 1003", "Termin 1004 verschieben": a bare number is the order meant, when no product is named.
   const bare = order || read.mentions > 0 ? null : findBareOrderNumber(rest);
-  if (bare && ['order_status', 'cancel_order', 'cancel'].includes(read.intent)) {
+  if (bare && ['order_status', 'cancel_order', 'cancel', 'cancel_booking', 'reschedule_booking'].includes(read.intent)) {
     const asOrder = readGoods(index, hide(rest, bare), options.locale, cues, true);
-    if (asOrder.intent === 'order_status' || asOrder.intent === 'cancel_order') [order, read] = [bare, asOrder];
+    if (['order_status', 'cancel_order', 'cancel_booking', 'reschedule_booking'].includes(asOrder.intent)) [order, read] = [bare, asOrder];
   }
   return {
     intent: read.intent,

@@ -19,7 +19,7 @@ export function classify(e: Evidence): Intent {
   const aboutBooking = e.service || has(c, 'booking');
   const aboutOrder = e.orderNumber || has(c, 'orderThing') || e.goods;
   if (has(c, 'cancelThing') && (aboutBooking || aboutOrder)) {
-    if (aboutBooking && !(e.orderNumber || has(c, 'orderThing'))) return 'cancel_booking';
+    if (aboutBooking && !has(c, 'orderThing')) return 'cancel_booking';
     return 'cancel_order';
   }
   if (aboutBooking && has(c, 'reschedule') && !e.quantifiedGoods) return 'reschedule_booking';

@@ -6,7 +6,7 @@ import { planProduction } from '../domain/capacity';
 import { checkCredit } from '../domain/credit';
 import { checkTransition, isOrderStatus, type OrderFacts, type OrderStatus } from '../domain/lifecycle';
 import type { Localized } from '../domain/locale';
-import { priceDraft, validateDraft } from '../domain/order';
+import { isValidQuantity, priceDraft, validateDraft } from '../domain/order';
 import {
   mayPlaceOrderFor, maySeeOrder, productionStart, promisedDate, receivableStatuses,
   undeliveredStatuses, type OrderActor, type OrderProblem,
@@ -19,6 +19,7 @@ import { listProducts } from './catalog';
 import { Db, isPostgres } from './db';
 import { isUniqueViolation } from './idempotency';
 import { nextNumber } from './numbering';
+import { orderOrigin, withOrigin, type ConversationAddress } from './orderOrigin';
 import { enqueueNotification } from './outbox';
 import { getCustomer } from './parties';
 
@@ -35,6 +36,8 @@ export interface OrderInput {
   serviceSlots?: { sku: string; start: string }[];
   /** The chat's id for the draft: confirming the same draft twice returns the first order. */
   draftKey?: string;
+  /** The chat conversation the order is placed from: its creator's notifications go there. */
+  conversation?: ConversationAddress;
 }
 
 export interface OrderLineView {
@@ -118,8 +121,10 @@ export interface LineCheck {
   quantity: number;
   /** null: no such product. */
   kind: ProductKind | null;
-  /** false: unknown SKU or not enough stock. */
+  /** false: unknown SKU, a quantity outside 1..MAX_LINE_QUANTITY, or not enough stock. */
   ok: boolean;
+  /** The quantity is no whole number from 1 to MAX_LINE_QUANTITY; nothing else was checked. */
+  badQuantity?: true;
   /** Goods: what can be had now, what is missing and when more is expected. */
   available?: number;
   shortBy?: number;
@@ -289,6 +294,8 @@ export async function checkLines(db: Db, lines: { sku: string; quantity: number 
     const product = products[i];
     if (!product) { result.push({ sku: line.sku, quantity: line.quantity, kind: null, ok: false }); continue; }
     const base = { sku: product.sku, quantity: line.quantity, kind: product.kind };
+    // Flagged before any stock or machine planning: a huge quantity would otherwise plan production for ages.
+    if (!isValidQuantity(line.quantity)) { result.push({ ...base, ok: false, badQuantity: true }); continue; }
     if (product.kind === 'goods') {
       const alreadyAsked = askedBefore.get(product.sku) ?? 0;
       askedBefore.set(product.sku, alreadyAsked + line.quantity);
@@ -297,7 +304,7 @@ export async function checkLines(db: Db, lines: { sku: string; quantity: number 
       result.push(answer.ok
         ? { ...base, ok: true, available: availableStock(question.onHand, question.reserved) }
         : { ...base, ok: false, available: answer.available, shortBy: answer.shortBy, restockDate: answer.restockDate });
-    } else if (product.kind === 'made_to_order' && Number.isInteger(line.quantity) && line.quantity > 0) {
+    } else if (product.kind === 'made_to_order') {
       const resourceId = product.resourceIds[0];
       const from = productionStart(today);
       const booked = machineBooked.get(resourceId) ?? (await bookedMachineUnits(db, resourceId, from));
@@ -420,24 +427,29 @@ export async function notifyStatusChange(
 ): Promise<void> {
   const kind = customerMessages[order.status];
   const base = { orderNumber: order.number, orderId: order.id, status: order.status, ...payload };
+  const origin = await orderOrigin(trx, order.id);
   if (kind) {
     for (const personId of await customerPersonIds(trx, num(order.customer_id))) {
-      await enqueueNotification(trx, { personId, kind, payload: base, dedupeKey: `order:${order.id}:h${historyId}:${kind}:p${personId}` }, now);
+      await enqueueNotification(trx, { personId, kind, payload: withOrigin(base, origin, personId), dedupeKey: `order:${order.id}:h${historyId}:${kind}:p${personId}` }, now);
     }
   }
   if (order.status === 'on_hold') {
     for (const personId of await staffPersonIds(trx)) {
       if (personId === options.actorPersonId) continue;
-      await enqueueNotification(trx, { personId, kind: 'order_on_hold_review', payload: base, dedupeKey: `order:${order.id}:h${historyId}:review:p${personId}` }, now);
+      await enqueueNotification(trx, { personId, kind: 'order_on_hold_review', payload: withOrigin(base, origin, personId), dedupeKey: `order:${order.id}:h${historyId}:review:p${personId}` }, now);
     }
   }
 }
 
 // ---------------------------------------------------------------- placing
 
-/** Locks the rows whose quantities the checks depend on (PostgreSQL); SQLite's single writer already serializes. */
-async function lockRows(trx: Knex.Transaction, skus: string[], resourceIds: string[]): Promise<void> {
+/**
+ * Locks the rows whose quantities the checks depend on (PostgreSQL); SQLite's single writer already serializes.
+ * The customer row too: two orders of one customer at once must not both fit under the credit limit.
+ */
+async function lockRows(trx: Knex.Transaction, customerId: number, skus: string[], resourceIds: string[]): Promise<void> {
   if (!isPostgres(trx)) return;
+  await trx('customers').where({ id: customerId }).forUpdate().select('id');
   if (skus.length) await trx('products').whereIn('sku', [...skus].sort()).orderBy('sku').forUpdate().select('sku');
   if (resourceIds.length) await trx('resources').whereIn('id', [...resourceIds].sort()).orderBy('id').forUpdate().select('id');
 }
@@ -513,7 +525,7 @@ async function placeInTransaction(trx: Knex.Transaction, actor: Actor, input: Or
   const goodsSkus = [...new Set(priced.filter((l) => l.kind === 'goods').map((l) => l.sku))];
   const machineIds = [...new Set(priced.filter((l) => l.kind === 'made_to_order').map((l) => productOf(l.sku).resourceIds[0]))];
   const serviceResourceIds = slots.flatMap((s) => productOf(s.sku).resourceIds);
-  await lockRows(trx, goodsSkus, [...new Set([...machineIds, ...serviceResourceIds])]);
+  await lockRows(trx, customer.id, goodsSkus, [...new Set([...machineIds, ...serviceResourceIds])]);
 
   // Stock: reserve what is there; a shortage needs the customer's choice first.
   const onHand = new Map((await trx('products').whereIn('sku', goodsSkus).select('sku', 'on_hand')).map((r: any) => [r.sku, num(r.on_hand ?? 0)]));
@@ -588,6 +600,7 @@ async function placeInTransaction(trx: Knex.Transaction, actor: Actor, input: Or
       delivery_postcode: address?.postcode ?? null, delivery_city: address?.city ?? null,
       delivery_country: address?.country ?? null, requested_date: draft.requestedDate, promised_date: promised,
       backorder_choice: backorderChoice, hold_reason: null, draft_key: input.draftKey ?? null, created_at: at, updated_at: at,
+      origin_channel_id: input.conversation?.channelId ?? null, origin_conversation_id: input.conversation?.conversationId ?? null,
     })
     .returning('id');
   const orderId = typeof inserted === 'object' ? num(inserted.id) : num(inserted);

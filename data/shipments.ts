@@ -81,14 +81,15 @@ export async function recordShipment(db: Db, actor: Actor, number: string, input
     const note = deliveryNoteNumber(await nextNumber(trx, 'delivery_note'));
     const details = { deliveryNote: note, carrier: input.carrier, trackingNumber: input.trackingNumber, lines: input.lines };
     const applied = await applyStatus(trx, order, step.to, actor, now, { details });
-    if (!applied) return { ok: false, code: 'conflict' };
+    // Rolled back, not returned: the delivery note number drawn above must not stay used (numbers are gapless).
+    if (!applied) throw new RolledBack({ ok: false, code: 'conflict' });
 
     for (const s of input.lines) {
       const line = lines.find((l) => l.lineNo === s.lineNo)!;
       if (line.kind === 'goods') {
         const taken = await takeStock(trx, line.id, line.sku, s.quantity);
         // Rolls the whole shipment back: nothing of it may stay written.
-        if (!taken.ok) throw new InsufficientStock({ ok: false, code: 'insufficient_stock', lineNo: line.lineNo, sku: line.sku, available: taken.available });
+        if (!taken.ok) throw new RolledBack({ ok: false, code: 'insufficient_stock', lineNo: line.lineNo, sku: line.sku, available: taken.available });
       }
       await trx('order_lines').where({ id: line.id }).increment('shipped_quantity', s.quantity);
     }
@@ -104,13 +105,14 @@ export async function recordShipment(db: Db, actor: Actor, number: string, input
     const [view] = await loadOrderViews(trx, [order.id]);
     return { ok: true, order: view, deliveryNote: { number: note } };
   }).catch((err) => {
-    if (err instanceof InsufficientStock) return err.result;
+    if (err instanceof RolledBack) return err.result;
     throw err;
   });
 }
 
-class InsufficientStock extends Error {
+/** Carries a refusal out of the transaction, so that everything written before it is undone. */
+class RolledBack extends Error {
   constructor(readonly result: RecordShipmentResult) {
-    super('insufficient stock for shipment');
+    super(`shipment refused: ${result.ok ? '' : result.code}`);
   }
 }

@@ -3,7 +3,7 @@ import { checkReschedule, promisedAfterMove, type RescheduleRefusal } from '../d
 import { berlinDateOf, berlinToday } from '../domain/calendar';
 import type { Product } from '../domain/catalog';
 import type { OrderStatus } from '../domain/lifecycle';
-import { maySeeOrder, type OrderActor } from '../domain/orderChecks';
+import { mayMoveAppointment, type OrderActor } from '../domain/orderChecks';
 import { findSlots, type BusyPeriod, type PartOfDay } from '../domain/slots';
 import { findProduct } from './catalog';
 import { isPostgres, type Db } from './db';
@@ -156,7 +156,7 @@ async function rescheduleInTransaction(
   // PostgreSQL: hold the order while it is checked and changed; SQLite's single writer already serializes.
   if (isPostgres(trx)) orderQuery.forUpdate();
   const order = await orderQuery.first('id', 'customer_id', 'status', 'version', 'requested_date', 'promised_date');
-  if (!order || !maySeeOrder(actor, Number(order.customer_id))) return { ok: false, code: 'not_found' };
+  if (!order || !mayMoveAppointment(actor, Number(order.customer_id))) return { ok: false, code: 'not_found' };
   const orderId = Number(order.id);
   const version = Number(order.version);
   const status = order.status as OrderStatus;

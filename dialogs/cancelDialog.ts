@@ -7,7 +7,7 @@ import { checkTransition, type OrderStatus } from '../domain/lifecycle';
 import type { Locale } from '../domain/locale';
 import { formatMoney } from '../domain/money';
 import { orderLinesText } from './orderLines';
-import { actorOf, formatDate, formatDateTime, isStaff, orderLabel } from './staffViews';
+import { actorOf, formatDate, formatDateTime, orderLabel } from './staffViews';
 import { cancelTexts as tx } from './texts/cancel';
 import { understand, type Understanding } from './understanding';
 
@@ -65,7 +65,7 @@ export class CancelDialog extends ComponentDialog {
     const bookingsOnly = understanding.intent === 'cancel_booking';
     const number = understanding.order ?? orderNumberIn(step.context.activity.text);
     if (number) return step.next(number);
-    if (isStaff(actor.role)) {
+    if (actor.role !== 'customer') {
       await step.context.sendActivity(tx(locale, 'askNumberCancel'));
       return step.endDialog();
     }
@@ -114,7 +114,8 @@ export class CancelDialog extends ComponentDialog {
       return step.endDialog();
     }
     // Staff cancel for a reason the customer is told; a customer's own cancellation says so itself.
-    if (isStaff(actor.role)) return step.prompt(REASON, { prompt: MessageFactory.text(tx(locale, 'askReason', { number: pending.number })) });
+    // Anyone but the customer gives their own reason, so the customer is never told they cancelled it themselves.
+    if (actor.role !== 'customer') return step.prompt(REASON, { prompt: MessageFactory.text(tx(locale, 'askReason', { number: pending.number })) });
     return step.next(tx(locale, 'customerReason'));
   }
 

@@ -83,6 +83,10 @@ export class RescheduleDialog extends ComponentDialog {
   private async findStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { actor, locale } = actorOf(step.context);
     if (!actor) return step.endDialog();
+    if (actor.role === 'accountant') {
+      await step.context.sendActivity(tx(locale, 'moveNotAllowed'));
+      return step.endDialog();
+    }
     const options = (step.options ?? {}) as RescheduleDialogOptions;
     const click = slotClickOf(options.value);
     if (click) return this.move(step, actor, locale, click, null);

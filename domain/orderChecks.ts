@@ -44,6 +44,12 @@ export function maySeeOrder(actor: OrderActor, orderCustomerId: number): boolean
   return true;
 }
 
+/** Appointments are moved by the customer of the order, or by sales and admin; accounting only looks. */
+export function mayMoveAppointment(actor: OrderActor, orderCustomerId: number): boolean {
+  if (actor.role === 'customer') return maySeeOrder(actor, orderCustomerId);
+  return actor.role === 'sales' || actor.role === 'admin' || actor.role === 'system';
+}
+
 /**
  * Orders the business has accepted but not been paid for yet: their gross total counts against the credit
  * limit until invoices exist (received/checked/on_hold are not accepted yet; paid/closed/cancelled are done).

@@ -10,6 +10,10 @@ export const cancelTexts = defineTexts('cancel', {
     de: 'Welchen Auftrag möchten Sie stornieren? Nennen Sie mir bitte die Nummer, z. B. „Auftrag 1003 stornieren“.',
     en: 'Which order would you like to cancel? Please give me the number, e.g. “cancel order 1003”.',
   },
+  moveNotAllowed: {
+    de: 'Termine verschieben kann der Vertrieb oder der Kunde selbst. Bitte wenden Sie sich an den Vertrieb.',
+    en: 'Appointments are moved by sales or by the customer. Please ask the sales team.',
+  },
   askNumberMove: {
     de: 'Zu welchem Auftrag gehört der Termin? Nennen Sie mir bitte die Nummer, z. B. „Termin 1003 auf Freitag verschieben“.',
     en: 'Which order is the appointment for? Please give me the number, e.g. “move the appointment of order 1003 to Friday”.',

@@ -111,6 +111,18 @@ describe('cancelling orders and appointments in the chat', () => {
     expect(JSON.parse(note.payload).reason).toBe('Kunde hat telefonisch storniert');
   });
 
+  it('asks accounting for their reason when they reject a credit hold, and moves no appointments for them', async () => {
+    const held = await place(db, a.cafe, a.customers.cafe, [{ sku: 'DESK-160', quantity: 2 }]);
+    expect(held.status).toBe('on_hold');
+    const { say } = chat(db, 'demo-accounting', 'de-DE');
+    await say(`Auftrag ${held.number} stornieren`);
+    expect(textsOf(await say('ja'))).toContain('Mit welchem Grund');
+    await say('Bonität nicht ausreichend');
+    const view = (await getOrder(db, a.accounting, held.number))!;
+    expect(view.history[view.history.length - 1]).toMatchObject({ to: 'cancelled', reason: 'Bonität nicht ausreichend', actorRole: 'accountant' });
+    expect(textsOf(await say(`Termin von Auftrag ${held.number} verschieben`))).toContain('Termine verschieben kann der Vertrieb');
+  });
+
   it('"cancel my appointment" offers only orders with bookings and frees the appointment, in English', async () => {
     const db2 = await createTestDatabase('sqlite');
     try {

@@ -52,6 +52,9 @@ describeEachDatabase('rescheduleBooking', ({ get }) => {
       to: { start: target, end: new Date(Date.parse(target) + 120 * 60_000).toISOString() },
     });
 
+    // Accounting sees every order but moves no appointments; to them the order is not there to move.
+    expect(await rescheduleBooking(db, a.accounting, order.number, { start: target }, tuesday)).toMatchObject({ ok: false, code: 'not_found' });
+
     // The same click again (a retried message) changes nothing and announces nothing.
     expect(await rescheduleBooking(db, a.mueller, order.number, { start: target }, tuesday)).toMatchObject({ ok: true, changed: false });
     const notes = await db('outbox').where({ kind: 'booking_rescheduled' }).whereRaw('payload like ?', [`%"orderNumber":"${order.number}"%`]);

@@ -6,11 +6,12 @@ import { listOrders, type Actor, type OrderView } from '../data/orders';
 import { allowedTransitions, checkTransition, statusLabel, type OrderStatus } from '../domain/lifecycle';
 import type { Locale } from '../domain/locale';
 import { formatMoney } from '../domain/money';
-import type { Customer } from '../domain/parties';
+import { isStaff, type Customer } from '../domain/parties';
 import type { QueueName } from './staffCommands';
 import { staffTexts } from './texts/staff';
 import { getTurnUser } from './turnUser';
 import { cardActionOf } from './cardActions';
+import { fold } from './understanding/text';
 
 export const PAGE_SIZE = 5;
 
@@ -40,11 +41,6 @@ export function actorOf(context: TurnContext): { actor: Actor; locale: Locale } 
     actor: { personId: person.id, role: person.role, customerId: person.customerId, channel: context.activity.channelId },
     locale,
   };
-}
-
-/** Sales and admin work on orders in the chat (the same roles as domain isStaff, on the wider ActorRole). */
-export function isStaff(role: Actor['role']): boolean {
-  return role === 'sales' || role === 'admin';
 }
 
 export function isStaffActor(actor: Actor | null): actor is Actor {
@@ -277,19 +273,20 @@ export async function replyOrderList(
   else await context.sendActivity(staffTexts(locale, 'listEmpty', { title: listTitle(list, locale) }));
 }
 
-function fold(s: string): string {
-  return s.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').replace(/ß/g, 'ss').replace(/[^\p{L}\d]+/gu, ' ').trim();
+/** Umlauts folded as the recognizer folds them, so "Mueller Bau" finds Müller Bau GmbH. */
+function searchable(s: string): string {
+  return fold(s).replace(/[^\p{L}\d]+/gu, ' ').trim();
 }
 
 /** A customer by number or by (part of) the name; every match when the words fit several. */
 export function matchCustomers(customers: readonly Customer[], query: string): Customer[] {
-  const q = fold(query);
+  const q = searchable(query);
   if (!q) return [];
   const byNumber = customers.filter((c) => c.number === q);
   if (byNumber.length) return byNumber;
   const words = q.split(' ');
   return customers.filter((c) => {
-    const name = fold(c.name);
+    const name = searchable(c.name);
     return words.every((w) => name.split(' ').some((part) => part.startsWith(w)));
   });
 }

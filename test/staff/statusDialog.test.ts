@@ -73,6 +73,7 @@ describeEachDatabase('status questions', ({ get }) => {
     expect(mueller).toContain('Aufträge von Müller Bau GmbH');
     expect(mueller).toContain(`Auftrag ${late.number}`);
     expect(mueller).not.toContain('Anna Schmidt');
+    expect(textOfCard(cardOf(await send('Aufträge von Mueller Bau')))).toContain('Aufträge von Müller Bau GmbH');
 
     const overdue = textOfCard(cardOf(await send('what is late?')));
     expect(overdue).toContain(`Auftrag ${late.number}`);

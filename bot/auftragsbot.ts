@@ -1,4 +1,4 @@
-import { Activity, ActivityHandler, ChannelAccount, ConversationState, StatePropertyAccessor, TurnContext, UserState } from 'botbuilder';
+import { Activity, ActivityHandler, ChannelAccount, ConversationState, StatePropertyAccessor, TurnContext } from 'botbuilder';
 import type { DialogState } from 'botbuilder-dialogs';
 import { saveConversationRef } from '../data/conversationRefs';
 import type { Db } from '../data/db';
@@ -35,7 +35,6 @@ export class AuftragsBot extends ActivityHandler {
   constructor(
     private readonly db: Db,
     private readonly conversationState: ConversationState,
-    private readonly userState: UserState,
     private readonly dialog: MainDialog,
     private readonly logger: Logger,
   ) {
@@ -81,6 +80,5 @@ export class AuftragsBot extends ActivityHandler {
     this.logger.debug({ activityType: context.activity.type, personId: user.person?.id ?? null }, 'turn');
     await super.run(context);
     await this.conversationState.saveChanges(context, false);
-    await this.userState.saveChanges(context, false);
   }
 }

@@ -5,7 +5,6 @@ import {
   ConfigurationBotFrameworkAuthenticationOptions,
   ConversationState,
   TurnContext,
-  UserState,
 } from 'botbuilder';
 import restify from 'restify';
 import { Db, migrate, openDatabase } from '../data/db';
@@ -89,7 +88,6 @@ export async function createApp(config: Config, extras: AppExtras = {}): Promise
 
   const storage = new KnexStorage(db);
   const conversationState = new ConversationState(storage);
-  const userState = new UserState(storage);
   const authOptions: ConfigurationBotFrameworkAuthenticationOptions = {
     MicrosoftAppId: config.microsoftAppId,
     MicrosoftAppPassword: config.microsoftAppPassword,
@@ -116,7 +114,7 @@ export async function createApp(config: Config, extras: AppExtras = {}): Promise
 
   const recognizer = withStaffCommands(understandingRecognizer(db));
   const dialog = new MainDialog(extras.recognizer?.(recognizer) ?? recognizer, [...conversations(db), ...(extras.routes ?? [])]);
-  const bot = new AuftragsBot(db, conversationState, userState, dialog, logger);
+  const bot = new AuftragsBot(db, conversationState, dialog, logger);
   const guard = new TurnGuard(db, logger, extras.turnGuard);
 
   const scheduler = startScheduler({

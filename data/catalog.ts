@@ -1,4 +1,4 @@
-import type { Product, Resource, VatRate } from '../domain/catalog';
+import type { Product, VatRate } from '../domain/catalog';
 import type { Db } from './db';
 
 function toProduct(r: any): Product {
@@ -26,9 +26,4 @@ export async function listProducts(db: Db): Promise<Product[]> {
 export async function findProduct(db: Db, sku: string): Promise<Product | null> {
   const row = await db('products').where({ sku }).first();
   return row ? toProduct(row) : null;
-}
-
-export async function listResources(db: Db): Promise<Resource[]> {
-  const rows = await db('resources').orderBy('id');
-  return rows.map((r: any) => ({ id: r.id, name: r.name, kind: r.kind, unitsPerDay: r.units_per_day === null ? null : Number(r.units_per_day) }));
 }

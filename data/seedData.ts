@@ -184,6 +184,3 @@ export const products: Product[] = [
     priceCents: 15000, vatRate: 19,
   },
 ];
-
-/** Working hours of people and equipment, in Europe/Berlin. */
-export const workingHours = { days: [1, 2, 3, 4, 5], start: '08:00', end: '17:00', timeZone: 'Europe/Berlin' };

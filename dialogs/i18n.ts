@@ -5,27 +5,15 @@ export type TextTable = Record<string, Localized>;
 export type TextParams = Record<string, string | number>;
 export type Texts<K extends string> = (locale: Locale, key: K, params?: TextParams) => string;
 
-const tables = new Map<string, TextTable>();
-
 function fill(template: string, params?: TextParams): string {
   if (!params) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
 /**
- * Registers a table under a namespace (one per file in dialogs/texts/) and returns a translator with typed keys.
- * New conversations add their own table file; nothing here changes.
+ * A translator with typed keys over one table (one file per conversation in dialogs/texts/): a key missing in a
+ * language or misspelt at a call site is a type error, not a blank message.
  */
-export function defineTexts<T extends TextTable>(namespace: string, table: T): Texts<keyof T & string> {
-  if (tables.has(namespace) && tables.get(namespace) !== table) throw new Error(`Text namespace "${namespace}" is defined twice`);
-  tables.set(namespace, table);
+export function defineTexts<T extends TextTable>(_namespace: string, table: T): Texts<keyof T & string> {
   return (locale, key, params) => fill(table[key][locale], params);
-}
-
-/** Looks a text up by "namespace.key" (for keys that travel as data); the table's module must have been imported. */
-export function t(locale: Locale, key: string, params?: TextParams): string {
-  const dot = key.indexOf('.');
-  const entry = tables.get(key.slice(0, dot))?.[key.slice(dot + 1)];
-  if (!entry) throw new Error(`Unknown text "${key}"`);
-  return fill(entry[locale], params);
 }

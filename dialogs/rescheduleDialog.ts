@@ -11,7 +11,8 @@ import type { PartOfDay } from '../domain/slots';
 import { cardActionOf } from './cardActions';
 import { AnswerPrompt, type Answer } from './answerPrompt';
 import { orderNumberIn } from './cancelDialog';
-import { actorOf, formatDateTime, isStaff, orderLabel } from './staffViews';
+import { isStaff } from '../domain/parties';
+import { actorOf, formatDateTime, orderLabel } from './staffViews';
 import { cancelTexts as tx } from './texts/cancel';
 import { understand, type Understanding } from './understanding';
 

@@ -9,7 +9,8 @@ import type { Locale } from '../domain/locale';
 import { formatMoney } from '../domain/money';
 import { orderLinesText } from './orderLines';
 import { matchStaffCommand } from './staffCommands';
-import { actorOf, formatDate, isStaff, orderCard, orderLabel, replyCustomerOrders, replyOrderList } from './staffViews';
+import { isStaff } from '../domain/parties';
+import { actorOf, formatDate, orderCard, orderLabel, replyCustomerOrders, replyOrderList } from './staffViews';
 import { statusTexts } from './texts/status';
 
 export const STATUS_DIALOG_ID = 'statusDialog';

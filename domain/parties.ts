@@ -40,7 +40,7 @@ export interface Person {
   locale: Locale | null;
 }
 
-/** Staff roles see all orders; customers only their own account's. */
-export function isStaff(role: Role): boolean {
+/** Sales and admin work on orders in the chat: every account's queues, order cards and transitions. */
+export function isStaff(role: Role | 'system'): boolean {
   return role === 'sales' || role === 'admin';
 }

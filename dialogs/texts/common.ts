@@ -26,20 +26,20 @@ export const commonTexts = defineTexts('common', {
     en: '• Book services, e.g. “printer maintenance next Tuesday”',
   },
   helpStatus: {
-    de: '• Nach dem Stand Ihrer Aufträge, Lieferungen und Rechnungen fragen',
-    en: '• Ask about the status of your orders, deliveries and invoices',
+    de: '• Nach dem Stand Ihrer Aufträge und Lieferungen fragen („Wo bleibt meine Bestellung?“), Aufträge stornieren und Termine verschieben',
+    en: '• Ask about your orders and deliveries (“Where is my order?”), cancel orders and move appointments',
   },
   helpSales: {
-    de: '• Vertrieb: Aufträge aller Kunden ansehen, prüfen und freigeben',
-    en: '• Sales: see, review and approve the orders of all customers',
+    de: '• Vertrieb: „offene Aufträge“, „Aufträge auf Halt“, „heute zu versenden“, „was ist überfällig?“; Aufträge weiterschalten („1004 versandbereit“), versenden und für Kunden bestellen („Bestellung für Müller Bau: 5 Stühle“)',
+    en: '• Sales: “open orders”, “orders on hold”, “to ship today”, “what is late?”; move orders on (“1004 ready to ship”), ship them and order for customers (“order for Müller Bau: 5 chairs”)',
   },
   helpAccountant: {
-    de: '• Buchhaltung: offene Posten, Rechnungen und Mahnungen ansehen',
-    en: '• Accounting: see open items, invoices and payment reminders',
+    de: '• Buchhaltung: den Stand jedes Auftrags abfragen („Status Auftrag 1003“) und Aufträge auf Halt ablehnen',
+    en: '• Accounting: ask about any order (“status of order 1003”) and reject orders on hold',
   },
   helpAdmin: {
-    de: '• Administration: alles oben, dazu Kunden und Zugänge verwalten',
-    en: '• Administration: all of the above, plus managing customers and access',
+    de: '• Administration: alles, was der Vertrieb kann',
+    en: '• Administration: everything sales can do',
   },
   helpLanguage: {
     de: 'Sie können Deutsch oder Englisch mit mir schreiben („English please“).',

@@ -40,7 +40,7 @@ describeEachDatabase('bot through the local Direct Line channel', ({ get }) => {
     const c = await signIn('demo-sales', 'en-US');
     expect((await c.nextBotMessage()).text).toMatch(/^Hello Sabine Vogel, welcome/);
     await c.send('help');
-    expect((await c.nextBotMessage()).text).toContain('Sales: see, review and approve');
+    expect((await c.nextBotMessage()).text).toContain('Sales: “open orders”');
     const conversationId = await c.connected();
     const ref = await getConversationRef(get().db, 'directline', conversationId);
     const sales = await findPersonByChannel(get().db, 'directline', 'demo-sales');

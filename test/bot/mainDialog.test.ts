@@ -56,7 +56,7 @@ describe('main dialog on a seeded SQLite database', () => {
     expect(customer).not.toContain('Vertrieb');
 
     const accountant = (await clientFor('demo-accounting', 'en-US').say('help')).text!;
-    expect(accountant).toContain('Accounting: see open items');
+    expect(accountant).toContain('Accounting: ask about any order');
     expect(accountant).not.toContain('Sales:');
 
     const sales = (await clientFor('demo-sales', 'de-DE').say('hilfe')).text!;

@@ -60,7 +60,7 @@ describe('main dialog on a seeded SQLite database', () => {
     expect(accountant).not.toContain('Sales:');
 
     const sales = (await clientFor('demo-sales', 'de-DE').say('hilfe')).text!;
-    expect(sales).toContain('Vertrieb: Aufträge aller Kunden');
+    expect(sales).toContain('Vertrieb: „offene Aufträge“');
   });
 
   it('tells an unknown user politely that the account is not linked, and shows nothing else', async () => {

@@ -13,11 +13,11 @@ import type { Product } from '../domain/catalog';
 import type { Locale } from '../domain/locale';
 import { statusLabel } from '../domain/lifecycle';
 import { formatMoney } from '../domain/money';
-import { missingAddressFields, type AddressField } from '../domain/order';
+import { isValidQuantity, missingAddressFields, type AddressField } from '../domain/order';
 import type { Customer, Person } from '../domain/parties';
-import { listProducts } from '../data/catalog';
+import { findProduct, listProducts } from '../data/catalog';
 import type { Db } from '../data/db';
-import { checkLines, getOrder, placeOrder, type Actor, type LineCheck } from '../data/orders';
+import { checkLines, getOrder, placeOrder, type Actor, type LineCheck, type OrderProblem } from '../data/orders';
 import { findServiceSlots } from '../data/bookings';
 import { getCustomer, listCustomers, setPersonLocale } from '../data/parties';
 import { InterruptibleDialog, type Interruption, type InterruptionText } from './interruptions';
@@ -28,7 +28,9 @@ import {
 } from './order/answers';
 import { parseAddress } from './order/address';
 import { catalogCard, catalogQuantities, formatDate, formatSlot, productTitle, summaryCard } from './order/cards';
-import { applyUnderstanding, dropLine, resolveUnclear, setAddressInput, setLineQuantity, setRequestedDate } from './order/changes';
+import {
+  applyUnderstanding, askQuantityAgain, dropLine, resolveUnclear, setAddressInput, setLineQuantity, setRequestedDate,
+} from './order/changes';
 import { hasContent, newSession, type OrderSession } from './order/session';
 import { orderTexts as tx } from './texts/order';
 import { getTurnUser, type TurnUser } from './turnUser';
@@ -140,7 +142,7 @@ export class OrderDialog extends InterruptibleDialog<OrderDialogOptions> {
     const u = turn.understanding;
     if (u) await this.applyMessage(innerDc, session, u, innerDc.context.activity.text ?? '');
     const value = innerDc.context.activity.value;
-    if (value && typeof value === 'object' && value.action === 'order.catalog') this.applyCatalog(session, value);
+    if (value && typeof value === 'object' && value.action === 'order.catalog') this.applyCatalog(session, value, turn.catalog);
     return super.onBeginDialog(innerDc, options);
   }
 
@@ -193,15 +195,18 @@ export class OrderDialog extends InterruptibleDialog<OrderDialogOptions> {
         backorderChoice: s.backorderChoice,
         serviceSlots: Object.entries(s.slots).map(([sku, start]) => ({ sku, start })),
         draftKey: s.draftKey,
+        conversation: { channelId: step.context.activity.channelId, conversationId: step.context.activity.conversation.id },
       },
       now,
     );
     if (!result.ok) {
-      // Usually a race: stock or a slot went to someone else between summary and confirmation.
-      const problems = result.problems.map((p) => [p.code, p.sku].filter(Boolean).join(' ')).join(', ');
-      await step.context.sendActivity(tx(s.locale, 'placeFailed', { problems }));
-      if (result.problems.some((p) => p.code === 'out_of_stock')) s.stockDecidedFor = [];
-      if (result.problems.some((p) => p.code.startsWith('slot_'))) s.slots = {};
+      // Usually a race or time passing: stock or a slot went to someone else, or the wished date came too close.
+      const { catalog } = await this.turnData(step);
+      const sentences = await Promise.all(result.problems.map((p) => this.resolveProblem(s, p, catalog)));
+      await step.context.sendActivity(tx(s.locale, 'placeFailed', { problems: [...new Set(sentences)].join(' ') }));
+      if (result.problems.some((p) => p.code === 'forbidden' || (p.code === 'unknown_customer' && s.person.role === 'customer'))) {
+        return step.endDialog({ outcome: 'refused' } satisfies OrderDialogResult);
+      }
       return step.replaceDialog(MAIN);
     }
     const order = result.order;
@@ -227,12 +232,65 @@ export class OrderDialog extends InterruptibleDialog<OrderDialogOptions> {
     return step.endDialog({ outcome: 'placed', orderNumber: order.number } satisfies OrderDialogResult);
   }
 
+  /**
+   * One reason placing failed, as a sentence for the customer; the session is set up so that the flow asks for
+   * the fix (the date step for a date gone stale, the quantity question for a bad quantity, …) instead of showing
+   * the same summary again.
+   */
+  private async resolveProblem(s: OrderSession, p: OrderProblem, catalog: readonly Product[]): Promise<string> {
+    const l = s.locale;
+    const name = async () => (p.sku ? (catalog.find((x) => x.sku === p.sku) ?? (await findProduct(this.db, p.sku)))?.name[l] ?? p.sku : '');
+    switch (p.code) {
+      case 'no_customer':
+      case 'unknown_customer':
+        if (s.person.role !== 'customer') s.draft = { ...s.draft, customerId: null };
+        return tx(l, p.code === 'no_customer' ? 'problemNoCustomer' : 'problemUnknownCustomer');
+      case 'forbidden':
+        return tx(l, 'problemForbidden');
+      case 'no_lines':
+        return tx(l, 'problemNoLines');
+      case 'unknown_sku':
+        if (p.sku) dropLine(s, p.sku);
+        return tx(l, 'productGone', { name: await name() });
+      case 'bad_quantity':
+        if (p.sku) askQuantityAgain(s, p.sku);
+        return tx(l, 'problemBadQuantity', { name: await name() });
+      case 'address_incomplete':
+      case 'postcode_invalid':
+        s.addressInput = s.draft.deliveryAddress;
+        s.draft = { ...s.draft, deliveryAddress: null };
+        return tx(l, p.code === 'postcode_invalid' ? 'problemPostcode' : 'problemAddress');
+      case 'date_invalid':
+      case 'date_in_past':
+      case 'date_too_soon':
+      case 'date_not_working_day': {
+        const date = s.draft.requestedDate;
+        const reason = p.code === 'date_not_working_day' ? 'not_working_day' : p.code === 'date_invalid' ? 'invalid' : 'past';
+        s.draft = { ...s.draft, requestedDate: null };
+        s.badDate = date === null ? null : { date, reason };
+        return tx(l, 'problemDate');
+      }
+      case 'out_of_stock':
+        s.stockDecidedFor = [];
+        return tx(l, 'problemStock', { name: await name() });
+      case 'slot_taken':
+      case 'slot_invalid':
+        if (p.sku) delete s.slots[p.sku];
+        return tx(l, 'problemSlot', { name: await name() });
+      case 'slot_without_service':
+        if (p.sku) delete s.slots[p.sku];
+        return tx(l, 'problemSlotWithoutService');
+    }
+  }
+
   // ------------------------------------------------------------------ items: product, quantity, stock, slots
 
   private async askItemStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const s = this.session(step);
     const l = s.locale;
     const { catalog } = await this.turnData(step);
+    await this.dropVanished(step, s, catalog);
+    for (const line of s.draft.lines.filter((x) => !isValidQuantity(x.quantity))) askQuantityAgain(s, line.sku); // stored before the limit
     const product = (sku: string) => catalog.find((p) => p.sku === sku)!;
 
     const unclear = s.unclear[0];
@@ -252,8 +310,11 @@ export class OrderDialog extends InterruptibleDialog<OrderDialogOptions> {
     const missing = s.quantityMissing[0];
     if (missing) {
       const p = product(missing);
+      const question = s.quantityRejected?.includes(missing)
+        ? `${tx(l, 'quantityRejected', { name: p.name[l] })} ${tx(l, 'retryQuantity')}`
+        : tx(l, 'askQuantity', { unit: p.unit[l], name: p.name[l] });
       return step.prompt(P.quantity, {
-        prompt: MessageFactory.text(tx(l, 'askQuantity', { unit: p.unit[l], name: p.name[l] })) as Activity,
+        prompt: MessageFactory.text(question) as Activity,
         retryPrompt: MessageFactory.text(tx(l, 'retryQuantity')) as Activity,
         validations: { sku: missing },
       });
@@ -395,8 +456,8 @@ export class OrderDialog extends InterruptibleDialog<OrderDialogOptions> {
   private async askDateStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const s = this.session(step);
     if (!s.badDate) return step.endDialog();
-    const date = formatDate(s.badDate.date, s.locale);
-    const text = tx(s.locale, s.badDate.reason === 'past' ? 'retryDatePast' : 'retryDateWeekend', { date });
+    const { date, reason } = s.badDate;
+    const text = reason === 'invalid' ? tx(s.locale, 'retryDate') : tx(s.locale, reason === 'past' ? 'retryDatePast' : 'retryDateWeekend', { date: formatDate(date, s.locale) });
     return step.prompt(P.date, { prompt: MessageFactory.text(text) as Activity, retryPrompt: MessageFactory.text(tx(s.locale, 'retryDate')) as Activity });
   }
 
@@ -463,7 +524,7 @@ export class OrderDialog extends InterruptibleDialog<OrderDialogOptions> {
     const s = this.session(dc);
     const activity = dc.context.activity;
     if (cardActionOf(activity.value) === 'order.catalog') {
-      if (!this.applyCatalog(s, activity.value)) {
+      if (!this.applyCatalog(s, activity.value, (await this.turnData(dc)).catalog)) {
         await dc.context.sendActivity(tx(s.locale, 'catalogEmpty'));
         return this.askAgain(dc);
       }
@@ -488,13 +549,14 @@ export class OrderDialog extends InterruptibleDialog<OrderDialogOptions> {
       return changed ? this.replan(dc) : this.askAgain(dc);
     }
     if (this.answersPendingQuestion(dc, u)) return undefined;
-    const { changed, removed } = await this.applyMessage(dc, s, u, text);
+    const { changed, removed, rejected } = await this.applyMessage(dc, s, u, text);
     if (!changed) return undefined;
     for (const sku of removed) {
       const p = catalog.find((x) => x.sku === sku);
       if (p) await dc.context.sendActivity(tx(s.locale, 'removed', { name: p.name[s.locale] }));
     }
-    if (removed.length === 0 && pendingPrompt(dc) !== P.summary && pendingPrompt(dc) !== P.change) {
+    // A rejected quantity is asked again right away; "done" would be wrong.
+    if (removed.length === 0 && rejected.length === 0 && pendingPrompt(dc) !== P.summary && pendingPrompt(dc) !== P.change) {
       await dc.context.sendActivity(tx(s.locale, 'changed'));
     }
     return this.replan(dc);
@@ -536,14 +598,26 @@ export class OrderDialog extends InterruptibleDialog<OrderDialogOptions> {
     });
   }
 
-  /** Adds the quantities of a submitted catalog card; false when it held none. */
-  private applyCatalog(s: OrderSession, value: Record<string, unknown>): boolean {
-    const entries = catalogQuantities(value);
-    for (const { sku, quantity } of entries) {
+  /** Adds the quantities of a submitted catalog card (unusable ones are asked again); false when it held none. */
+  private applyCatalog(s: OrderSession, value: Record<string, unknown>, catalog: readonly Product[]): boolean {
+    const { lines, invalid } = catalogQuantities(value, catalog);
+    for (const { sku, quantity } of lines) {
       const existing = s.draft.lines.find((l) => l.sku === sku)?.quantity ?? 0;
       setLineQuantity(s, sku, existing + quantity);
     }
-    return entries.length > 0;
+    for (const sku of invalid) askQuantityAgain(s, sku);
+    return lines.length + invalid.length > 0;
+  }
+
+  /** Lines and open questions whose product left the catalog while the draft was open go, with a note. */
+  private async dropVanished(dc: DialogContext, s: OrderSession, catalog: readonly Product[]): Promise<void> {
+    const listed = (sku: string) => catalog.some((p) => p.sku === sku);
+    const gone = [...new Set([...s.draft.lines.map((line) => line.sku), ...s.quantityMissing])].filter((sku) => !listed(sku));
+    for (const sku of gone) {
+      dropLine(s, sku);
+      const name = (await findProduct(this.db, sku))?.name[s.locale] ?? sku;
+      await dc.context.sendActivity(tx(s.locale, 'productGone', { name }));
+    }
   }
 
   /** Starts the flow again from the top: every step skips what is already settled and asks the next open thing. */

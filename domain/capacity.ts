@@ -1,4 +1,5 @@
 import { addDays, isValidDate, workingDayOnOrAfter } from './calendar';
+import { MAX_LINE_QUANTITY } from './order';
 
 export interface ProductionRequest {
   quantity: number;
@@ -14,9 +15,14 @@ export interface ProductionPlan {
   completionDate: string;
 }
 
-/** Fills the earliest working days that still have free machine capacity until the quantity is made. */
+/**
+ * Fills the earliest working days that still have free machine capacity until the quantity is made.
+ * The walk goes one day at a time, so quantities above a line's maximum are refused rather than planned for years.
+ */
 export function planProduction({ quantity, unitsPerDay, booked, from }: ProductionRequest): ProductionPlan {
-  if (!Number.isInteger(quantity) || quantity < 1) throw new RangeError(`quantity must be a positive integer, got ${quantity}`);
+  if (!Number.isInteger(quantity) || quantity < 1 || quantity > MAX_LINE_QUANTITY) {
+    throw new RangeError(`quantity must be an integer from 1 to ${MAX_LINE_QUANTITY}, got ${quantity}`);
+  }
   if (!Number.isInteger(unitsPerDay) || unitsPerDay < 1) throw new RangeError(`unitsPerDay must be a positive integer, got ${unitsPerDay}`);
   if (!isValidDate(from)) throw new RangeError(`not a calendar date (YYYY-MM-DD): ${from}`);
   const allocations: { date: string; units: number }[] = [];

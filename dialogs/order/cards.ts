@@ -2,7 +2,7 @@ import { bindCard, type CardAttachment } from '../../cards/bind';
 import type { Product } from '../../domain/catalog';
 import type { Locale } from '../../domain/locale';
 import { formatMoney } from '../../domain/money';
-import { priceDraft } from '../../domain/order';
+import { isValidQuantity, priceDraft } from '../../domain/order';
 import type { Address, Customer } from '../../domain/parties';
 import type { LineCheck } from '../../data/orders';
 import { orderTexts as tx } from '../texts/order';
@@ -118,10 +118,26 @@ function categoryTitle(category: string, locale: Locale): string {
   return categoryTitles[category]?.[locale] ?? category;
 }
 
-/** Quantities from a submitted catalog card ("qty_SKU" fields; Teams sends numbers as strings). */
-export function catalogQuantities(value: Record<string, unknown>): { sku: string; quantity: number }[] {
-  return Object.entries(value)
-    .filter(([key]) => key.startsWith('qty_'))
-    .map(([key, raw]) => ({ sku: key.slice(4), quantity: Number(raw) }))
-    .filter((e) => Number.isInteger(e.quantity) && e.quantity > 0);
+export interface CatalogQuantities {
+  lines: { sku: string; quantity: number }[];
+  /** SKUs with something other than a whole number from 1 to MAX_LINE_QUANTITY entered ("2.5", "-3", "20000"). */
+  invalid: string[];
+}
+
+/**
+ * Quantities from a submitted catalog card ("qty_SKU" fields; Teams sends numbers as strings). Only products the
+ * card shows count: a submit is client data, and a made-up SKU must not reach the draft. Empty fields and 0 are
+ * "not wanted".
+ */
+export function catalogQuantities(value: Record<string, unknown>, catalog: readonly Product[]): CatalogQuantities {
+  const result: CatalogQuantities = { lines: [], invalid: [] };
+  for (const [key, raw] of Object.entries(value)) {
+    const product = key.startsWith('qty_') ? catalog.find((p) => p.sku === key.slice(4) && p.kind !== 'service') : undefined;
+    if (!product || raw === null || raw === undefined || String(raw).trim() === '') continue;
+    const quantity = Number(raw);
+    if (quantity === 0) continue;
+    if (isValidQuantity(quantity)) result.lines.push({ sku: product.sku, quantity });
+    else result.invalid.push(product.sku);
+  }
+  return result;
 }

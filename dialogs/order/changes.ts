@@ -1,6 +1,6 @@
 import { isWorkingDay } from '../../domain/calendar';
 import type { Product } from '../../domain/catalog';
-import { addOrIncreaseLine, isValidQuantity, removeLine, setQuantity } from '../../domain/order';
+import { isValidQuantity, removeLine, setQuantity } from '../../domain/order';
 import type { Address, Customer } from '../../domain/parties';
 import type { PartOfDay } from '../../domain/slots';
 import type { Understanding } from '../understanding';
@@ -23,6 +23,8 @@ export interface ChangeReport {
   /** Something in the draft or its details changed. */
   changed: boolean;
   removed: string[];
+  /** SKUs whose quantity was unusable and is asked again. */
+  rejected: string[];
 }
 
 // Words that make "2 Toner" an addition to the line instead of its new quantity, or a removal.
@@ -39,15 +41,36 @@ export function slotPartOfDay(p: Understanding['partOfDay']): PartOfDay | null {
 
 const findProduct = (catalog: readonly Product[], sku: string) => catalog.find((p) => p.sku === sku);
 
-function setLine(s: OrderSession, sku: string, quantity: number, add: boolean): void {
-  const exists = s.draft.lines.some((l) => l.sku === sku);
-  s.draft = exists && add ? addOrIncreaseLine(s.draft, sku, quantity) : setQuantity(s.draft, sku, quantity);
+/**
+ * Sets (or with `add` raises) a line's quantity. A result outside 1..MAX_LINE_QUANTITY is not taken: the quantity
+ * is asked again, because a typo like "1000000000" must never reach stock and production planning.
+ */
+function setLine(s: OrderSession, sku: string, quantity: number, add: boolean): boolean {
+  const current = s.draft.lines.find((l) => l.sku === sku)?.quantity;
+  const total = add && current !== undefined ? current + quantity : quantity;
+  if (!isValidQuantity(total)) {
+    askQuantityAgain(s, sku);
+    return false;
+  }
+  s.draft = setQuantity(s.draft, sku, total);
   s.quantityMissing = s.quantityMissing.filter((x) => x !== sku);
+  s.quantityRejected = s.quantityRejected?.filter((x) => x !== sku);
+  return true;
+}
+
+/** The quantity given for a SKU was unusable: a line holding it goes, and the question comes with the reason. */
+export function askQuantityAgain(s: OrderSession, sku: string): void {
+  const line = s.draft.lines.find((l) => l.sku === sku);
+  if (line && !isValidQuantity(line.quantity)) s.draft = removeLine(s.draft, sku);
+  if (!s.quantityMissing.includes(sku)) s.quantityMissing.push(sku);
+  s.quantityRejected = [...(s.quantityRejected ?? []).filter((x) => x !== sku), sku];
+  s.lastSku = sku;
 }
 
 export function dropLine(s: OrderSession, sku: string): void {
   s.draft = removeLine(s.draft, sku);
   s.quantityMissing = s.quantityMissing.filter((x) => x !== sku);
+  s.quantityRejected = s.quantityRejected?.filter((x) => x !== sku);
   delete s.slots[sku];
   if (s.lastSku === sku) s.lastSku = s.draft.lines.at(-1)?.sku ?? null;
 }
@@ -57,15 +80,16 @@ export function resolveUnclear(s: OrderSession, product: Product | null): void {
   const [item, ...rest] = s.unclear;
   s.unclear = rest;
   if (!item || !product) return;
-  if (item.quantity !== null && isValidQuantity(item.quantity)) setLine(s, product.sku, item.quantity, true);
+  if (item.quantity !== null) setLine(s, product.sku, item.quantity, true);
   else if (product.kind === 'service') setLine(s, product.sku, 1, true);
   else if (!s.quantityMissing.includes(product.sku)) s.quantityMissing.push(product.sku);
   s.lastSku = product.sku;
 }
 
-export function setLineQuantity(s: OrderSession, sku: string, quantity: number): void {
-  setLine(s, sku, quantity, false);
+/** False when the quantity is outside 1..MAX_LINE_QUANTITY; it is then asked again. */
+export function setLineQuantity(s: OrderSession, sku: string, quantity: number): boolean {
   s.lastSku = sku;
+  return setLine(s, sku, quantity, false);
 }
 
 /** A requested date is only taken when it is a future working day; anything else is kept to be asked back. */
@@ -107,6 +131,7 @@ const hasGoodsLines = (s: OrderSession, catalog: readonly Product[]) =>
 export function applyUnderstanding(s: OrderSession, u: Understanding, ctx: ChangeContext): ChangeReport {
   const before = JSON.stringify(s);
   const removed: string[] = [];
+  const rejected: string[] = [];
   const removal = REMOVE.test(ctx.text);
   const addition = ADD.test(ctx.text);
 
@@ -124,7 +149,7 @@ export function applyUnderstanding(s: OrderSession, u: Understanding, ctx: Chang
       dropLine(s, product.sku);
       removed.push(product.sku);
     } else if (item.quantity !== null) {
-      setLine(s, product.sku, item.quantity, addition);
+      if (!setLine(s, product.sku, item.quantity, addition)) rejected.push(product.sku);
     } else if (product.kind === 'service') {
       if (!s.draft.lines.some((l) => l.sku === product.sku)) setLine(s, product.sku, 1, false);
     } else if (!s.draft.lines.some((l) => l.sku === product.sku) && !s.quantityMissing.includes(product.sku)) {
@@ -142,7 +167,7 @@ export function applyUnderstanding(s: OrderSession, u: Understanding, ctx: Chang
 
   if (items.length === 0 && u.ambiguous.length === 0 && s.lastSku && REPLACE.test(ctx.text)) {
     const quantity = u.quantityOnly ?? null;
-    if (quantity !== null && isValidQuantity(quantity)) setLine(s, s.lastSku, quantity, false);
+    if (quantity !== null && !setLine(s, s.lastSku, quantity, false)) rejected.push(s.lastSku);
   }
 
   if (u.customer != null && s.person.role !== 'customer') {
@@ -164,6 +189,6 @@ export function applyUnderstanding(s: OrderSession, u: Understanding, ctx: Chang
 
   if (addressMeant) setAddressInput(s, typedAddress, ctx.addressComplete);
 
-  return { changed: JSON.stringify(s) !== before, removed };
+  return { changed: JSON.stringify(s) !== before, removed, rejected };
 }
 

@@ -28,6 +28,9 @@ export interface OrderSession {
   unclear: UnclearItem[];
   /** SKUs named without a quantity, in the order they were named. */
   quantityMissing: string[];
+  /** Those of quantityMissing whose given quantity was unusable (0.5, 20000): the question says why it comes again.
+   *  Optional because sessions stored before it existed lack it. */
+  quantityRejected?: string[];
   /** The short lines the customer has already decided on ("SKU:quantity"), and how. */
   stockDecidedFor: string[];
   backorderChoice: BackorderChoice;
@@ -40,7 +43,7 @@ export interface OrderSession {
   /** An address the customer typed that still lacks parts. */
   addressInput: Address | null;
   /** A requested date that cannot be used, to be asked back. */
-  badDate: { date: string; reason: 'past' | 'not_working_day' } | null;
+  badDate: { date: string; reason: 'past' | 'not_working_day' | 'invalid' } | null;
   /** The line the last change was about: "actually make that five" refers to it. */
   lastSku: string | null;
   placed: { number: string } | null;
@@ -55,6 +58,7 @@ export function newSession(person: Person, locale: Locale, channel: string): Ord
     draft: emptyDraft(person.role === 'customer' ? person.customerId : null),
     unclear: [],
     quantityMissing: [],
+    quantityRejected: [],
     stockDecidedFor: [],
     backorderChoice: null,
     madeToldFor: [],

@@ -38,6 +38,14 @@ export const orderTexts = defineTexts('order', {
     de: 'Bitte nennen Sie eine Menge zwischen 1 und 10.000, z. B. „3“ oder „drei“.',
     en: 'Please give a quantity between 1 and 10,000, e.g. “3” or “three”.',
   },
+  quantityRejected: {
+    de: 'Diese Menge kann ich für „{name}“ leider nicht übernehmen – es geht nur um ganze Stück.',
+    en: 'Sorry, I cannot take that quantity for “{name}” – only whole units are possible.',
+  },
+  productGone: {
+    de: '„{name}“ führen wir leider nicht mehr; ich habe den Artikel aus Ihrer Bestellung genommen.',
+    en: 'Sorry, we no longer carry “{name}”; I have taken it out of your order.',
+  },
   stockShort: {
     de: 'Von {name} sind leider nur {available} {unit} sofort lieferbar (Sie möchten {requested}).',
     en: 'Sorry, only {available} {unit} of {name} are available right now (you asked for {requested}).',
@@ -142,8 +150,43 @@ export const orderTexts = defineTexts('order', {
   orderNumber: { de: 'Auftragsnummer', en: 'Order number' },
   status: { de: 'Status', en: 'Status' },
   placeFailed: {
-    de: 'Die Bestellung konnte so nicht angelegt werden: {problems}. Bitte korrigieren Sie das.',
-    en: 'The order could not be placed like this: {problems}. Please correct it.',
+    de: 'Die Bestellung konnte so noch nicht angelegt werden. {problems}',
+    en: 'The order could not be placed yet. {problems}',
+  },
+  problemNoCustomer: { de: 'Es ist noch kein Kunde ausgewählt.', en: 'No customer has been chosen yet.' },
+  problemUnknownCustomer: {
+    de: 'Das Kundenkonto dieser Bestellung gibt es nicht mehr.',
+    en: 'The customer account of this order no longer exists.',
+  },
+  problemForbidden: {
+    de: 'Für dieses Kundenkonto können Sie leider keine Bestellung aufgeben.',
+    en: 'Sorry, you cannot place orders for this customer account.',
+  },
+  problemNoLines: { de: 'Die Bestellung enthält noch keine Artikel.', en: 'The order does not contain any items yet.' },
+  problemBadQuantity: {
+    de: 'Die Menge für „{name}“ muss eine ganze Zahl zwischen 1 und 10.000 sein.',
+    en: 'The quantity of “{name}” must be a whole number between 1 and 10,000.',
+  },
+  problemAddress: { de: 'Die Lieferadresse ist unvollständig.', en: 'The delivery address is incomplete.' },
+  problemPostcode: {
+    de: 'Die Postleitzahl der Lieferadresse stimmt nicht.',
+    en: 'The postcode of the delivery address is not valid.',
+  },
+  problemDate: {
+    de: 'Ihr Wunschtermin lässt sich so nicht mehr halten.',
+    en: 'Your requested date can no longer be met.',
+  },
+  problemStock: {
+    de: '„{name}“ ist inzwischen nicht mehr in dieser Menge vorrätig.',
+    en: '“{name}” is no longer in stock in that quantity.',
+  },
+  problemSlot: {
+    de: 'Der gewählte Termin für „{name}“ ist inzwischen nicht mehr frei.',
+    en: 'The appointment you picked for “{name}” is no longer available.',
+  },
+  problemSlotWithoutService: {
+    de: 'Ein gewählter Termin gehörte zu keiner Leistung der Bestellung; ich habe ihn verworfen.',
+    en: 'A chosen appointment did not belong to any service in the order; I have dropped it.',
   },
   alreadyPlaced: {
     de: 'Diese Bestellung ist bereits als {number} eingegangen.',

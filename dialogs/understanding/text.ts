@@ -61,7 +61,7 @@ export interface Token {
   raw: string;
   /** Folded form (lower case, umlauts spelled out). */
   norm: string;
-  /** Matching key (simplified and stemmed); numbers keep their digits. */
+  /** Matching key (simplified and stemmed); numbers are their value in digits ("1.000" → "1000", "2,5" → "2.5"). */
   key: string;
   kind: TokenKind;
   start: number;
@@ -70,8 +70,11 @@ export interface Token {
   times?: boolean;
 }
 
-// Digits with an "x" on either side, words (letters and digits, e.g. "A4"), or one punctuation mark.
-const tokenPattern = /(\d+)\s?[x×](?![\p{L}\d])|[x×]\s?(\d+)(?![\p{L}\d])|\d+(?![\p{L}])|[\p{L}\d]+|[^\s\p{L}\d-]/gu;
+// Digits with an "x" on either side, numbers with thousands separators ("1.000", "1,000") or a decimal part
+// ("2,5", "2.5"), words (letters and digits, e.g. "A4"), or one punctuation mark. Grouping comes before decimals:
+// "1.000" is a thousand in German and English alike.
+const tokenPattern =
+  /(\d+)\s?[x×](?![\p{L}\d])|[x×]\s?(\d+)(?![\p{L}\d])|(\d{1,3}(?:\.\d{3})+|\d{1,3}(?:,\d{3})+)(?![.,]?\d|\p{L})|(\d+[.,]\d+)(?![.,]?\d|\p{L})|\d+(?![\p{L}])|[\p{L}\d]+|[^\s\p{L}\d-]/gu;
 
 /** Splits text into word, number and punctuation tokens; hyphens separate words ("Toner-Farbset"). */
 export function tokenize(text: string): Token[] {
@@ -81,8 +84,13 @@ export function tokenize(text: string): Token[] {
     const start = m.index!;
     const end = start + raw.length;
     const times = m[1] ?? m[2];
+    const grouped = m[3]?.replace(/[.,]/g, '');
+    const decimal = m[4]?.replace(',', '.');
     if (times !== undefined) {
       tokens.push({ raw, norm: times, key: times, kind: 'number', start, end, times: true });
+    } else if (grouped !== undefined || decimal !== undefined) {
+      const value = (grouped ?? decimal)!;
+      tokens.push({ raw, norm: value, key: value, kind: 'number', start, end });
     } else if (/^\d+$/.test(raw)) {
       tokens.push({ raw, norm: raw, key: raw, kind: 'number', start, end });
     } else if (/^[\p{L}\d]+$/u.test(raw)) {

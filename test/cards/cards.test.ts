@@ -96,7 +96,7 @@ describe('cards built by the order dialog from the seeded catalog', () => {
     expect(cardProblems(card)).toEqual([]);
     const inputs = JSON.stringify(card).match(/"id":"qty_[^"]+"/g)!;
     expect(inputs).toHaveLength(catalog.filter((p) => p.kind !== 'service').length);
-    expect(catalogQuantities({ action: 'order.catalog', 'qty_PAPER-A4': '3', 'qty_COFFEE-1KG': '', qty_X: '-1' })).toEqual([{ sku: 'PAPER-A4', quantity: 3 }]);
+    expect(catalogQuantities({ action: 'order.catalog', 'qty_PAPER-A4': '3', 'qty_COFFEE-1KG': '', qty_X: '-1' }, catalog)).toEqual({ lines: [{ sku: 'PAPER-A4', quantity: 3 }], invalid: [] });
   });
 
   it.each(['de', 'en'] as const)('the summary card (%s) shows net per VAT rate, VAT and gross', async (locale) => {

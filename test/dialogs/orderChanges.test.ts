@@ -2,7 +2,8 @@ import { products, customers as seedCustomers } from '../../data/seedData';
 import type { Customer } from '../../domain/parties';
 import { parseAddress } from '../../dialogs/order/address';
 import { readStock, readSummary } from '../../dialogs/order/answers';
-import { applyUnderstanding, type ChangeContext } from '../../dialogs/order/changes';
+import { catalogQuantities } from '../../dialogs/order/cards';
+import { applyUnderstanding, resolveUnclear, setLineQuantity, type ChangeContext } from '../../dialogs/order/changes';
 import { bestMatches } from '../../dialogs/order/matches';
 import { newSession } from '../../dialogs/order/session';
 import type { Understanding } from '../../dialogs/understanding';
@@ -125,5 +126,47 @@ describe('ambiguous mentions and bare quantities from the recognizer', () => {
     expect(s.draft.lines).toEqual([expect.objectContaining({ sku: 'CHAIR-ERGO', quantity: 5 })]);
     applyUnderstanding(s, { ...nothing, intent: 'other', quantityOnly: null }, ctx('doch lieber'));
     expect(s.draft.lines).toEqual([expect.objectContaining({ sku: 'CHAIR-ERGO', quantity: 5 })]);
+  });
+});
+
+describe('quantities outside 1..10,000 never reach the draft', () => {
+  const chairs = (quantity: number) => ({ ...nothing, items: [{ sku: 'CHAIR-ERGO', quantity, text: 'Stühle' }] });
+
+  it.each([2.5, 10_001, 1_000_000_000])('%d from a message is asked again, with the reason', (quantity) => {
+    const s = session();
+    expect(applyUnderstanding(s, chairs(quantity), ctx(`${quantity} Stühle`)).rejected).toEqual(['CHAIR-ERGO']);
+    expect(s.draft.lines).toEqual([]);
+    expect(s).toMatchObject({ quantityMissing: ['CHAIR-ERGO'], quantityRejected: ['CHAIR-ERGO'] });
+    setLineQuantity(s, 'CHAIR-ERGO', 3);
+    expect(s).toMatchObject({ draft: { lines: [{ sku: 'CHAIR-ERGO', quantity: 3 }] }, quantityMissing: [], quantityRejected: [] });
+  });
+
+  it('adding past 10,000 keeps the line as it was and asks again', () => {
+    const s = session();
+    applyUnderstanding(s, chairs(9_000), ctx('9000 Stühle'));
+    applyUnderstanding(s, chairs(2_000), ctx('noch 2000 Stühle dazu'));
+    expect(s.draft.lines).toEqual([{ sku: 'CHAIR-ERGO', quantity: 9_000 }]);
+    expect(s.quantityRejected).toEqual(['CHAIR-ERGO']);
+  });
+
+  it('an ambiguous mention resolved later keeps the rule', () => {
+    const s = session();
+    applyUnderstanding(s, { ...nothing, ambiguous: [{ text: 'Toner', candidates: ['TONER-BK', 'TONER-COLOR'], quantity: 2.5 }] }, ctx('2,5 Toner'));
+    resolveUnclear(s, products.find((p) => p.sku === 'TONER-BK')!);
+    expect(s.draft.lines).toEqual([]);
+    expect(s).toMatchObject({ quantityMissing: ['TONER-BK'], quantityRejected: ['TONER-BK'] });
+  });
+});
+
+describe('reading a submitted catalog card', () => {
+  it('keeps products the card shows, skips empty fields and 0, and names unusable quantities', () => {
+    const value = {
+      action: 'order.catalog', 'qty_PAPER-A4': '3', 'qty_COFFEE-1KG': '', 'qty_DESK-160': 0, qty_XYZ: '1', 'qty_SVC-PRINTER': '1',
+      'qty_CHAIR-ERGO': '2.5', 'qty_TONER-BK': '-1', 'qty_SIGN-ENGRAVED': '1000000000', 'qty_MONITOR-27': 'viele',
+    };
+    expect(catalogQuantities(value, products)).toEqual({
+      lines: [{ sku: 'PAPER-A4', quantity: 3 }],
+      invalid: ['CHAIR-ERGO', 'TONER-BK', 'SIGN-ENGRAVED', 'MONITOR-27'],
+    });
   });
 });

@@ -1,4 +1,5 @@
 import { planProduction } from '../../domain/capacity';
+import { MAX_LINE_QUANTITY } from '../../domain/order';
 
 describe('planProduction', () => {
   it('fits a small order into the first day with free capacity', () => {
@@ -55,5 +56,12 @@ describe('planProduction', () => {
     expect(() => planProduction({ quantity: 0, unitsPerDay: 20, booked: {}, from: '2026-06-01' })).toThrow(RangeError);
     expect(() => planProduction({ quantity: 2.5, unitsPerDay: 20, booked: {}, from: '2026-06-01' })).toThrow(RangeError);
     expect(() => planProduction({ quantity: 5, unitsPerDay: 20, booked: {}, from: 'soon' })).toThrow(RangeError);
+  });
+
+  it('plans the largest allowed line quantity and refuses anything above it (the walk is one day at a time)', () => {
+    const plan = planProduction({ quantity: MAX_LINE_QUANTITY, unitsPerDay: 20, booked: {}, from: '2026-06-01' });
+    expect(plan.allocations.reduce((sum, a) => sum + a.units, 0)).toBe(MAX_LINE_QUANTITY);
+    expect(() => planProduction({ quantity: MAX_LINE_QUANTITY + 1, unitsPerDay: 20, booked: {}, from: '2026-06-01' })).toThrow(RangeError);
+    expect(() => planProduction({ quantity: 1_000_000_000, unitsPerDay: 20, booked: {}, from: '2026-06-01' })).toThrow(RangeError);
   });
 });

@@ -51,4 +51,29 @@ describe('quantities in text', () => {
     expect(u).toMatchObject({ order: '1003', date: '2026-03-20', time: '14:00' });
     expect(items(read('bis zum 20.3. 4 Monitore'))).toEqual([['MONITOR-27', 4]]);
   });
+
+  it('reads thousands separators as one number', () => {
+    expect(values('1.000 und 1,000 und 10.000 und 1.000.000', 'de')).toEqual([1000, 1000, 10000, 1000000]);
+    expect(items(read('1.000 Pakete Kopierpapier'))).toEqual([['PAPER-A4', 1000]]);
+    expect(items(read('1,000 reams of copy paper', 'en'))).toEqual([['PAPER-A4', 1000]]);
+    expect(read('1.000').quantityOnly).toBe(1000);
+  });
+
+  it('reads a decimal as one number that is no whole quantity', () => {
+    expect(values('2,5 und 2.5 und 0,75', 'de')).toEqual([2.5, 2.5, 0.75]);
+    expect(items(read('2,5 Stühle'))).toEqual([['CHAIR-ERGO', 2.5]]);
+    expect(items(read('2.5 chairs', 'en'))).toEqual([['CHAIR-ERGO', 2.5]]);
+    expect(read('2,5').quantityOnly).toBe(2.5);
+    expect(values('1,5 Dutzend', 'de')).toEqual([18]);
+  });
+
+  it('keeps dates and times with dots and colons out of the quantities', () => {
+    for (const [text, locale] of [['3 Stühle am 4.12. um 14.30', 'de'], ['3 Stühle morgen um 14:30', 'de'], ['3 chairs tomorrow at 14.30', 'en']] as const) {
+      const u = read(text, locale);
+      expect(items(u)).toEqual([['CHAIR-ERGO', 3]]);
+      expect(u.time).toBe('14:30');
+    }
+    expect(read('Druckerwartung morgen um 14.30')).toMatchObject({ service: 'SVC-PRINTER', date: '2026-03-12', time: '14:30', items: [] });
+    expect(items(read('3 Stühle, 2 Tische'))).toEqual([['CHAIR-ERGO', 3], ['DESK-160', 2]]);
+  });
 });

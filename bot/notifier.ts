@@ -2,7 +2,7 @@ import type { CloudAdapter, ConversationReference } from 'botbuilder';
 import { listConversationRefsForPerson, type StoredConversationRef } from '../data/conversationRefs';
 import type { Db } from '../data/db';
 import { getOrder } from '../data/orders';
-import { claimDueNotifications, markFailed, markSent, type OutboxRow } from '../data/outbox';
+import { claimDueNotifications, markFailed, markSent, releaseClaim, type OutboxRow } from '../data/outbox';
 import { getPerson } from '../data/parties';
 import { orderLinesText } from '../dialogs/orderLines';
 import { formatDate, formatDateTime, reasonText } from '../dialogs/staffViews';
@@ -24,6 +24,8 @@ export interface NotifierOptions {
   batchSize?: number;
   /** How long a claimed row is reserved for this sender before another may take it (a crash mid-send). */
   leaseSeconds?: number;
+  /** How long one send may take before it counts as failed; a quarter of the lease unless set, at most half. */
+  sendTimeoutSeconds?: number;
 }
 
 export interface SendReport {
@@ -33,6 +35,30 @@ export interface SendReport {
 
 /** Thrown for rows that cannot be sent at all, so last_error says why instead of a stack trace. */
 class Undeliverable extends Error {}
+
+/**
+ * The id the message carries on every attempt. A channel that drops a second activity with the same id (the local
+ * Direct Line channel does) shows the message once even when a send that seemed lost did arrive.
+ */
+function notificationActivityId(row: Pick<OutboxRow, 'id'>): string {
+  return `notification-${row.id}`;
+}
+
+/**
+ * Gives up waiting for a send after `ms`. The request itself may still arrive later; the retry then carries the same
+ * notification id. Waiting longer than the lease would let another sender take the row and send it meanwhile.
+ */
+async function withinTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
+  });
+  try {
+    return await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 function payloadNumber(row: OutboxRow): string {
   const n = row.payload.orderNumber ?? row.payload.number;
@@ -86,10 +112,10 @@ export async function notificationMessage(db: Db, row: OutboxRow, person: Person
   }
 }
 
-/** The conversation to write to: the one named in the row, else the one the person used last. */
+/** The conversation to write to: the one named in the row (where an order was placed), else the one the person used last. */
 function pickReference(refs: StoredConversationRef[], row: OutboxRow): StoredConversationRef | undefined {
-  const wanted = row.payload.conversationId;
-  return refs.find((r) => r.conversationId === wanted) ?? refs[0];
+  const wanted = row.payload.conversation as { channelId?: unknown; conversationId?: unknown } | undefined;
+  return refs.find((r) => r.channelId === wanted?.channelId && r.conversationId === wanted?.conversationId) ?? refs[0];
 }
 
 async function deliver(options: NotifierOptions, row: OutboxRow): Promise<void> {
@@ -100,29 +126,42 @@ async function deliver(options: NotifierOptions, row: OutboxRow): Promise<void> 
   const locale = person.locale ?? ref.locale ?? 'de';
   const text = await notificationMessage(options.db, row, person, locale);
   await options.adapter.continueConversationAsync(options.appId, ref.reference as Partial<ConversationReference>, async (context) => {
-    await context.sendActivity({ type: 'message', text, locale, channelData: { notification: { kind: row.kind, id: row.id } } });
+    await context.sendActivity({ type: 'message', text, locale, channelData: { notification: { kind: row.kind, id: notificationActivityId(row) } } });
   });
 }
 
 /**
  * One pass: claim due rows (a lease, so no other sender takes them), send each, mark it sent right after.
- * A failure is recorded with markFailed, which schedules the retry with backoff.
+ * A failure is recorded with markFailed, which schedules the retry with backoff. Each send is bounded by a
+ * timeout, and no send starts that could outlast half the lease: the rest is handed back for the next pass,
+ * so every row is settled while this sender still holds it.
  */
 export async function sendDueNotifications(options: NotifierOptions, now: Date = new Date()): Promise<SendReport> {
-  const rows = await claimDueNotifications(options.db, { limit: options.batchSize ?? 20, now, leaseSeconds: options.leaseSeconds ?? 60 });
+  const leaseMs = (options.leaseSeconds ?? 60) * 1000;
+  const sendTimeoutMs = Math.min((options.sendTimeoutSeconds ?? leaseMs / 4000) * 1000, leaseMs / 2);
+  const started = performance.now();
+  const rows = await claimDueNotifications(options.db, { limit: options.batchSize ?? 20, now, leaseSeconds: leaseMs / 1000 });
   const report: SendReport = { sent: 0, failed: 0 };
   for (const row of rows) {
+    if (performance.now() - started + sendTimeoutMs > leaseMs / 2) {
+      await releaseClaim(options.db, row, now);
+      continue;
+    }
     try {
-      await deliver(options, row);
+      await withinTimeout(deliver(options, row), sendTimeoutMs);
     } catch (err) {
       const message = err instanceof Undeliverable ? err.message : `send failed: ${(err as Error)?.message ?? String(err)}`;
       options.logger?.warn({ outboxId: row.id, kind: row.kind, attempts: row.attempts + 1, error: message }, 'notification not delivered');
-      await markFailed(options.db, row.id, message, now);
+      if (!(await markFailed(options.db, row, message, now))) claimLost(options, row);
       report.failed += 1;
       continue;
     }
-    await markSent(options.db, row.id, new Date());
+    if (!(await markSent(options.db, row, new Date()))) claimLost(options, row);
     report.sent += 1;
   }
   return report;
+}
+
+function claimLost(options: NotifierOptions, row: OutboxRow): void {
+  options.logger?.warn({ outboxId: row.id, kind: row.kind }, 'notification lease ran out before it was settled; another sender has it');
 }

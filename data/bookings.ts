@@ -7,6 +7,7 @@ import { mayMoveAppointment, type OrderActor } from '../domain/orderChecks';
 import { findSlots, type BusyPeriod, type PartOfDay } from '../domain/slots';
 import { findProduct } from './catalog';
 import { isPostgres, type Db } from './db';
+import { orderOrigin, withOrigin } from './orderOrigin';
 import { enqueueNotification } from './outbox';
 
 /** How long a service line occupies its resources: one visit or hour per unit ordered. */
@@ -211,10 +212,11 @@ async function rescheduleInTransaction(
     .returning('id');
   const historyId = typeof history === 'object' ? Number(history.id) : Number(history);
   const persons = await trx('persons').where({ customer_id: order.customer_id, role: 'customer' }).select('id');
+  const origin = await orderOrigin(trx, orderId);
   for (const { id } of persons) {
     const personId = Number(id);
     await enqueueNotification(trx, {
-      personId, kind: 'booking_rescheduled', payload: { orderNumber: number, orderId, sku, from, to },
+      personId, kind: 'booking_rescheduled', payload: withOrigin({ orderNumber: number, orderId, sku, from, to }, origin, personId),
       dedupeKey: `order:${orderId}:h${historyId}:booking_rescheduled:p${personId}`,
     }, now);
   }

@@ -59,6 +59,7 @@ export async function enqueueNotification(trx: Db | Knex.Transaction, n: Notific
 /**
  * Claims due rows for one sender by pushing their next attempt a lease into the future: another sender
  * (or this one after a crash) only sees them again once the lease has run out without markSent/markFailed.
+ * Each returned row is also the sender's Claim (its nextAttemptAt is the lease end).
  */
 export async function claimDueNotifications(
   db: Db,
@@ -80,8 +81,23 @@ export async function claimDueNotifications(
   return rows.map(toRow).sort((a, b) => a.id - b.id);
 }
 
-export async function markSent(db: Db, id: number, now: Date = new Date()): Promise<void> {
-  await db('outbox').where({ id }).update({ status: 'sent', sent_at: now.toISOString(), last_error: null });
+/**
+ * A sender's hold on one row: the lease end its claim wrote. Every later claim of the row writes a later one, so a
+ * sender whose lease ran out (and whose row another sender took) no longer matches and cannot overwrite that claim.
+ */
+export type Claim = Pick<OutboxRow, 'id' | 'nextAttemptAt'>;
+
+const claimed = (db: Db | Knex.Transaction, claim: Claim) =>
+  db('outbox').where({ id: claim.id, status: 'pending', next_attempt_at: claim.nextAttemptAt });
+
+/** false: the claim was lost (the lease ran out and another sender took the row), nothing was changed. */
+export async function markSent(db: Db, claim: Claim, now: Date = new Date()): Promise<boolean> {
+  return (await claimed(db, claim).update({ status: 'sent', sent_at: now.toISOString(), last_error: null })) > 0;
+}
+
+/** Hands a claimed row back unsent, due at once, for rows a sender will not get to within its lease. */
+export async function releaseClaim(db: Db, claim: Claim, now: Date = new Date()): Promise<boolean> {
+  return (await claimed(db, claim).update({ next_attempt_at: now.toISOString() })) > 0;
 }
 
 /** Exponential backoff with "full jitter" between half and all of the delay, so retries of many rows spread out. */
@@ -90,19 +106,20 @@ export function retryDelaySeconds(attempts: number, random: () => number = Math.
   return Math.round(ceiling / 2 + (random() * ceiling) / 2);
 }
 
-export async function markFailed(db: Db, id: number, error: string, now: Date = new Date()): Promise<void> {
-  await db.transaction(async (trx) => {
-    const row = await trx('outbox').where({ id }).first('attempts');
-    if (!row) return;
+/** Records a failed attempt and schedules the next; false: the claim was lost, nothing was changed. */
+export async function markFailed(db: Db, claim: Claim, error: string, now: Date = new Date()): Promise<boolean> {
+  return db.transaction(async (trx) => {
+    const row = await claimed(trx, claim).first('attempts');
+    if (!row) return false;
     const attempts = Number(row.attempts) + 1;
     const giveUp = attempts >= maxAttempts;
-    await trx('outbox')
-      .where({ id })
-      .update({
-        attempts,
-        status: giveUp ? 'failed' : 'pending',
-        last_error: error.slice(0, 2000),
-        next_attempt_at: new Date(now.getTime() + retryDelaySeconds(attempts) * 1000).toISOString(),
-      });
+    // Still guarded by the claim: in PostgreSQL another sender may take the row between the read and this write.
+    const updated = await claimed(trx, claim).update({
+      attempts,
+      status: giveUp ? 'failed' : 'pending',
+      last_error: error.slice(0, 2000),
+      next_attempt_at: new Date(now.getTime() + retryDelaySeconds(attempts) * 1000).toISOString(),
+    });
+    return updated > 0;
   });
 }

@@ -33,6 +33,9 @@ export async function up(knex: Knex): Promise<void> {
     t.string('backorder_choice', 20);
     t.string('hold_reason', 60);
     t.string('draft_key', 200).unique();
+    // The chat conversation the order was placed from, so its creator hears about it there (REST orders: null).
+    t.string('origin_channel_id', 100);
+    t.text('origin_conversation_id');
     t.string('created_at', 30).notNullable();
     t.string('updated_at', 30).notNullable();
     t.index(['customer_id']);

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 
 export interface RecordedCall {
   conversationId: string;
+  /** 0: the call was left hanging (state.hangOnce). */
   status: number;
   activity: Record<string, any>;
 }
@@ -10,10 +11,12 @@ export interface RecordedCall {
 /**
  * A Bot Connector service on loopback, as the Emulator plays it: it takes the bot's
  * POST /v3/conversations/{id}/activities, records every call, and answers 500 while `failuresLeft` > 0.
+ * The first call into the conversation named by `hangOnce` is never answered (a channel that stalls).
  */
 export async function startRecordingConnector() {
   const calls: RecordedCall[] = [];
-  const state = { failuresLeft: 0 };
+  const state: { failuresLeft: number; hangOnce: string | null } = { failuresLeft: 0, hangOnce: null };
+  const hanging: http.ServerResponse[] = [];
   let counter = 0;
   const server = http.createServer((req, res) => {
     let body = '';
@@ -24,10 +27,17 @@ export async function startRecordingConnector() {
         res.writeHead(404).end();
         return;
       }
+      const conversationId = decodeURIComponent(match[1]);
+      if (state.hangOnce === conversationId) {
+        state.hangOnce = null;
+        calls.push({ conversationId, status: 0, activity: JSON.parse(body || '{}') });
+        hanging.push(res);
+        return;
+      }
       const failing = state.failuresLeft > 0;
       if (failing) state.failuresLeft -= 1;
       const status = failing ? 500 : 200;
-      calls.push({ conversationId: decodeURIComponent(match[1]), status, activity: JSON.parse(body || '{}') });
+      calls.push({ conversationId, status, activity: JSON.parse(body || '{}') });
       res.writeHead(status, { 'content-type': 'application/json' });
       res.end(JSON.stringify(failing ? { error: { code: 'ServiceError', message: 'try again' } } : { id: `sent-${++counter}` }));
     });
@@ -40,6 +50,11 @@ export async function startRecordingConnector() {
     state,
     /** Successful deliveries into one conversation. */
     delivered: (conversationId: string) => calls.filter((c) => c.conversationId === conversationId && c.status === 200).map((c) => c.activity),
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        // A stalled call does arrive in the end, long after its sender stopped waiting.
+        for (const res of hanging.splice(0)) res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: 'late' }));
+        server.close(() => resolve());
+      }),
   };
 }

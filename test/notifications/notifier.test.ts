@@ -2,6 +2,7 @@ import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilde
 import { sendDueNotifications, type NotifierOptions } from '../../bot/notifier';
 import { saveConversationRef } from '../../data/conversationRefs';
 import type { Db } from '../../data/db';
+import { placeOrder } from '../../data/orders';
 import { setPersonLocale } from '../../data/parties';
 import { recordShipment } from '../../data/shipments';
 import { describeEachDatabase } from '../support/databases';
@@ -155,5 +156,76 @@ describeEachDatabase('proactive notifications', ({ get }) => {
     const rows = (await outboxFor(db, admin, 'order_on_hold_review')).filter((r) => JSON.parse(r.payload).orderNumber === held.number);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ status: 'pending', attempts: 1, last_error: `no stored conversation reference for person ${admin}` });
+  });
+
+  it('writes to the person who ordered in the conversation the order came from, even when another one is newer', async () => {
+    const { db } = get();
+    const a = await demoActors(db);
+    const mueller = a.mueller.personId!;
+    await linkConversation(mueller, 'conv-ordered-here', 'demo-mueller');
+    await linkConversation(mueller, 'conv-used-last', 'demo-mueller');
+    await db('conversation_refs').where({ conversation_id: 'conv-used-last' }).update({ updated_at: Date.now() + 60_000 });
+
+    const fromChat = await placeOrder(db, a.mueller, {
+      customerId: a.customers.mueller, lines: [{ sku: 'TONER-BK', quantity: 1 }],
+      conversation: { channelId: 'directline', conversationId: 'conv-ordered-here' },
+    }, monday);
+    const overRest = await place(db, a.mueller, a.customers.mueller, [{ sku: 'PAPER-A4', quantity: 1 }]);
+    if (!fromChat.ok) throw new Error(JSON.stringify(fromChat.problems));
+    const number = fromChat.order.number;
+    await moveTo(db, a.sales, number, ['in_preparation', 'in_execution', 'ready_to_ship']);
+    await recordShipment(db, a.sales, number, { carrier: 'DHL', trackingNumber: 'JJD-ORIGIN', lines: [{ lineNo: 1, quantity: 1 }] }, monday);
+
+    await sendDueNotifications(options, seconds(1));
+    const texts = (conversationId: string) => connector.delivered(conversationId).map((m) => m.text as string);
+    expect(texts('conv-ordered-here')).toEqual([
+      expect.stringContaining(`Ihr Auftrag ${number} ist bestätigt`),
+      `Ihr Auftrag ${number} wurde versendet: DHL, Sendungsnummer JJD-ORIGIN.`,
+    ]);
+    // An order without a conversation (REST) goes where the person talked last.
+    expect(texts('conv-used-last')).toEqual([expect.stringContaining(`Ihr Auftrag ${overRest.number} ist bestätigt`)]);
+  });
+
+  it('falls back to the latest conversation when the one the order came from has no stored reference', async () => {
+    const { db } = get();
+    const a = await demoActors(db);
+    const placed = await placeOrder(db, a.mueller, {
+      customerId: a.customers.mueller, lines: [{ sku: 'TONER-BK', quantity: 1 }],
+      conversation: { channelId: 'directline', conversationId: 'conv-never-stored' },
+    }, monday);
+    if (!placed.ok) throw new Error(JSON.stringify(placed.problems));
+    await sendDueNotifications(options, seconds(1));
+    expect(connector.delivered('conv-used-last').map((m) => m.text)).toContainEqual(expect.stringContaining(`Ihr Auftrag ${placed.order.number} ist bestätigt`));
+    expect(connector.calls.some((c) => c.conversationId === 'conv-never-stored')).toBe(false);
+  });
+
+  it('gives up on a stalled send well within the lease and resends it later under the same id', async () => {
+    const { db } = get();
+    const a = await demoActors(db);
+    await linkConversation(a.schmidt.personId!, 'conv-stall', 'demo-schmidt');
+    await db('conversation_refs').where({ conversation_id: 'conv-stall' }).update({ updated_at: Date.now() + 120_000 });
+    const first = await place(db, a.schmidt, a.customers.schmidt, [{ sku: 'PAPER-A4', quantity: 1 }]);
+    const second = await place(db, a.schmidt, a.customers.schmidt, [{ sku: 'PAPER-A4', quantity: 2 }]);
+    const rowOf = async (number: string) =>
+      (await outboxFor(db, a.schmidt.personId!, 'order_confirmed')).find((r) => JSON.parse(r.payload).orderNumber === number);
+
+    // Lease 2 s, send timeout 0.5 s: the stalled first send is abandoned, and the second would not surely finish
+    // within half the lease any more, so it is handed back instead of being sent under a lease about to run out.
+    connector.state.hangOnce = 'conv-stall';
+    const stalled = await sendDueNotifications({ ...options, leaseSeconds: 2, sendTimeoutSeconds: 0.5 }, seconds(1));
+    expect(stalled.sent).toBe(0);
+    const firstRow = await rowOf(first.number);
+    expect(firstRow).toMatchObject({ status: 'pending', attempts: 1, last_error: 'send failed: timed out after 500 ms' });
+    expect(await rowOf(second.number)).toMatchObject({ status: 'pending', attempts: 0, next_attempt_at: seconds(1).toISOString() });
+
+    expect((await sendDueNotifications(options, seconds(1))).sent).toBeGreaterThanOrEqual(1);
+    expect(await rowOf(second.number)).toMatchObject({ status: 'sent' });
+    await sendDueNotifications(options, new Date(firstRow.next_attempt_at));
+    expect(await rowOf(first.number)).toMatchObject({ status: 'sent', attempts: 1 });
+
+    const attempts = connector.calls.filter((c) => c.conversationId === 'conv-stall' && c.activity.text.includes(first.number));
+    expect(attempts.map((c) => c.status)).toEqual([0, 200]);
+    // Both attempts carry the row's id: a channel that did get the first one can drop the second.
+    expect(attempts.map((c) => c.activity.channelData.notification.id)).toEqual([`notification-${firstRow.id}`, `notification-${firstRow.id}`]);
   });
 });

@@ -50,8 +50,11 @@ export interface AppendRequest {
   conversationId: string;
   state: DirectLineActivityState;
   fromId?: string;
-  /** A user activity already logged with this id (and not failed) is not appended again. */
-  clientActivityId?: string;
+  /**
+   * The sender's own id for the activity: a client's clientActivityID, or the id a bot gives a proactive message
+   * on every attempt. An activity the same sender (fromId) already logged with it, and not failed, is not appended again.
+   */
+  dedupeId?: string;
   /** Builds the stored activity once its id and sequence number are known. */
   build(id: string, seq: number): Record<string, any>;
 }
@@ -70,9 +73,10 @@ export async function appendUnlessDuplicate(db: Db, request: AppendRequest): Pro
   return db.transaction(async (trx): Promise<AppendResult> => {
     const updated = await trx('directline_conversations').where({ id: request.conversationId }).increment('last_seq', 1);
     if (!updated) throw new Error('unknown Direct Line conversation');
-    if (request.clientActivityId) {
+    if (request.dedupeId) {
+      // Per sender, so nobody can suppress another party's activity by choosing its id.
       const row = await trx('directline_activities')
-        .where({ conversation_id: request.conversationId, client_activity_id: request.clientActivityId })
+        .where({ conversation_id: request.conversationId, client_activity_id: request.dedupeId, from_id: request.fromId ?? null })
         .whereNot({ state: 'failed' })
         .first();
       if (row) return { appended: false, existing: fromRow(row) };
@@ -86,7 +90,7 @@ export async function appendUnlessDuplicate(db: Db, request: AppendRequest): Pro
       seq,
       activity_id: id,
       from_id: request.fromId ?? null,
-      client_activity_id: request.clientActivityId ?? null,
+      client_activity_id: request.dedupeId ?? null,
       state: request.state,
       activity: JSON.stringify(activity),
       created_at: new Date().toISOString(),
@@ -95,8 +99,8 @@ export async function appendUnlessDuplicate(db: Db, request: AppendRequest): Pro
   });
 }
 
-/** Appends without a duplicate check (activities from the bot and from the channel itself). */
-export async function appendActivity(db: Db, request: Omit<AppendRequest, 'clientActivityId'>): Promise<StoredActivity> {
+/** Appends without a duplicate check (activities the channel itself creates). */
+export async function appendActivity(db: Db, request: Omit<AppendRequest, 'dedupeId'>): Promise<StoredActivity> {
   const result = await appendUnlessDuplicate(db, request);
   if (!result.appended) throw new Error('unexpected duplicate');
   return result.stored;

@@ -34,6 +34,15 @@ export function clientActivityIdOf(activity: Activity): string | undefined {
 }
 
 /**
+ * The id a bot's proactive message keeps on every attempt (bot/notifier.ts sets channelData.notification.id), so a
+ * resend after a send that only seemed lost is not shown twice. The Bot Connector client drops activity.id itself.
+ */
+export function botActivityDedupeIdOf(activity: Activity): string | undefined {
+  const value = activity.channelData?.notification?.id;
+  return typeof value === 'string' && value.length > 0 && value.length <= 255 ? value : undefined;
+}
+
+/**
  * Fields a sender may not choose: the channel stamps them. serviceUrl is never stored, because the one handed
  * to the bot carries the connector secret.
  */

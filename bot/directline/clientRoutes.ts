@@ -92,7 +92,7 @@ export function mountClientRoutes(server: restify.Server, ctx: ChannelContext): 
         conversationId: conversation.id,
         state: 'sending',
         fromId: claims.userId,
-        clientActivityId,
+        dedupeId: clientActivityId,
         build: (id) =>
           stampUserActivity(body, {
             id,

@@ -1,12 +1,12 @@
 import type restify from 'restify';
 import {
-  appendActivity,
+  appendUnlessDuplicate,
   getActivity,
   getConversation,
   replaceActivity,
   setActivityState,
 } from '../../data/directline';
-import { invalidActivity, stampBotActivity } from './activities';
+import { botActivityDedupeIdOf, invalidActivity, stampBotActivity } from './activities';
 import type { ChannelContext } from './context';
 import { guarded, jsonBody, sendError } from './http';
 
@@ -37,11 +37,12 @@ export function mountConnectorRoutes(server: restify.Server, ctx: ChannelContext
     if (problem) return sendError(res, 400, 'BadArgument', problem);
     const conversation = await getConversation(ctx.db, req.params.conversationId);
     if (!conversation) return sendError(res, 404, 'BadArgument', 'Conversation not found');
-    const stored = await appendActivity(ctx.db, {
+    const result = await appendUnlessDuplicate(ctx.db, {
       conversationId: conversation.id,
       // Trace activities are for the Emulator's inspector; Direct Line never shows them.
       state: body.type === 'trace' ? 'internal' : 'posted',
       fromId: typeof body.from?.id === 'string' ? body.from.id : ctx.bot.id,
+      dedupeId: botActivityDedupeIdOf(body),
       build: (id) =>
         stampBotActivity(body, {
           id,
@@ -51,7 +52,8 @@ export function mountConnectorRoutes(server: restify.Server, ctx: ChannelContext
           replyToId: req.params.activityId,
         }),
     });
-    res.send(200, { id: stored.id });
+    // A resent proactive message: the first one is in the conversation, so this one succeeds without a second copy.
+    res.send(200, { id: result.appended ? result.stored.id : result.existing.id });
   });
   server.post(`${BASE}/:conversationId/activities`, onlyBot, jsonBody(MAX_BOT_BODY), post);
   server.post(`${BASE}/:conversationId/activities/:activityId`, onlyBot, jsonBody(MAX_BOT_BODY), post);

@@ -1,5 +1,9 @@
 import { DirectLineTokens } from '../../bot/directline/tokens';
+import { sendDueNotifications } from '../../bot/notifier';
+import { saveConversationRef } from '../../data/conversationRefs';
 import { openDatabase } from '../../data/db';
+import { placeOrder } from '../../data/orders';
+import { demoActors } from '../orders/actors';
 import { describeEachDatabase } from '../support/databases';
 import { connectDirectLine, DirectLineTestClient } from '../support/directlineClient';
 import { DirectLineHarness, startDirectLineHarness, TEST_TOKEN_SECRET } from '../support/directlineHarness';
@@ -270,6 +274,48 @@ describeEachDatabase('local Direct Line channel', ({ get }) => {
     const { activities } = await history(h, conversationId, token);
     expect(activities.map((a) => a.text)).toEqual(['Willkommen, demo-accounting!', 'Rechnung 1 ist bezahlt']);
     expect(activities[1].id).toBe(sentId);
+  });
+
+  test('a notification sent again after its confirmation was lost shows once in the conversation', async () => {
+    const { db } = get();
+    const a = await demoActors(db);
+    const { conversationId, token } = await startConversation(h, 'demo-mueller');
+    const reference = h.bot.references.get(conversationId)!;
+    await saveConversationRef(db, { channelId: 'directline', conversationId, personId: a.mueller.personId!, locale: 'de', reference: { ...reference } });
+    const placed = await placeOrder(db, a.mueller, {
+      customerId: a.customers.mueller, lines: [{ sku: 'TONER-BK', quantity: 1 }], conversation: { channelId: 'directline', conversationId },
+    });
+    if (!placed.ok) throw new Error(JSON.stringify(placed.problems));
+    const rowQuery = () => db('outbox').where({ person_id: a.mueller.personId!, kind: 'order_confirmed' }).whereLike('payload', `%"${placed.order.number}"%`);
+    const options = { db, adapter: h.adapter, appId: '' };
+
+    await sendDueNotifications(options);
+    expect(await rowQuery().first()).toMatchObject({ status: 'sent' });
+    // The channel took the message but the sender never recorded it (a crash, a lease that ran out): it goes again.
+    await rowQuery().update({ status: 'pending', sent_at: null, next_attempt_at: new Date(Date.now() - 1000).toISOString() });
+    await sendDueNotifications(options);
+    expect(await rowQuery().first()).toMatchObject({ status: 'sent' });
+
+    const { activities } = await history(h, conversationId, token);
+    expect(activities.map((x) => x.text)).toEqual(['Willkommen, demo-mueller!', expect.stringContaining(`Ihr Auftrag ${placed.order.number} ist bestätigt`)]);
+  });
+
+  test("the connector drops a bot activity repeated under its id, and a user's activity cannot claim that id", async () => {
+    const { conversationId, token } = await startConversation(h, 'demo-schmidt');
+    const secret = h.bot.references.get(conversationId)!.serviceUrl!.split('/connector/')[1];
+    const path = `/connector/${secret}/v3/conversations/${conversationId}/activities`;
+    const user = await call(h.baseUrl, 'POST', `/v3/directline/conversations/${conversationId}/activities`, token, {
+      type: 'message', from: { id: 'demo-schmidt' }, text: 'Hallo', channelData: { clientActivityID: 'notification-4711' },
+    });
+    expect(user.status).toBe(200);
+    const notice = { type: 'message', text: 'Ihr Auftrag wurde versendet', channelData: { notification: { kind: 'order_shipped', id: 'notification-4711' } } };
+    const first = await call(h.baseUrl, 'POST', path, undefined, notice);
+    const again = await call(h.baseUrl, 'POST', path, undefined, notice);
+    expect(first.status).toBe(200);
+    expect(again).toMatchObject({ status: 200, json: { id: first.json.id } });
+    const { activities } = await history(h, conversationId, token);
+    expect(activities.filter((x) => x.text === 'Ihr Auftrag wurde versendet').map((x) => x.id)).toEqual([first.json.id]);
+    expect(activities.map((x) => x.text)).toContain('Hallo');
   });
 
   test('a restarted server on the same database serves the history and delivers to stored references', async () => {

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import type { Knex } from 'knex';
+import { stringify } from 'safe-stable-stringify';
 import type { Db } from './db';
 
 export interface StoredResponse {
@@ -11,20 +12,9 @@ export type IdempotentResult =
   | (StoredResponse & { replayed: boolean })
   | { mismatch: true };
 
-/** JSON with object keys sorted, so the same request hashes the same whatever the key order. */
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value ?? null);
-}
-
+/** The same request hashes the same whatever its key order: keys are sorted at every depth. */
 export function requestHash(request: unknown): string {
-  return crypto.createHash('sha256').update(canonicalJson(request)).digest('hex');
+  return crypto.createHash('sha256').update(stringify(request) ?? 'null').digest('hex');
 }
 
 /** A unique index refused a second row (PostgreSQL 23505, SQLite SQLITE_CONSTRAINT). */

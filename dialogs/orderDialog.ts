@@ -27,7 +27,8 @@ import {
   readAddress, readCustomer, readDate, readProduct, readQuantity, readSlot, readStock, readSummary, summaryButton, type Parsed,
 } from './order/answers';
 import { parseAddress } from './order/address';
-import { catalogCard, catalogQuantities, formatDate, formatSlot, productTitle, summaryCard } from './order/cards';
+import { catalogCard, catalogQuantities, productTitle, summaryCard } from './order/cards';
+import { formatDay, formatSlot, orderLinesText } from './format';
 import {
   applyUnderstanding, askQuantityAgain, dropLine, resolveUnclear, setAddressInput, setLineQuantity, setRequestedDate,
 } from './order/changes';
@@ -338,7 +339,7 @@ export class OrderDialog extends InterruptibleDialog<OrderDialogOptions> {
 
     for (const c of checks.filter((c) => c.completionDate && !s.madeToldFor.includes(lineKey(c)))) {
       s.madeToldFor.push(lineKey(c));
-      await step.context.sendActivity(tx(l, 'madeToOrder', { name: product(c.sku).name[l], date: formatDate(c.completionDate!, l) }));
+      await step.context.sendActivity(tx(l, 'madeToOrder', { name: product(c.sku).name[l], date: formatDay(c.completionDate!, l) }));
     }
 
     const service = s.draft.lines.find((line) => product(line.sku).kind === 'service' && !s.slots[line.sku]);
@@ -357,7 +358,7 @@ export class OrderDialog extends InterruptibleDialog<OrderDialogOptions> {
         const what = c.available
           ? tx(l, 'stockShort', { name: p.name[l], available: c.available, unit: p.unit[l], requested: c.quantity })
           : tx(l, 'stockNone', { name: p.name[l] });
-        const when = c.restockDate ? tx(l, 'restockOn', { date: formatDate(c.restockDate, l) }) : tx(l, 'restockUnknown');
+        const when = c.restockDate ? tx(l, 'restockOn', { date: formatDay(c.restockDate, l) }) : tx(l, 'restockUnknown');
         return `${what} ${when}`;
       })
       .join('\n\n');
@@ -457,7 +458,7 @@ export class OrderDialog extends InterruptibleDialog<OrderDialogOptions> {
     const s = this.session(step);
     if (!s.badDate) return step.endDialog();
     const { date, reason } = s.badDate;
-    const text = reason === 'invalid' ? tx(s.locale, 'retryDate') : tx(s.locale, reason === 'past' ? 'retryDatePast' : 'retryDateWeekend', { date: formatDate(date, s.locale) });
+    const text = reason === 'invalid' ? tx(s.locale, 'retryDate') : tx(s.locale, reason === 'past' ? 'retryDatePast' : 'retryDateWeekend', { date: formatDay(date, s.locale) });
     return step.prompt(P.date, { prompt: MessageFactory.text(text) as Activity, retryPrompt: MessageFactory.text(tx(s.locale, 'retryDate')) as Activity });
   }
 
@@ -681,8 +682,8 @@ export class OrderDialog extends InterruptibleDialog<OrderDialogOptions> {
   private linesSummary(dc: DialogContext, s: OrderSession): string {
     if (s.draft.lines.length === 0) return tx(s.locale, 'nothingYet');
     const catalog = (dc.context.turnState.get(TURN) as TurnData | undefined)?.catalog ?? [];
-    const name = (sku: string) => catalog.find((p) => p.sku === sku)?.name[s.locale] ?? sku;
-    return s.draft.lines.map((l) => `${l.quantity} × ${name(l.sku)}`).join(', ');
+    const name = (sku: string) => catalog.find((p) => p.sku === sku)?.name ?? { de: sku, en: sku };
+    return orderLinesText(s.draft.lines.map((l) => ({ quantity: l.quantity, name: name(l.sku) })), s.locale);
   }
 
   /** Catalog, customers and this message's understanding, loaded once per turn. */

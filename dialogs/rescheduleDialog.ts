@@ -12,7 +12,9 @@ import { cardActionOf } from './cardActions';
 import { AnswerPrompt, type Answer } from './answerPrompt';
 import { orderNumberIn } from './cancelDialog';
 import { isStaff } from '../domain/parties';
-import { actorOf, formatDateTime, orderLabel } from './staffViews';
+import { formatDateTime, formatSlot } from './format';
+import { slotPartOfDay } from './order/changes';
+import { actorOf, orderLabel } from './staffViews';
 import { cancelTexts as tx } from './texts/cancel';
 import { understand, type Understanding } from './understanding';
 
@@ -240,12 +242,6 @@ export class RescheduleDialog extends ComponentDialog {
   }
 }
 
-/** Services run in working hours: "evening" asks for the latest times, which is the afternoon. */
-function slotPartOfDay(partOfDay: string | null | undefined): PartOfDay | null {
-  if (partOfDay === 'morning') return 'morning';
-  return partOfDay === 'afternoon' || partOfDay === 'evening' ? 'afternoon' : null;
-}
-
 function slotClickOf(value: unknown): SlotClick | null {
   if (cardActionOf(value) !== RESCHEDULE_SLOT_ACTION) return null;
   const v = value as Record<string, unknown>;
@@ -262,14 +258,4 @@ function movableAppointment(view: OrderView, service: string | null, now: Date):
 
 function serviceName(view: OrderView, sku: string, locale: Locale): string {
   return view.lines.find((l) => l.sku === sku)?.name[locale] ?? sku;
-}
-
-const slotFormats: Record<Locale, Intl.DateTimeFormat> = {
-  de: new Intl.DateTimeFormat('de-DE', { weekday: 'short', day: 'numeric', month: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Berlin' }),
-  en: new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Berlin' }),
-};
-
-/** A slot button's title: weekday, day and time on the Berlin wall clock. */
-function formatSlot(start: string, locale: Locale): string {
-  return slotFormats[locale].format(new Date(start));
 }

@@ -37,7 +37,3 @@ export function mergeAddress(earlier: Address, later: Address): Address {
     country: earlier.country || later.country,
   };
 }
-
-export function formatAddress(a: Address): string {
-  return [a.name, a.street, `${a.postcode} ${a.city}`.trim()].filter((s) => s && s.trim()).join(', ');
-}

@@ -5,28 +5,9 @@ import { formatMoney } from '../../domain/money';
 import { isValidQuantity, priceDraft } from '../../domain/order';
 import type { Address, Customer } from '../../domain/parties';
 import type { LineCheck } from '../../data/orders';
+import { formatAddress, formatDay, formatSlot } from '../format';
 import { orderTexts as tx } from '../texts/order';
-import { formatAddress } from './address';
 import type { OrderSession } from './session';
-
-const dateFormats: Record<Locale, Intl.DateTimeFormat> = {
-  de: new Intl.DateTimeFormat('de-DE', { weekday: 'short', day: 'numeric', month: 'numeric', year: 'numeric', timeZone: 'UTC' }),
-  en: new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }),
-};
-const slotFormats: Record<Locale, Intl.DateTimeFormat> = {
-  de: new Intl.DateTimeFormat('de-DE', { weekday: 'short', day: 'numeric', month: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Berlin' }),
-  en: new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Berlin' }),
-};
-
-/** A calendar date (YYYY-MM-DD) for people: "Fr., 4.12.2026" / "Fri, 4 Dec 2026". */
-export function formatDate(date: string, locale: Locale): string {
-  return dateFormats[locale].format(new Date(`${date}T00:00:00Z`));
-}
-
-/** A service start (ISO instant) on the Berlin wall clock. */
-export function formatSlot(start: string, locale: Locale): string {
-  return slotFormats[locale].format(new Date(start));
-}
 
 export function productTitle(p: Product, locale: Locale): string {
   return `${p.name[locale]} – ${formatMoney(p.priceCents, locale)}`;
@@ -43,9 +24,9 @@ export function summaryCard(
   const note = (sku: string, quantity: number): string => {
     const check = checks.find((c) => c.sku === sku);
     if (s.slots[sku]) return tx(l, 'noteSlot', { slot: formatSlot(s.slots[sku], l) });
-    if (check?.completionDate) return tx(l, 'noteMade', { date: formatDate(check.completionDate, l) });
+    if (check?.completionDate) return tx(l, 'noteMade', { date: formatDay(check.completionDate, l) });
     if (check && check.ok === false && check.kind === 'goods') {
-      const date = check.restockDate ? formatDate(check.restockDate, l) : null;
+      const date = check.restockDate ? formatDay(check.restockDate, l) : null;
       const now = check.available ?? 0;
       if (s.backorderChoice === 'partial' && now > 0) return date ? tx(l, 'notePartial', { now, date }) : tx(l, 'notePartialLater', { now });
       return date ? tx(l, 'noteBackorder', { date }) : tx(l, 'noteBackorderUnknown');
@@ -72,7 +53,7 @@ export function summaryCard(
     ],
     details: [
       { title: tx(l, onlyServices ? 'serviceAddress' : 'deliveryAddress'), value: formatAddress(address) },
-      ...(onlyServices ? [] : [{ title: tx(l, 'deliveryDate'), value: s.draft.requestedDate ? formatDate(s.draft.requestedDate, l) : tx(l, 'noDate') }]),
+      ...(onlyServices ? [] : [{ title: tx(l, 'deliveryDate'), value: s.draft.requestedDate ? formatDay(s.draft.requestedDate, l) : tx(l, 'noDate') }]),
     ],
     confirmTitle: tx(l, 'confirm'),
     changeTitle: tx(l, 'change'),

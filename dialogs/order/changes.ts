@@ -35,8 +35,8 @@ const REPLACE = /\b(doch|lieber|nein|moment|warte|stattdessen|korrigier\w*|korre
 const ADDRESS_HINT = /\b(adresse|address|liefer\w*|deliver\w*|an die|to)\b/i;
 
 /** Services run until 17:00, so an "evening" wish looks in the afternoon. */
-export function slotPartOfDay(p: Understanding['partOfDay']): PartOfDay | null {
-  return p === 'evening' ? 'afternoon' : p;
+export function slotPartOfDay(p: Understanding['partOfDay'] | undefined): PartOfDay | null {
+  return p === 'evening' ? 'afternoon' : p ?? null;
 }
 
 const findProduct = (catalog: readonly Product[], sku: string) => catalog.find((p) => p.sku === sku);

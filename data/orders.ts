@@ -4,12 +4,12 @@ import { berlinDateOf, berlinToday } from '../domain/calendar';
 import type { Product, ProductKind, VatRate } from '../domain/catalog';
 import { planProduction } from '../domain/capacity';
 import { checkCredit } from '../domain/credit';
-import { checkTransition, isOrderStatus, type OrderFacts, type OrderStatus } from '../domain/lifecycle';
+import { allowedTransitions, checkTransition, isOrderStatus, orderFactsOf, type OrderFacts, type OrderStatus } from '../domain/lifecycle';
 import type { Localized } from '../domain/locale';
 import { isValidQuantity, priceDraft, validateDraft } from '../domain/order';
 import {
   mayPlaceOrderFor, maySeeOrder, productionStart, promisedDate, receivableStatuses,
-  undeliveredStatuses, type OrderActor, type OrderProblem,
+  lateRule, dueToShipRule, type OrderActor, type OrderProblem, type PromisedDateRule,
 } from '../domain/orderChecks';
 import type { Address } from '../domain/parties';
 import { computeTotals, type Totals } from '../domain/vat';
@@ -251,11 +251,8 @@ export async function listOrders(db: Db, actor: Actor, filter: OrderFilter, now:
     query.where('customer_id', filter.customerId);
   }
   if (filter.statuses?.length) query.whereIn('status', filter.statuses);
-  // The same rules as domain isLate / isDueToShip, expressed as SQL so paging and totals stay right.
-  if (filter.late) query.whereIn('status', [...undeliveredStatuses]).where('promised_date', '<', today);
-  if (filter.shipToday) {
-    query.where((q) => q.where('status', 'ready_to_ship').orWhere((q2) => q2.whereIn('status', [...undeliveredStatuses]).where('promised_date', '<=', today)));
-  }
+  if (filter.late) wherePromisedDateRule(query, lateRule(today));
+  if (filter.shipToday) wherePromisedDateRule(query, dueToShipRule(today));
   const countRow = await query.clone().count({ n: '*' }).first();
   const limit = Math.min(Math.max(filter.limit ?? 20, 1), 200);
   const rows = await query.clone().orderBy('id', 'desc').limit(limit).offset(Math.max(filter.offset ?? 0, 0)).select('id');
@@ -359,6 +356,14 @@ export async function applyStatus(
   return { version: order.version, historyId };
 }
 
+/** The domain's date rule as SQL; promised dates are 'YYYY-MM-DD' strings, so text order is date order. */
+function wherePromisedDateRule(query: Knex.QueryBuilder, rule: PromisedDateRule): void {
+  query.where((q) => {
+    if (rule.always.length) q.whereIn('status', [...rule.always]);
+    q.orWhere((q2) => q2.whereIn('status', [...rule.statuses]).where('promised_date', '<', rule.promisedBefore));
+  });
+}
+
 async function insertHistory(
   trx: Knex.Transaction, orderId: number, from: OrderStatus | null, to: OrderStatus, actor: Actor, now: Date,
   reason: string | null, details: Record<string, unknown> | null,
@@ -374,12 +379,7 @@ async function insertHistory(
 
 async function orderFacts(trx: Conn, order: { id: number; customer_id: number }): Promise<OrderFacts> {
   const lines = await trx('order_lines').where({ order_id: order.id }).select('quantity', 'shipped_quantity', 'kind');
-  return {
-    customerId: num(order.customer_id),
-    hasGoods: lines.some((l: any) => l.kind !== 'service'),
-    hasServices: lines.some((l: any) => l.kind === 'service'),
-    lines: lines.map((l: any) => ({ quantity: num(l.quantity), shippedQuantity: num(l.shipped_quantity), kind: l.kind })),
-  };
+  return orderFactsOf(num(order.customer_id), lines.map((l: any) => ({ quantity: num(l.quantity), shippedQuantity: num(l.shipped_quantity), kind: l.kind })));
 }
 
 /** A step the automatic checks take; the lifecycle table must allow it, or the code is wrong. */
@@ -675,6 +675,8 @@ export async function transitionOrder(
     const order: OrderRow = { id: num(row.id), number: row.number, customer_id: num(row.customer_id), status: row.status, version: num(row.version) };
     if (change.expectedVersion != null && change.expectedVersion !== order.version) return { ok: false, code: 'conflict' };
     if (!isOrderStatus(change.to)) return { ok: false, code: 'illegal', reasonCode: 'unknown_status', allowed: [] };
+    // The one step to itself (a further partial shipment) is taken by recordShipment; here it would change nothing.
+    if (change.to === order.status) return { ok: false, code: 'illegal', reasonCode: 'not_allowed', allowed: allowedTransitions(order.status) };
     const reason = change.reason?.trim() || null;
     const check = checkTransition({
       from: order.status, to: change.to, role: actor.role, actorCustomerId: actor.customerId, reason, order: await orderFacts(trx, order),

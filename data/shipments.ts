@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { availableStock } from '../domain/availability';
 import type { ProductKind } from '../domain/catalog';
-import type { OrderStatus } from '../domain/lifecycle';
+import { orderFactsOf, type OrderStatus } from '../domain/lifecycle';
 import { checkShipmentLines, checkShipmentStep, maySeeOrder, type ShipmentProblem } from '../domain/orderChecks';
 import { Db, isPostgres } from './db';
 import { deliveryNoteNumber, nextNumber } from './numbering';
@@ -71,7 +71,7 @@ export async function recordShipment(db: Db, actor: Actor, number: string, input
     const after = lines.map((l) => ({ ...l, shippedQuantity: l.shippedQuantity + (input.lines.find((s) => s.lineNo === l.lineNo)?.quantity ?? 0) }));
     const step = checkShipmentStep({
       from: order.status, role: actor.role, actorCustomerId: actor.customerId,
-      order: { customerId: order.customer_id, hasGoods: lines.some((l) => l.kind !== 'service'), hasServices: lines.some((l) => l.kind === 'service'), lines: after },
+      order: orderFactsOf(order.customer_id, after),
     });
     if (!step.ok) {
       if (step.code === 'role_not_permitted' || step.code === 'not_own_order') return { ok: false, code: 'forbidden' };

@@ -3,11 +3,11 @@ import { ComponentDialog, DialogTurnResult, TextPrompt, WaterfallDialog, Waterfa
 import type { Db } from '../data/db';
 import { getOrder, listOrders, transitionOrder, type Actor, type OrderView } from '../data/orders';
 import { berlinDateOf } from '../domain/calendar';
-import { checkTransition, type OrderStatus } from '../domain/lifecycle';
+import { checkTransition, orderFactsOf, statusesWhere } from '../domain/lifecycle';
 import type { Locale } from '../domain/locale';
 import { formatMoney } from '../domain/money';
-import { orderLinesText } from './orderLines';
-import { actorOf, formatDate, formatDateTime, orderLabel } from './staffViews';
+import { formatDate, formatDateTime, orderLinesText } from './format';
+import { actorOf, orderLabel } from './staffViews';
 import { cancelTexts as tx } from './texts/cancel';
 import { understand, type Understanding } from './understanding';
 
@@ -27,8 +27,8 @@ export interface CancelDialogDeps {
   now?: () => Date;
 }
 
-/** Statuses a customer's order may be in to be offered for cancelling (the lifecycle decides in the end). */
-const openStatuses: OrderStatus[] = ['received', 'checked', 'on_hold', 'confirmed', 'in_preparation', 'in_execution', 'ready_to_ship'];
+/** Orders offered for cancelling: nothing has left the house yet (the lifecycle decides in the end). */
+const cancellableStatuses = statusesWhere('beforeShipping');
 const CHOICES = 10;
 /** A staff member stopping at the reason question instead of giving one. */
 const STOP = /^\W*(abbrechen|abbruch|stopp?|cancel|stop|never ?mind)\W*$/i;
@@ -69,7 +69,7 @@ export class CancelDialog extends ComponentDialog {
       await step.context.sendActivity(tx(locale, 'askNumberCancel'));
       return step.endDialog();
     }
-    const { orders } = await listOrders(this.deps.db, actor, { statuses: openStatuses, limit: CHOICES }, this.now());
+    const { orders } = await listOrders(this.deps.db, actor, { statuses: cancellableStatuses, limit: CHOICES }, this.now());
     const candidates = orders.filter((o) => !cancelRefusal(o, actor) && (!bookingsOnly || bookedAppointments(o).length > 0));
     if (candidates.length === 0) {
       await step.context.sendActivity(tx(locale, bookingsOnly ? 'noBookingsToCancel' : 'nothingToCancel'));
@@ -164,13 +164,8 @@ function cancelRefusal(view: OrderView, actor: Actor): Refusal | null {
     to: 'cancelled',
     role: actor.role,
     actorCustomerId: actor.customerId,
-    reason: 'cancel',
-    order: {
-      customerId: view.customer.id,
-      hasGoods: view.lines.some((l) => l.kind !== 'service'),
-      hasServices: view.lines.some((l) => l.kind === 'service'),
-      lines: view.lines.map((l) => ({ quantity: l.quantity, shippedQuantity: l.shippedQuantity, kind: l.kind })),
-    },
+    reasonPending: true,
+    order: orderFactsOf(view.customer.id, view.lines),
   });
   if (check.ok) return null;
   return check.code === 'role_not_permitted' && check.allowed.includes('cancelled') && actor.role === 'customer' ? 'not_yourself' : 'too_late';

@@ -3,12 +3,12 @@ import { ComponentDialog, Dialog, DialogTurnResult, WaterfallDialog, WaterfallSt
 import type { Db } from '../data/db';
 import { getOrder, transitionOrder, type Actor, type OrderView } from '../data/orders';
 import { recordShipment } from '../data/shipments';
-import { checkTransition, isOrderStatus, statusLabel, type OrderStatus, type TransitionRefusal } from '../domain/lifecycle';
+import { askedStatement, checkTransition, isOrderStatus, orderFactsOf, statusIs, statusLabel, type OrderStatus, type TransitionRefusal } from '../domain/lifecycle';
 import type { Locale } from '../domain/locale';
 import { matchStaffCommand, type StaffCommand } from './staffCommands';
 import {
-  actorOf, isStaffActor, isStaffCardAction, needsReason, offeredSteps, openShippingLines, orderCard, orderLabel,
-  replyCustomerOrders, replyOrderList, shippingFormCard, shippingSteps, type ListSpec, type StaffAction,
+  actorOf, isStaffActor, isStaffCardAction, offeredSteps, openShippingLines, orderCard, orderLabel,
+  replyCustomerOrders, replyOrderList, shippingFormCard, type ListSpec, type StaffAction,
 } from './staffViews';
 import { staffTexts } from './texts/staff';
 
@@ -27,10 +27,15 @@ export interface StaffDialogDeps {
   now?: () => Date;
 }
 
-interface PendingStep {
+interface StepRequest {
   order: string;
   to: OrderStatus;
   version: number;
+}
+
+/** A step waiting for what it asks of the person taking it. */
+interface PendingStep extends StepRequest {
+  asks: 'reason' | 'comment';
 }
 
 const abort = /^(abbrechen|abbruch|stopp?|nichts|cancel|abort|never ?mind)$/i;
@@ -66,7 +71,7 @@ export class StaffDialog extends ComponentDialog {
     else await step.context.sendActivity(staffTexts(locale, 'notUnderstood'));
     if (!pending) return step.endDialog();
     (step.values as { pending?: PendingStep }).pending = pending;
-    const key = pending.to === 'checked' ? 'askComment' : 'askReason';
+    const key = pending.asks === 'comment' ? 'askComment' : 'askReason';
     await step.context.sendActivity(staffTexts(locale, key, { number: pending.order, status: statusLabel(pending.to, locale) }));
     return Dialog.EndOfTurn;
   }
@@ -164,30 +169,26 @@ export class StaffDialog extends ComponentDialog {
       await this.conflict(context, actor, locale, view);
       return null;
     }
-    if (shippingSteps.includes(req.to)) {
+    if (statusIs(req.to, 'shipmentStep')) {
       await this.shipForm(context, actor, locale, view.number, req.version);
       return null;
     }
     const check = checkTransition({
-      from: view.status, to: req.to, role: actor.role, actorCustomerId: actor.customerId, reason: 'asked for later',
-      order: {
-        customerId: view.customer.id,
-        hasGoods: view.lines.some((l) => l.kind !== 'service'),
-        hasServices: view.lines.some((l) => l.kind === 'service'),
-        lines: view.lines,
-      },
+      from: view.status, to: req.to, role: actor.role, actorCustomerId: actor.customerId, reasonPending: true,
+      order: orderFactsOf(view.customer.id, view.lines),
     });
     if (!check.ok) {
       await this.refuse(context, actor, locale, view, req.to, check.code);
       return null;
     }
-    const pending = { order: view.number, to: req.to, version: view.version };
-    if (needsReason(view.status, req.to)) return pending;
-    await this.transition(context, actor, locale, pending, null);
+    const request = { order: view.number, to: req.to, version: view.version };
+    const asks = askedStatement(view.status, req.to);
+    if (asks) return { ...request, asks };
+    await this.transition(context, actor, locale, request, null);
     return null;
   }
 
-  private async transition(context: TurnContext, actor: Actor, locale: Locale, step: PendingStep, reason: string | null): Promise<void> {
+  private async transition(context: TurnContext, actor: Actor, locale: Locale, step: StepRequest, reason: string | null): Promise<void> {
     const result = await transitionOrder(
       this.deps.db, actor, step.order, { to: step.to, reason: reason ?? undefined, expectedVersion: step.version }, this.now(),
     );
@@ -219,7 +220,7 @@ export class StaffDialog extends ComponentDialog {
       await context.sendActivity(staffTexts(locale, 'orderNotFound', { number }));
     } else if (version !== null && version !== view.version) {
       await this.conflict(context, actor, locale, view);
-    } else if (view.status !== 'ready_to_ship' && view.status !== 'partially_shipped') {
+    } else if (!statusIs(view.status, 'shippable')) {
       await this.refuse(context, actor, locale, view, 'shipped', view.status === 'shipped' ? 'all_shipped' : 'not_allowed');
     } else if (openShippingLines(view).length === 0) {
       await context.sendActivity(staffTexts(locale, 'shipNothingOpen', { number: view.number }));

@@ -3,7 +3,7 @@ import { bindCard, type CardAttachment } from '../cards/bind';
 import type { Db } from '../data/db';
 import { listCustomers } from '../data/parties';
 import { listOrders, type Actor, type OrderView } from '../data/orders';
-import { allowedTransitions, checkTransition, statusLabel, type OrderStatus } from '../domain/lifecycle';
+import { allowedTransitions, askedStatement, checkTransition, orderFactsOf, statusIs, statusLabel, statusesWhere, type OrderStatus } from '../domain/lifecycle';
 import type { Locale } from '../domain/locale';
 import { formatMoney } from '../domain/money';
 import { isStaff, type Customer } from '../domain/parties';
@@ -11,6 +11,7 @@ import type { QueueName } from './staffCommands';
 import { staffTexts } from './texts/staff';
 import { getTurnUser } from './turnUser';
 import { cardActionOf } from './cardActions';
+import { formatAddress, formatDate, formatDateTime } from './format';
 import { fold } from './understanding/text';
 
 export const PAGE_SIZE = 5;
@@ -54,26 +55,6 @@ export function reasonText(reason: string, locale: Locale): string {
   return reason;
 }
 
-const dateFormats: Record<Locale, Intl.DateTimeFormat> = {
-  de: new Intl.DateTimeFormat('de-DE', { timeZone: 'UTC', day: '2-digit', month: '2-digit', year: 'numeric' }),
-  en: new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'short', year: 'numeric' }),
-};
-const dateTimeFormats: Record<Locale, Intl.DateTimeFormat> = {
-  de: new Intl.DateTimeFormat('de-DE', { timeZone: 'Europe/Berlin', dateStyle: 'medium', timeStyle: 'short' }),
-  en: new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Berlin', dateStyle: 'medium', timeStyle: 'short' }),
-};
-
-/** A calendar date ('YYYY-MM-DD') as the user reads it; formatted in UTC because it has no time of day. */
-export function formatDate(date: string | null | undefined, locale: Locale): string {
-  if (!date) return staffTexts(locale, 'noDate');
-  return dateFormats[locale].format(new Date(`${date}T00:00:00Z`));
-}
-
-/** An instant (ISO string) on the Berlin wall clock. */
-export function formatDateTime(at: string, locale: Locale): string {
-  return dateTimeFormats[locale].format(new Date(at));
-}
-
 export function orderLabel(view: OrderView, locale: Locale): string {
   return statusLabel(view.status, locale, { serviceOnly: isServiceOnly(view) });
 }
@@ -82,23 +63,6 @@ function isServiceOnly(view: OrderView): boolean {
   return view.lines.length > 0 && view.lines.every((l) => l.kind === 'service');
 }
 
-function facts(view: OrderView) {
-  return {
-    customerId: view.customer.id,
-    hasGoods: view.lines.some((l) => l.kind !== 'service'),
-    hasServices: view.lines.some((l) => l.kind === 'service'),
-    lines: view.lines.map((l) => ({ quantity: l.quantity, shippedQuantity: l.shippedQuantity, kind: l.kind })),
-  };
-}
-
-/** Steps that are recorded through the shipping form rather than a plain status change. */
-export const shippingSteps: readonly OrderStatus[] = ['partially_shipped', 'shipped'];
-/** Steps that need a reason or comment before they are taken. */
-export function needsReason(from: OrderStatus, to: OrderStatus): boolean {
-  return to === 'on_hold' || to === 'cancelled' || (from === 'on_hold' && to === 'checked');
-}
-/** Invoicing and payment move with invoices and payments, not with a button on the order card. */
-const accountingSteps: readonly OrderStatus[] = ['invoiced', 'paid', 'closed'];
 
 export interface OfferedStep {
   to: OrderStatus | 'ship';
@@ -110,25 +74,27 @@ export function offeredSteps(view: OrderView, actor: Actor, locale: Locale): Off
   const steps: OfferedStep[] = [];
   let ship = false;
   for (const to of allowedTransitions(view.status)) {
-    if (accountingSteps.includes(to)) continue;
-    if (shippingSteps.includes(to)) {
+    // Invoicing and payment move with invoices and payments, not with a button on the order card.
+    if (statusIs(to, 'accountingStep')) continue;
+    // Shipments are recorded through the shipping form rather than a plain status change.
+    if (statusIs(to, 'shipmentStep')) {
       ship = true;
       continue;
     }
     const check = checkTransition({
-      from: view.status, to, role: actor.role, actorCustomerId: actor.customerId, reason: 'asked for later', order: facts(view),
+      from: view.status, to, role: actor.role, actorCustomerId: actor.customerId, reasonPending: true, order: orderFactsOf(view.customer.id, view.lines),
     });
     if (!check.ok) continue;
     steps.push({ to, title: stepTitle(view.status, to, locale) });
   }
-  if (ship && facts(view).hasGoods && isStaff(actor.role)) steps.unshift({ to: 'ship', title: staffTexts(locale, 'actionShip') });
+  if (ship && orderFactsOf(view.customer.id, view.lines).hasGoods && isStaff(actor.role)) steps.unshift({ to: 'ship', title: staffTexts(locale, 'actionShip') });
   return steps;
 }
 
 export function stepTitle(from: OrderStatus, to: OrderStatus, locale: Locale): string {
   if (from === 'on_hold' && to === 'checked') return staffTexts(locale, 'actionRelease');
   if (from === 'on_hold' && to === 'cancelled') return staffTexts(locale, 'actionReject');
-  return statusLabel(to, locale) + (needsReason(from, to) ? '…' : '');
+  return statusLabel(to, locale) + (askedStatement(from, to) ? '…' : '');
 }
 
 function historyWho(entry: OrderView['history'][number], locale: Locale): string {
@@ -157,7 +123,7 @@ export function orderCard(view: OrderView, actor: Actor, locale: Locale): CardAt
     { title: staffTexts(locale, 'factRequested'), value: formatDate(view.requestedDate, locale) },
     { title: staffTexts(locale, 'factPromised'), value: formatDate(view.promisedDate, locale) },
   ];
-  if (a) factList.push({ title: staffTexts(locale, 'factDelivery'), value: [a.name, a.street, `${a.postcode} ${a.city}`].filter(Boolean).join(', ') });
+  if (a) factList.push({ title: staffTexts(locale, 'factDelivery'), value: formatAddress(a) });
   if (view.holdReason) factList.push({ title: staffTexts(locale, 'factHold'), value: reasonText(view.holdReason, locale) });
   const totals = [
     { label: staffTexts(locale, 'totalNet'), value: formatMoney(view.totals.netCents, locale) },
@@ -198,16 +164,14 @@ export function listTitle(list: ListSpec, locale: Locale): string {
 }
 
 /** Open work: everything accepted or waiting that has not fully left the house yet. */
-const openStatuses: OrderStatus[] = [
-  'received', 'checked', 'on_hold', 'confirmed', 'in_preparation', 'in_execution', 'ready_to_ship', 'partially_shipped',
-];
+const openWorkStatuses = statusesWhere('inHouse');
 
 export function listFilter(list: ListSpec): Parameters<typeof listOrders>[2] {
   if (list.kind === 'late') return { late: true };
   if (list.kind === 'customer') return { customerId: list.customerId };
   if (list.queue === 'on_hold') return { statuses: ['on_hold'] };
   if (list.queue === 'ship_today') return { shipToday: true };
-  return { statuses: openStatuses };
+  return { statuses: openWorkStatuses };
 }
 
 /** One page of a list as a card, or null when the list is empty. */

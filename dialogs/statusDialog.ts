@@ -4,13 +4,13 @@ import type { Db } from '../data/db';
 import { getOrder, listOrders, type Actor, type OrderView } from '../data/orders';
 import { findCustomerByNumber } from '../data/parties';
 import { berlinDateOf } from '../domain/calendar';
-import type { OrderStatus } from '../domain/lifecycle';
+import { statusIs } from '../domain/lifecycle';
 import type { Locale } from '../domain/locale';
 import { formatMoney } from '../domain/money';
-import { orderLinesText } from './orderLines';
+import { formatDate, orderLinesText } from './format';
 import { matchStaffCommand } from './staffCommands';
 import { isStaff } from '../domain/parties';
-import { actorOf, formatDate, orderCard, orderLabel, replyCustomerOrders, replyOrderList } from './staffViews';
+import { actorOf, orderCard, orderLabel, replyCustomerOrders, replyOrderList } from './staffViews';
 import { statusTexts } from './texts/status';
 
 export const STATUS_DIALOG_ID = 'statusDialog';
@@ -32,11 +32,6 @@ export interface StatusDialogDeps {
   db: Db;
   now?: () => Date;
 }
-
-/** Still on its way to the customer: what "where is my order?" is about. */
-const onTheWay: readonly OrderStatus[] = [
-  'received', 'checked', 'on_hold', 'confirmed', 'in_preparation', 'in_execution', 'ready_to_ship', 'partially_shipped', 'shipped',
-];
 
 const RECENT = 10;
 
@@ -72,7 +67,7 @@ export class StatusDialog extends ComponentDialog {
       await step.context.sendActivity(statusTexts(locale, 'noOrders'));
       return step.endDialog();
     }
-    const pending = orders.filter((o) => onTheWay.includes(o.status));
+    const pending = orders.filter((o) => statusIs(o.status, 'onTheWay'));
     if (pending.length <= 1) {
       await step.context.sendActivity(customerSummary(pending[0] ?? orders[0], locale));
       return step.endDialog();
@@ -155,7 +150,6 @@ export function customerSummary(view: OrderView, locale: Locale): string {
       .map((l) => ({ ...l, quantity: l.quantity - l.shippedQuantity }));
     if (open.length) parts.push(statusTexts(locale, 'summaryPartial', { lines: orderLinesText(open, locale) }));
   }
-  const notYetOut = ['received', 'checked', 'confirmed', 'in_preparation', 'in_execution', 'ready_to_ship'].includes(view.status);
-  if (notYetOut && view.promisedDate) parts.push(statusTexts(locale, 'summaryPromised', { date: formatDate(view.promisedDate, locale) }));
+  if (statusIs(view.status, 'promisePending') && view.promisedDate) parts.push(statusTexts(locale, 'summaryPromised', { date: formatDate(view.promisedDate, locale) }));
   return parts.join(' ');
 }

@@ -1,10 +1,7 @@
-import type { OrderStatus } from './lifecycle';
+import { statusesWhere, type OrderStatus } from './lifecycle';
 
-/**
- * Statuses in which a booked appointment may still be moved: the work has not started. From in_execution on
- * the technician is on the way or done, and a cancelled or finished order has nothing left to move.
- */
-export const reschedulableStatuses: readonly OrderStatus[] = ['received', 'checked', 'on_hold', 'confirmed', 'in_preparation'];
+/** Statuses in which a booked appointment may still be moved (see the lifecycle table). */
+export const reschedulableStatuses: readonly OrderStatus[] = statusesWhere('reschedulable');
 
 export type RescheduleRefusal = 'not_before_execution' | 'already_started';
 

@@ -25,55 +25,119 @@ export type OrderStatus = (typeof orderStatuses)[number];
 export type ActorRole = 'customer' | 'sales' | 'accountant' | 'admin' | 'system';
 
 /**
- * The whole lifecycle in one table (each status lists where it may go), in the style of Vendure's
- * order state machine. Guards below refine it per transition. After invoicing an order is never
- * cancelled: a wrong invoice is reversed by a cancellation invoice (GoBD), not by this status.
+ * What a status means for the rest of the code, so that every list of statuses is derived from one table:
+ * - open: still needs work or money (all but closed and cancelled)
+ * - beforeShipping: nothing has left the house yet, so the order may still be cancelled
+ * - inHouse: accepted or waiting and not fully out of the house yet (the staff "open" queue)
+ * - onTheWay: not yet with the customer ("where is my order?")
+ * - promisePending: not out yet and not held, so the promised date is what the customer waits for
+ * - undelivered: accepted and still to leave the house, so late once the promised date has passed
+ * - receivable: accepted but not paid, so its total counts against the credit limit until invoices exist
+ * - customerMayCancel: the customer may withdraw their own order (work has not started)
+ * - reschedulable: a booked appointment may still be moved (the technician is not on the way yet)
+ * - shippable: a shipment may be recorded
+ * - shipmentStep: reached only by recording a shipment, not by a plain status change
+ * - accountingStep: reached with invoices and payments, by accounting
  */
-export const transitions: Record<OrderStatus, readonly OrderStatus[]> = {
-  received: ['checked', 'on_hold', 'cancelled'],
-  checked: ['confirmed', 'on_hold', 'cancelled'],
-  on_hold: ['checked', 'cancelled'],
-  confirmed: ['in_preparation', 'cancelled'],
-  in_preparation: ['in_execution', 'cancelled'],
-  in_execution: ['ready_to_ship', 'performed', 'cancelled'],
-  ready_to_ship: ['partially_shipped', 'shipped', 'cancelled'],
-  partially_shipped: ['shipped'],
-  shipped: ['delivered'],
+export type StatusProperty =
+  | 'open' | 'beforeShipping' | 'inHouse' | 'onTheWay' | 'promisePending' | 'undelivered' | 'receivable'
+  | 'customerMayCancel' | 'reschedulable' | 'shippable' | 'shipmentStep' | 'accountingStep';
+
+interface StatusRow {
+  /** Where the order may go from here; guards below refine each step. */
+  next: readonly OrderStatus[];
+  is: readonly StatusProperty[];
+}
+
+/**
+ * The whole lifecycle in one table, in the style of Vendure's order state machine. After invoicing an order is
+ * never cancelled: a wrong invoice is reversed by a cancellation invoice (GoBD), not by this status.
+ */
+const lifecycle: Record<OrderStatus, StatusRow> = {
+  received: {
+    next: ['checked', 'on_hold', 'cancelled'],
+    is: ['open', 'beforeShipping', 'inHouse', 'onTheWay', 'promisePending', 'customerMayCancel', 'reschedulable'],
+  },
+  checked: {
+    next: ['confirmed', 'on_hold', 'cancelled'],
+    is: ['open', 'beforeShipping', 'inHouse', 'onTheWay', 'promisePending', 'customerMayCancel', 'reschedulable'],
+  },
+  on_hold: {
+    next: ['checked', 'cancelled'],
+    is: ['open', 'beforeShipping', 'inHouse', 'onTheWay', 'customerMayCancel', 'reschedulable'],
+  },
+  confirmed: {
+    next: ['in_preparation', 'cancelled'],
+    is: ['open', 'beforeShipping', 'inHouse', 'onTheWay', 'promisePending', 'undelivered', 'receivable', 'customerMayCancel', 'reschedulable'],
+  },
+  in_preparation: {
+    next: ['in_execution', 'cancelled'],
+    is: ['open', 'beforeShipping', 'inHouse', 'onTheWay', 'promisePending', 'undelivered', 'receivable', 'reschedulable'],
+  },
+  in_execution: {
+    next: ['ready_to_ship', 'performed', 'cancelled'],
+    is: ['open', 'beforeShipping', 'inHouse', 'onTheWay', 'promisePending', 'undelivered', 'receivable'],
+  },
+  ready_to_ship: {
+    next: ['partially_shipped', 'shipped', 'cancelled'],
+    is: ['open', 'beforeShipping', 'inHouse', 'onTheWay', 'promisePending', 'undelivered', 'receivable', 'shippable'],
+  },
+  // A second partial shipment keeps the order where it is.
+  partially_shipped: {
+    next: ['partially_shipped', 'shipped'],
+    is: ['open', 'inHouse', 'onTheWay', 'undelivered', 'receivable', 'shippable', 'shipmentStep'],
+  },
+  shipped: { next: ['delivered'], is: ['open', 'onTheWay', 'receivable', 'shipmentStep'] },
   // A mixed order (goods + e.g. on-site setup) is delivered first, then the service is performed.
-  delivered: ['performed', 'invoiced'],
-  performed: ['invoiced'],
-  invoiced: ['paid'],
-  paid: ['closed'],
-  closed: [],
-  cancelled: [],
+  delivered: { next: ['performed', 'invoiced'], is: ['open', 'receivable'] },
+  performed: { next: ['invoiced'], is: ['open', 'receivable'] },
+  invoiced: { next: ['paid'], is: ['open', 'receivable', 'accountingStep'] },
+  paid: { next: ['closed'], is: ['open', 'accountingStep'] },
+  closed: { next: [], is: ['accountingStep'] },
+  cancelled: { next: [], is: [] },
 };
+
+export const transitions: Record<OrderStatus, readonly OrderStatus[]> = Object.fromEntries(
+  orderStatuses.map((s) => [s, lifecycle[s].next]),
+) as Record<OrderStatus, readonly OrderStatus[]>;
 
 export function isOrderStatus(value: unknown): value is OrderStatus {
   return typeof value === 'string' && (orderStatuses as readonly string[]).includes(value);
 }
 
 export function allowedTransitions(from: OrderStatus): OrderStatus[] {
-  return [...transitions[from]];
+  return [...lifecycle[from].next];
 }
 
-const beforeShipping: readonly OrderStatus[] = [
-  'received',
-  'checked',
-  'on_hold',
-  'confirmed',
-  'in_preparation',
-  'in_execution',
-  'ready_to_ship',
-];
+export function statusIs(status: OrderStatus, property: StatusProperty): boolean {
+  return lifecycle[status].is.includes(property);
+}
 
-/** Nothing has left the house yet, so the order may still be cancelled. */
+/** The statuses with a property, in lifecycle order (a fresh array: callers may pass it on to a query). */
+export function statusesWhere(property: StatusProperty): OrderStatus[] {
+  return orderStatuses.filter((s) => statusIs(s, property));
+}
+
 export function isBeforeShipping(status: OrderStatus): boolean {
-  return beforeShipping.includes(status);
+  return statusIs(status, 'beforeShipping');
 }
 
-/** Still needs work or money: everything except closed and cancelled. */
 export function isOpen(status: OrderStatus): boolean {
-  return status !== 'closed' && status !== 'cancelled';
+  return statusIs(status, 'open');
+}
+
+/**
+ * What a step asks of the person taking it: holding and cancelling cannot go without a reason; releasing a
+ * hold asks for a comment the history keeps, but the lifecycle does not insist on it.
+ */
+export function askedStatement(from: OrderStatus, to: OrderStatus): 'reason' | 'comment' | null {
+  if (to === 'on_hold' || to === 'cancelled') return 'reason';
+  if (from === 'on_hold' && to === 'checked') return 'comment';
+  return null;
+}
+
+export function needsReason(from: OrderStatus, to: OrderStatus): boolean {
+  return askedStatement(from, to) === 'reason';
 }
 
 export interface OrderLineFacts {
@@ -91,6 +155,16 @@ export interface OrderFacts {
   lines: readonly OrderLineFacts[];
 }
 
+/** The facts the guards need, from an order's lines: anything that is not a service is goods. */
+export function orderFactsOf(customerId: number | null, lines: readonly OrderLineFacts[]): OrderFacts {
+  return {
+    customerId,
+    hasGoods: lines.some((l) => l.kind !== 'service'),
+    hasServices: lines.some((l) => l.kind === 'service'),
+    lines: lines.map((l) => ({ quantity: l.quantity, shippedQuantity: l.shippedQuantity, kind: l.kind })),
+  };
+}
+
 export interface TransitionContext {
   from: OrderStatus;
   to: OrderStatus;
@@ -98,6 +172,8 @@ export interface TransitionContext {
   /** For role 'customer': the account the acting person belongs to. */
   actorCustomerId?: number | null;
   reason?: string | null;
+  /** Check everything but the reason, which will be asked for before the step is taken. */
+  reasonPending?: boolean;
   order: OrderFacts;
 }
 
@@ -121,40 +197,38 @@ export type TransitionCheck =
 const operations: readonly ActorRole[] = ['sales', 'admin', 'system'];
 const accounting: readonly ActorRole[] = ['accountant', 'admin', 'system'];
 const holdAndRelease: readonly ActorRole[] = ['sales', 'accountant', 'admin', 'system'];
-/** Customers may withdraw their own order only until work on it starts. */
-const customerMayCancelFrom: readonly OrderStatus[] = ['received', 'checked', 'confirmed', 'on_hold'];
-
 function permittedRoles(from: OrderStatus, to: OrderStatus): readonly ActorRole[] {
   if (to === 'on_hold' || (from === 'on_hold' && to === 'checked')) return holdAndRelease;
   if (to === 'cancelled') {
     // Accounting may reject a credit hold; customers their own early orders (checked separately).
     const staff = from === 'on_hold' ? holdAndRelease : operations;
-    return customerMayCancelFrom.includes(from) ? [...staff, 'customer'] : staff;
+    return statusIs(from, 'customerMayCancel') ? [...staff, 'customer'] : staff;
   }
-  if (to === 'invoiced' || to === 'paid' || to === 'closed') return accounting;
+  if (statusIs(to, 'accountingStep')) return accounting;
   return operations;
 }
 
-function shippable(order: OrderFacts): OrderLineFacts[] {
+/** Service lines are never shipped and are ignored by the shipping guards. */
+export function goodsLines(order: OrderFacts): OrderLineFacts[] {
   return order.lines.filter((line) => line.kind !== 'service');
 }
 
 function guard(ctx: TransitionContext): TransitionRefusal | null {
   const { from, to, order } = ctx;
-  if ((to === 'on_hold' || to === 'cancelled') && !ctx.reason?.trim()) return 'reason_required';
+  if (needsReason(from, to) && !ctx.reasonPending && !ctx.reason?.trim()) return 'reason_required';
   switch (to) {
     case 'ready_to_ship':
       return order.hasGoods ? null : 'no_goods';
     case 'partially_shipped': {
       if (!order.hasGoods) return 'no_goods';
-      const lines = shippable(order);
+      const lines = goodsLines(order);
       if (!lines.some((l) => l.shippedQuantity > 0)) return 'nothing_shipped';
       if (lines.every((l) => l.shippedQuantity >= l.quantity)) return 'all_shipped';
       return null;
     }
     case 'shipped':
       if (!order.hasGoods) return 'no_goods';
-      return shippable(order).every((l) => l.shippedQuantity >= l.quantity) ? null : 'not_all_shipped';
+      return goodsLines(order).every((l) => l.shippedQuantity >= l.quantity) ? null : 'not_all_shipped';
     case 'delivered':
       return order.hasGoods ? null : 'no_goods';
     case 'performed':

@@ -1,5 +1,5 @@
-import { addWorkingDays } from './calendar';
-import { allowedTransitions, checkTransition, type ActorRole, type OrderStatus, type TransitionCheck, type TransitionContext } from './lifecycle';
+import { addDays, addWorkingDays } from './calendar';
+import { checkTransition, goodsLines, statusesWhere, type ActorRole, type OrderStatus, type TransitionCheck, type TransitionContext } from './lifecycle';
 import type { Problem, ProblemCode } from './order';
 
 /** Who is acting on orders: a person in a role, or the system (automatic checks, an integration). */
@@ -50,28 +50,30 @@ export function mayMoveAppointment(actor: OrderActor, orderCustomerId: number): 
   return actor.role === 'sales' || actor.role === 'admin' || actor.role === 'system';
 }
 
-/**
- * Orders the business has accepted but not been paid for yet: their gross total counts against the credit
- * limit until invoices exist (received/checked/on_hold are not accepted yet; paid/closed/cancelled are done).
- */
-export const receivableStatuses: readonly OrderStatus[] = [
-  'confirmed', 'in_preparation', 'in_execution', 'ready_to_ship', 'partially_shipped', 'shipped',
-  'delivered', 'performed', 'invoiced',
-];
+/** Orders whose gross total counts against the credit limit until invoices exist. */
+export const receivableStatuses: readonly OrderStatus[] = statusesWhere('receivable');
 
 /** Orders that still have to leave the house: late when their promised date has passed. */
-export const undeliveredStatuses: readonly OrderStatus[] = [
-  'confirmed', 'in_preparation', 'in_execution', 'ready_to_ship', 'partially_shipped',
-];
+export const undeliveredStatuses: readonly OrderStatus[] = statusesWhere('undelivered');
 
-export function isLate(status: OrderStatus, promisedDate: string | null, today: string): boolean {
-  return undeliveredStatuses.includes(status) && promisedDate != null && promisedDate < today;
+/**
+ * A date rule for order lists, applied by the store in SQL so paging and totals stay right: an order matches
+ * when its status is in `always`, or in `statuses` with a promised date before `promisedBefore`.
+ */
+export interface PromisedDateRule {
+  always: readonly OrderStatus[];
+  statuses: readonly OrderStatus[];
+  promisedBefore: string;
+}
+
+/** Late: not out of the house and promised for a day before today. */
+export function lateRule(today: string): PromisedDateRule {
+  return { always: [], statuses: undeliveredStatuses, promisedBefore: today };
 }
 
 /** To ship today: ready to ship, or promised for today or earlier and not yet (fully) shipped. */
-export function isDueToShip(status: OrderStatus, promisedDate: string | null, today: string): boolean {
-  if (status === 'ready_to_ship') return true;
-  return undeliveredStatuses.includes(status) && promisedDate != null && promisedDate <= today;
+export function dueToShipRule(today: string): PromisedDateRule {
+  return { always: ['ready_to_ship'], statuses: undeliveredStatuses, promisedBefore: addDays(today, 1) };
 }
 
 /** Made-to-order work starts on the next working day: today's machine plan is already running. */
@@ -127,18 +129,9 @@ export function checkShipmentLines(
   return problems;
 }
 
-/**
- * The status a shipment leads to, checked like a lifecycle step with the shipped quantities it leaves behind.
- * A further partial shipment keeps partially_shipped; the table has no step to itself, so it is checked as the
- * step into partially_shipped (same roles, same guard).
- */
+/** The status a shipment leads to, checked like a lifecycle step with the shipped quantities it leaves behind. */
 export function checkShipmentStep(ctx: Omit<TransitionContext, 'to'>): { ok: true; to: OrderStatus } | (TransitionCheck & { ok: false }) {
-  const goods = ctx.order.lines.filter((l) => l.kind !== 'service');
-  const to: OrderStatus = goods.every((l) => l.shippedQuantity >= l.quantity) ? 'shipped' : 'partially_shipped';
-  if (ctx.from === 'partially_shipped' && to === 'partially_shipped') {
-    const check = checkTransition({ ...ctx, from: 'ready_to_ship', to });
-    return check.ok ? { ok: true, to } : { ...check, allowed: allowedTransitions(ctx.from) };
-  }
+  const to: OrderStatus = goodsLines(ctx.order).every((l) => l.shippedQuantity >= l.quantity) ? 'shipped' : 'partially_shipped';
   const check = checkTransition({ ...ctx, to });
   return check.ok ? { ok: true, to } : check;
 }

@@ -4,7 +4,11 @@ import {
   isBeforeShipping,
   isOpen,
   isOrderStatus,
+  askedStatement,
+  needsReason,
+  orderFactsOf,
   orderStatuses,
+  statusesWhere,
   statusLabel,
   transitions,
   type ActorRole,
@@ -47,7 +51,7 @@ const table: [OrderStatus, OrderStatus[]][] = [
   ['in_preparation', ['in_execution', 'cancelled']],
   ['in_execution', ['ready_to_ship', 'performed', 'cancelled']],
   ['ready_to_ship', ['partially_shipped', 'shipped', 'cancelled']],
-  ['partially_shipped', ['shipped']],
+  ['partially_shipped', ['partially_shipped', 'shipped']],
   ['shipped', ['delivered']],
   ['delivered', ['performed', 'invoiced']],
   ['performed', ['invoiced']],
@@ -201,6 +205,11 @@ describe('shipping guards', () => {
     expect(checkTransition(ctx('ready_to_ship', 'partially_shipped'))).toMatchObject({ code: 'all_shipped' });
   });
 
+  it('a further partial shipment keeps partially_shipped while some but not all is shipped', () => {
+    expect(checkTransition(ctx('partially_shipped', 'partially_shipped', { order: partly }))).toEqual({ ok: true });
+    expect(checkTransition(ctx('partially_shipped', 'partially_shipped'))).toMatchObject({ code: 'all_shipped' });
+  });
+
   it('ignores service lines when deciding whether everything is shipped', () => {
     expect(checkTransition(ctx('ready_to_ship', 'shipped', { order: mixedOrder }))).toEqual({ ok: true });
   });
@@ -226,6 +235,59 @@ describe('services', () => {
     expect(checkTransition(ctx('delivered', 'performed', { order: mixedOrder }))).toEqual({ ok: true });
     expect(checkTransition(ctx('delivered', 'performed', { order: goodsOrder }))).toMatchObject({ code: 'no_services' });
     expect(checkTransition(ctx('performed', 'invoiced', { order: mixedOrder }))).toEqual({ ok: true });
+  });
+});
+
+describe('status groups from the table', () => {
+  it.each([
+    ['beforeShipping', ['received', 'checked', 'on_hold', 'confirmed', 'in_preparation', 'in_execution', 'ready_to_ship']],
+    ['inHouse', ['received', 'checked', 'on_hold', 'confirmed', 'in_preparation', 'in_execution', 'ready_to_ship', 'partially_shipped']],
+    ['onTheWay', ['received', 'checked', 'on_hold', 'confirmed', 'in_preparation', 'in_execution', 'ready_to_ship', 'partially_shipped', 'shipped']],
+    ['promisePending', ['received', 'checked', 'confirmed', 'in_preparation', 'in_execution', 'ready_to_ship']],
+    ['undelivered', ['confirmed', 'in_preparation', 'in_execution', 'ready_to_ship', 'partially_shipped']],
+    ['receivable', ['confirmed', 'in_preparation', 'in_execution', 'ready_to_ship', 'partially_shipped', 'shipped', 'delivered', 'performed', 'invoiced']],
+    ['customerMayCancel', ['received', 'checked', 'on_hold', 'confirmed']],
+    ['reschedulable', ['received', 'checked', 'on_hold', 'confirmed', 'in_preparation']],
+    ['shippable', ['ready_to_ship', 'partially_shipped']],
+    ['shipmentStep', ['partially_shipped', 'shipped']],
+    ['accountingStep', ['invoiced', 'paid', 'closed']],
+  ] as const)('%s is %j', (property, statuses) => {
+    expect(statusesWhere(property)).toEqual(statuses);
+  });
+
+  it('a customer may cancel exactly where the table lets them', () => {
+    for (const from of orderStatuses.filter((s) => transitions[s].includes('cancelled'))) {
+      const ok = checkTransition(ctx(from, 'cancelled', { role: 'customer', actorCustomerId: 7 })).ok;
+      expect(ok).toBe(statusesWhere('customerMayCancel').includes(from));
+    }
+  });
+});
+
+describe('reasons', () => {
+  it('holding and cancelling need a reason; releasing a hold asks for a comment', () => {
+    expect(needsReason('checked', 'on_hold')).toBe(true);
+    expect(needsReason('received', 'cancelled')).toBe(true);
+    expect(needsReason('on_hold', 'checked')).toBe(false);
+    expect(askedStatement('on_hold', 'checked')).toBe('comment');
+    expect(askedStatement('received', 'checked')).toBeNull();
+    expect(checkTransition(ctx('on_hold', 'checked', { reason: null }))).toEqual({ ok: true });
+  });
+
+  it('reasonPending checks everything but the reason', () => {
+    expect(checkTransition(ctx('received', 'cancelled', { reason: null, reasonPending: true }))).toEqual({ ok: true });
+    expect(checkTransition(ctx('shipped', 'cancelled', { reason: null, reasonPending: true }))).toMatchObject({ code: 'not_allowed' });
+    expect(checkTransition(ctx('in_preparation', 'cancelled', { role: 'customer', actorCustomerId: 7, reason: null, reasonPending: true })))
+      .toMatchObject({ code: 'role_not_permitted' });
+  });
+});
+
+describe('order facts', () => {
+  it('counts every line that is not a service as goods', () => {
+    expect(orderFactsOf(7, [{ quantity: 2, shippedQuantity: 1 }, { quantity: 1, shippedQuantity: 0, kind: 'service' }])).toEqual({
+      customerId: 7, hasGoods: true, hasServices: true,
+      lines: [{ quantity: 2, shippedQuantity: 1, kind: undefined }, { quantity: 1, shippedQuantity: 0, kind: 'service' }],
+    });
+    expect(orderFactsOf(null, [{ quantity: 1, shippedQuantity: 0, kind: 'service' }])).toMatchObject({ hasGoods: false, hasServices: true });
   });
 });
 

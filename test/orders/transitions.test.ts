@@ -120,6 +120,20 @@ describeEachDatabase('shipments', ({ get }) => {
     expect(await transitionOrder(db, a.sales, order.number, { to: 'cancelled', reason: 'zu spät' }, monday)).toMatchObject({ ok: false, code: 'illegal' });
   });
 
+  it('keeps partially_shipped through a further partial shipment, and only a shipment takes that step', async () => {
+    const { db } = get();
+    const a = await demoActors(db);
+    const order = await place(db, a.sales, a.customers.schmidt, [{ sku: 'TONER-BK', quantity: 3 }]);
+    await moveTo(db, a.sales, order.number, ['in_preparation', 'in_execution', 'ready_to_ship']);
+    const ship = (quantity: number) =>
+      recordShipment(db, a.sales, order.number, { carrier: 'DHL', trackingNumber: `T${quantity}`, lines: [{ lineNo: 1, quantity }] }, monday);
+    expect(await ship(1)).toMatchObject({ ok: true, order: { status: 'partially_shipped' } });
+    expect(await transitionOrder(db, a.sales, order.number, { to: 'partially_shipped' }, monday))
+      .toEqual({ ok: false, code: 'illegal', reasonCode: 'not_allowed', allowed: ['partially_shipped', 'shipped'] });
+    expect(await ship(1)).toMatchObject({ ok: true, order: { status: 'partially_shipped', lines: [{ shippedQuantity: 2 }] } });
+    expect(await ship(1)).toMatchObject({ ok: true, order: { status: 'shipped' } });
+  });
+
   it('a backordered line cannot ship before the goods are there, and nothing of that shipment is kept', async () => {
     const { db } = get();
     const a = await demoActors(db);

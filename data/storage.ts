@@ -4,7 +4,7 @@ import type { Db } from './db';
 import { hashKey } from './hashKey';
 
 /**
- * botbuilder Storage on knex with MemoryStorage's eTag rules: an item is written unconditionally when it is new or
+ * botbuilder Storage on knex with the eTag rules of botbuilder's in-memory storage: an item is written unconditionally when it is new or
  * carries no eTag or '*'; otherwise only when its eTag matches the stored one. Every write gets a new eTag.
  * A batch is one transaction, so a conflict on one key writes none of them.
  */
@@ -40,7 +40,7 @@ export class KnexStorage implements Storage {
           .where({ key_hash: row.key_hash, etag: String(eTag) })
           .update({ etag: row.etag, data: row.data, updated_at: row.updated_at });
         if (updated > 0) continue;
-        // No match: either the item is gone (then it is written, as MemoryStorage does) or someone wrote in between.
+        // No match: either the item is gone (then it is written, as the in-memory storage does) or someone wrote in between.
         const inserted = await trx('bot_state').insert(row).onConflict('key_hash').ignore().returning('key_hash');
         if (inserted.length === 0) throw new Error(`Storage: error writing "${key}" due to eTag conflict.`);
       }

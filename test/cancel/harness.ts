@@ -1,6 +1,4 @@
 import type { Activity } from 'botbuilder';
-import { DialogTestClient } from 'botbuilder-testing';
-import { identifyTurnUser } from '../../bot/auftragsbot';
 import { findServiceSlots } from '../../data/bookings';
 import type { Db } from '../../data/db';
 import { placeOrder, type Actor } from '../../data/orders';
@@ -8,8 +6,7 @@ import { CancelDialog } from '../../dialogs/cancelDialog';
 import { MainDialog } from '../../dialogs/mainDialog';
 import { understandingRecognizer } from '../../dialogs/recognizer';
 import { RESCHEDULE_SLOT_ACTION, RescheduleDialog } from '../../dialogs/rescheduleDialog';
-import { setTurnUser } from '../../dialogs/turnUser';
-import { monday } from '../staff/helpers';
+import { chatAs, monday } from '../staff/helpers';
 
 /** Tuesday 3 March 2026, 10:00 in Berlin: the "now" of the conversations, a day after the orders were placed. */
 export const tuesday = new Date('2026-03-03T09:00:00Z');
@@ -27,26 +24,8 @@ export function chat(db: Db, userId: string, locale: string, clock: { now: Date 
     { intent: 'cancel_booking', dialog: cancel },
     { intent: 'reschedule_booking', dialog: reschedule, cardAction: (action) => action === RESCHEDULE_SLOT_ACTION },
   ]);
-  const client = new DialogTestClient('directline', main, undefined, [
-    {
-      onTurn: async (context, next) => {
-        setTurnUser(context, await identifyTurnUser(db, context.activity));
-        await next();
-      },
-    },
-  ]);
-  const from = { id: userId, name: userId };
-  const say = async (input: string | Record<string, unknown>): Promise<Partial<Activity>[]> => {
-    const activity = typeof input === 'string' ? { type: 'message', text: input, locale, from } : { type: 'message', value: input, locale, from };
-    const replies: Partial<Activity>[] = [];
-    let reply = (await client.sendActivity(activity as Partial<Activity>)) as Partial<Activity> | undefined;
-    while (reply) {
-      replies.push(reply);
-      reply = client.getNextReply();
-    }
-    return replies;
-  };
-  return { client, say };
+  const { client, send } = chatAs(db, main, userId, locale);
+  return { client, say: send };
 }
 
 /** The titles of the quick-reply buttons under the replies. */

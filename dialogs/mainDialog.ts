@@ -8,7 +8,7 @@ import {
   WaterfallDialog,
   WaterfallStepContext,
 } from 'botbuilder-dialogs';
-import type { Person } from '../domain/parties';
+import { isStaff, type Person } from '../domain/parties';
 import type { Locale } from '../domain/locale';
 import { cardActionOf } from './cardActions';
 import { Intents, Recognizer } from './recognizer';
@@ -19,8 +19,6 @@ import { getTurnUser } from './turnUser';
 export interface IntentRoute {
   intent: string;
   dialog: Dialog;
-  /** Unlinked users never reach business dialogs unless a route says so. */
-  allowUnlinked?: boolean;
   /** Card buttons (Action.Submit data `{ action }`) this route's dialog answers, arriving without text. */
   cardAction?: (action: string) => boolean;
   /** A click on one of those cards ends whatever conversation was open (a staff card clicked mid-order). */
@@ -76,7 +74,8 @@ export class MainDialog extends ComponentDialog {
     const { intent, details } = await this.recognize(text, locale);
     const route = this.routes.get(intent);
 
-    if (!person && !route?.allowUnlinked) {
+    // Someone not linked to a person sees no business data: every route needs to know who is asking.
+    if (!person) {
       await step.context.sendActivity(commonTexts(locale, 'notLinked', { userId }));
       return step.endDialog();
     }
@@ -100,7 +99,7 @@ export class MainDialog extends ComponentDialog {
 
 export function helpText(locale: Locale, person: Person): string {
   const lines = [commonTexts(locale, 'helpIntro'), commonTexts(locale, 'helpOrder'), commonTexts(locale, 'helpBook'), commonTexts(locale, 'helpStatus')];
-  if (person.role === 'sales' || person.role === 'admin') lines.push(commonTexts(locale, 'helpSales'));
+  if (isStaff(person.role)) lines.push(commonTexts(locale, 'helpSales'));
   if (person.role === 'accountant' || person.role === 'admin') lines.push(commonTexts(locale, 'helpAccountant'));
   if (person.role === 'admin') lines.push(commonTexts(locale, 'helpAdmin'));
   lines.push(commonTexts(locale, 'helpLanguage'));

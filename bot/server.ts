@@ -8,7 +8,7 @@ import {
 } from 'botbuilder';
 import restify from 'restify';
 import { Db, migrate, openDatabase } from '../data/db';
-import { findPersonByChannel } from '../data/parties';
+import { findPersonByChannel, listChannelPeople } from '../data/parties';
 import { seedIfEmpty } from '../data/seed';
 import { secretSetting } from '../data/settings';
 import { KnexStorage } from '../data/storage';
@@ -160,6 +160,11 @@ export async function createApp(config: Config, extras: AppExtras = {}): Promise
       logger: logger.child({ component: 'directline' }),
     });
     channel.mount(server);
+
+    server.get('/api/demo/people', async (_req, res) => {
+      const people = await listChannelPeople(db, DEMO_CHANNEL);
+      res.send(200, people.map(({ userId, person, customer }) => ({ id: userId, name: person.displayName, role: person.role, customer })));
+    });
 
     server.post('/api/demo/token', jsonBody, async (req, res) => {
       const body = (req.body ?? {}) as { user?: unknown; locale?: unknown };

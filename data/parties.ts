@@ -63,3 +63,20 @@ export async function listCustomers(db: Db): Promise<Customer[]> {
   const rows = await db('customers').orderBy('number');
   return rows.map(toCustomer);
 }
+
+/** The people who sign in on a channel, with their account: the demo sign-in picker lists them. */
+export async function listChannelPeople(
+  db: Db, channelId: string,
+): Promise<Array<{ userId: string; person: Person; customer: { name: string; kind: string } | null }>> {
+  const rows = await db('channel_identities')
+    .join('persons', 'persons.id', 'channel_identities.person_id')
+    .leftJoin('customers', 'customers.id', 'persons.customer_id')
+    .where('channel_identities.channel_id', channelId)
+    .orderBy('persons.id')
+    .select('channel_identities.user_id', 'persons.*', 'customers.name as customer_name', 'customers.kind as customer_kind');
+  return rows.map((r: any) => ({
+    userId: r.user_id,
+    person: toPerson(r),
+    customer: r.customer_name ? { name: r.customer_name, kind: r.customer_kind } : null,
+  }));
+}

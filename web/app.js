@@ -38,15 +38,19 @@
     },
   }[lang];
 
-  // The demo identities seeded in data/seedData.ts.
-  var people = [
-    { id: 'demo-mueller', name: 'Peter Müller', detail: 'Müller Bau GmbH', role: 'customer', group: 'customers' },
-    { id: 'demo-cafe', name: 'Aylin Demir', detail: 'Café Sonnenschein', role: 'customer', group: 'customers' },
-    { id: 'demo-schmidt', name: 'Anna Schmidt', detail: null, role: 'private', group: 'customers' },
-    { id: 'demo-sales', name: 'Sabine Vogel', detail: null, role: 'sales', group: 'staff' },
-    { id: 'demo-accounting', name: 'Jonas Becker', detail: null, role: 'accounting', group: 'staff' },
-    { id: 'demo-admin', name: 'Admin', detail: null, role: 'admin', group: 'staff' },
-  ];
+  // The demo identities come from the server (GET /api/demo/people), as the database links them.
+  var people = [];
+
+  function toPickerEntry(p) {
+    var role = p.role === 'customer' ? (p.customer && p.customer.kind === 'b2c' ? 'private' : 'customer') : p.role === 'accountant' ? 'accounting' : p.role;
+    return {
+      id: p.id,
+      name: p.name,
+      detail: p.customer && p.customer.kind === 'b2b' ? p.customer.name : null,
+      role: role,
+      group: p.role === 'customer' ? 'customers' : 'staff',
+    };
+  }
 
   var storageKey = 'auftragsbot.session';
   // botframework-directlinejs ConnectionStatus values, in order.
@@ -258,6 +262,18 @@
   });
 
   applyTexts();
-  renderPicker();
-  resume();
+  fetch('/api/demo/people')
+    .then(function (res) {
+      if (!res.ok) throw new Error('demo people: ' + res.status);
+      return res.json();
+    })
+    .then(function (list) {
+      people = list.map(toPickerEntry);
+      renderPicker();
+      resume();
+    })
+    .catch(function () {
+      showPicker();
+      showError(texts.failed);
+    });
 })();

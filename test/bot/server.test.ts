@@ -46,6 +46,10 @@ describe('bot host over HTTP [sqlite]', () => {
 
       expect((await post({ user: 'nobody' })).status).toBe(404);
       expect((await post({})).status).toBe(400);
+
+      const people = (await (await fetch(`${server.url}/api/demo/people`)).json()) as Array<{ id: string; name: string; role: string; customer: unknown }>;
+      expect(people.map((p) => p.id)).toEqual(['demo-mueller', 'demo-cafe', 'demo-schmidt', 'demo-sales', 'demo-accounting', 'demo-admin']);
+      expect(people[0]).toEqual({ id: 'demo-mueller', name: 'Peter Müller', role: 'customer', customer: { name: 'Müller Bau GmbH', kind: 'b2b' } });
     } finally {
       await server.close();
     }
@@ -78,6 +82,7 @@ describe('bot host over HTTP [sqlite]', () => {
         method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ user: 'demo-mueller' }),
       });
       expect(token.status).toBe(404);
+      expect((await fetch(`${server.url}/api/demo/people`)).status).toBe(404);
       expect((await fetch(`${server.url}/v3/directline/conversations`, { method: 'POST' })).status).toBe(404);
     });
   });

@@ -53,8 +53,14 @@ export async function startRecordingConnector() {
     close: () =>
       new Promise<void>((resolve) => {
         // A stalled call does arrive in the end, long after its sender stopped waiting.
-        for (const res of hanging.splice(0)) res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: 'late' }));
+        // Its sender may have given up and closed the connection already; then there is nobody left to answer.
+        for (const res of hanging.splice(0)) {
+          if (res.destroyed || res.writableEnded) continue;
+          res.writeHead(200, { 'content-type': 'application/json' });
+          res.end(JSON.stringify({ id: 'late' }));
+        }
         server.close(() => resolve());
+        server.closeAllConnections();
       }),
   };
 }

@@ -6,4 +6,6 @@ module.exports = {
   transform: { '^.+\\.ts$': 'ts-jest' },
   globalSetup: '<rootDir>/test/support/globalSetup.ts',
   testTimeout: 30000,
+  // A suite that fails half-way can leave a server or a polling client open; the run must still end and report.
+  forceExit: true,
 };

@@ -7,8 +7,7 @@ import { mayMoveAppointment, type OrderActor } from '../domain/orderChecks';
 import { findSlots, type BusyPeriod, type PartOfDay } from '../domain/slots';
 import { findProduct } from './catalog';
 import { isPostgres, type Db } from './db';
-import { orderOrigin, withOrigin } from './orderOrigin';
-import { enqueueNotification } from './outbox';
+import { customerPersonIds, insertHistory, notifyAboutHistory } from './history';
 
 /** How long a service line occupies its resources: one visit or hour per unit ordered. */
 export function serviceMinutes(product: Product, quantity: number): number {
@@ -203,22 +202,10 @@ async function rescheduleInTransaction(
   const updated = await trx('orders').where({ id: orderId, version }).update({ version: version + 1, promised_date: promised, updated_at: at });
   if (updated === 0) throw new RescheduleRefused({ ok: false, code: 'conflict', status });
 
-  const details = { event: 'booking_rescheduled', sku, from, to };
-  const [history] = await trx('order_history')
-    .insert({
-      order_id: orderId, from_status: status, to_status: status, actor_person_id: actor.personId, actor_role: actor.role,
-      channel: actor.channel, reason: null, details: JSON.stringify(details), at,
-    })
-    .returning('id');
-  const historyId = typeof history === 'object' ? Number(history.id) : Number(history);
-  const persons = await trx('persons').where({ customer_id: order.customer_id, role: 'customer' }).select('id');
-  const origin = await orderOrigin(trx, orderId);
-  for (const { id } of persons) {
-    const personId = Number(id);
-    await enqueueNotification(trx, {
-      personId, kind: 'booking_rescheduled', payload: withOrigin({ orderNumber: number, orderId, sku, from, to }, origin, personId),
-      dedupeKey: `order:${orderId}:h${historyId}:booking_rescheduled:p${personId}`,
-    }, now);
-  }
+  const historyId = await insertHistory(trx, orderId, status, status, actor, now, null, { event: 'booking_rescheduled', sku, from, to });
+  await notifyAboutHistory(
+    trx, { orderId, historyId }, await customerPersonIds(trx, Number(order.customer_id)),
+    { kind: 'booking_rescheduled', payload: { orderNumber: number, orderId, sku, from, to } }, now,
+  );
   return { ok: true, orderNumber: number, sku, from, to, version: version + 1, changed: true };
 }

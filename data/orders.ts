@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { acceptanceSteps, followUpSteps, holdReasonAfter } from '../domain/acceptance';
 import { availableStock, checkStock, splitPartial, type BackorderChoice } from '../domain/availability';
 import { berlinDateOf, berlinToday } from '../domain/calendar';
 import type { Product, ProductKind, VatRate } from '../domain/catalog';
@@ -6,6 +7,7 @@ import { planProduction } from '../domain/capacity';
 import { checkCredit } from '../domain/credit';
 import { allowedTransitions, checkTransition, isOrderStatus, orderFactsOf, type OrderFacts, type OrderStatus } from '../domain/lifecycle';
 import type { Localized } from '../domain/locale';
+import { customerNotificationFor, staffReviewKind, staffReviewRecipients, staffReviewRoles, staffReviewWanted } from '../domain/notifications';
 import { isValidQuantity, priceDraft, validateDraft } from '../domain/order';
 import {
   mayPlaceOrderFor, maySeeOrder, productionStart, promisedDate, receivableStatuses,
@@ -17,10 +19,10 @@ import type { BusyPeriod } from '../domain/slots';
 import { bookedMachineUnits, checkServiceSlot, releaseOrderBookings } from './bookings';
 import { listProducts } from './catalog';
 import { Db, isPostgres } from './db';
+import { customerPersonIds, insertHistory, notifyAboutHistory, personIdsWithRoles } from './history';
 import { isUniqueViolation } from './idempotency';
 import { nextNumber } from './numbering';
-import { orderOrigin, withOrigin, type ConversationAddress } from './orderOrigin';
-import { enqueueNotification } from './outbox';
+import { orderOrigin, type ConversationAddress } from './orderOrigin';
 import { getCustomer } from './parties';
 
 export type Actor = OrderActor;
@@ -364,22 +366,15 @@ function wherePromisedDateRule(query: Knex.QueryBuilder, rule: PromisedDateRule)
   });
 }
 
-async function insertHistory(
-  trx: Knex.Transaction, orderId: number, from: OrderStatus | null, to: OrderStatus, actor: Actor, now: Date,
-  reason: string | null, details: Record<string, unknown> | null,
-): Promise<number> {
-  const [row] = await trx('order_history')
-    .insert({
-      order_id: orderId, from_status: from, to_status: to, actor_person_id: actor.personId, actor_role: actor.role,
-      channel: actor.channel, reason, details: details ? JSON.stringify(details) : null, at: now.toISOString(),
-    })
-    .returning('id');
-  return typeof row === 'object' ? num(row.id) : num(row);
-}
-
 async function orderFacts(trx: Conn, order: { id: number; customer_id: number }): Promise<OrderFacts> {
   const lines = await trx('order_lines').where({ order_id: order.id }).select('quantity', 'shipped_quantity', 'kind');
   return orderFactsOf(num(order.customer_id), lines.map((l: any) => ({ quantity: num(l.quantity), shippedQuantity: num(l.shipped_quantity), kind: l.kind })));
+}
+
+/** The order columns a step changes besides its status, as the domain decides them. */
+function holdReasonSet(from: OrderStatus, to: OrderStatus, reason: string | null | undefined): Record<string, unknown> {
+  const holdReason = holdReasonAfter(from, to, reason);
+  return holdReason === undefined ? {} : { hold_reason: holdReason };
 }
 
 /** A step the automatic checks take; the lifecycle table must allow it, or the code is wrong. */
@@ -393,30 +388,7 @@ async function systemStep(trx: Knex.Transaction, order: OrderRow, to: OrderStatu
 
 // ---------------------------------------------------------------- notifications
 
-async function customerPersonIds(trx: Conn, customerId: number): Promise<number[]> {
-  const rows = await trx('persons').where({ customer_id: customerId, role: 'customer' }).select('id');
-  return rows.map((r: any) => num(r.id));
-}
-
-async function staffPersonIds(trx: Conn): Promise<number[]> {
-  const rows = await trx('persons').whereIn('role', ['sales', 'admin']).select('id');
-  return rows.map((r: any) => num(r.id));
-}
-
-/** Customer-facing message kinds per status reached; other statuses are internal. */
-const customerMessages: Partial<Record<OrderStatus, string>> = {
-  confirmed: 'order_confirmed',
-  on_hold: 'order_on_hold',
-  partially_shipped: 'order_shipped',
-  shipped: 'order_shipped',
-  delivered: 'order_delivered',
-  cancelled: 'order_cancelled',
-};
-
-/**
- * Queues the messages a status change causes, in the transaction of the change. The history row id makes
- * the dedupe key, so a change can never be announced twice.
- */
+/** Queues the messages a status change causes (domain/notifications decides who hears of it), in its transaction. */
 export async function notifyStatusChange(
   trx: Knex.Transaction,
   order: OrderRow,
@@ -425,19 +397,16 @@ export async function notifyStatusChange(
   now: Date,
   options: { actorPersonId?: number | null } = {},
 ): Promise<void> {
-  const kind = customerMessages[order.status];
+  const kind = customerNotificationFor(order.status);
   const base = { orderNumber: order.number, orderId: order.id, status: order.status, ...payload };
+  const event = { orderId: order.id, historyId };
   const origin = await orderOrigin(trx, order.id);
   if (kind) {
-    for (const personId of await customerPersonIds(trx, num(order.customer_id))) {
-      await enqueueNotification(trx, { personId, kind, payload: withOrigin(base, origin, personId), dedupeKey: `order:${order.id}:h${historyId}:${kind}:p${personId}` }, now);
-    }
+    await notifyAboutHistory(trx, event, await customerPersonIds(trx, num(order.customer_id)), { kind, payload: base }, now, origin);
   }
-  if (order.status === 'on_hold') {
-    for (const personId of await staffPersonIds(trx)) {
-      if (personId === options.actorPersonId) continue;
-      await enqueueNotification(trx, { personId, kind: 'order_on_hold_review', payload: withOrigin(base, origin, personId), dedupeKey: `order:${order.id}:h${historyId}:review:p${personId}` }, now);
-    }
+  if (staffReviewWanted(order.status)) {
+    const staff = staffReviewRecipients(await personIdsWithRoles(trx, staffReviewRoles), options.actorPersonId);
+    await notifyAboutHistory(trx, event, staff, { kind: staffReviewKind, payload: base, keyTag: 'review' }, now, origin);
   }
 }
 
@@ -638,14 +607,15 @@ async function placeInTransaction(trx: Knex.Transaction, actor: Actor, input: Or
   if (appointments.length) checkDetails.appointments = appointments.map((a) => ({ sku: a.sku, start: a.start.toISOString() }));
 
   const notice = { customerNumber: customer.number, grossCents: totals.grossCents, promisedDate: promised, backorderChoice, channel: actor.channel };
-  if (!credit.ok) {
-    const step = await systemStep(trx, order, 'on_hold', actor.channel, now, { reason: credit.reason, details: { ...checkDetails, credit }, set: { hold_reason: credit.reason } });
-    await notifyStatusChange(trx, order, step.historyId, { ...notice, reason: credit.reason }, now);
-  } else {
-    await systemStep(trx, order, 'checked', actor.channel, now, { details: checkDetails });
-    const step = await systemStep(trx, order, 'confirmed', actor.channel, now);
-    await notifyStatusChange(trx, order, step.historyId, notice, now);
+  // The first step records what the checks found (with a refused credit answer); the customer hears of the last.
+  const steps = acceptanceSteps(credit);
+  let last: { historyId: number } | null = null;
+  for (const [i, step] of steps.entries()) {
+    const details = i > 0 ? null : credit.ok ? checkDetails : { ...checkDetails, credit };
+    last = await systemStep(trx, order, step.to, actor.channel, now, { reason: step.reason, details, set: holdReasonSet(order.status, step.to, step.reason) });
   }
+  const lastReason = steps[steps.length - 1].reason;
+  await notifyStatusChange(trx, order, last!.historyId, lastReason ? { ...notice, reason: lastReason } : notice, now);
   const [view] = await loadOrderViews(trx, [orderId]);
   return { ok: true, order: view, created: true };
 }
@@ -686,9 +656,7 @@ export async function transitionOrder(
       return { ok: false, code: forbidden ? 'forbidden' : 'illegal', reasonCode: check.code, allowed: check.allowed };
     }
     const from = order.status;
-    const set: Record<string, unknown> = {};
-    if (change.to === 'on_hold') set.hold_reason = reason;
-    if (from === 'on_hold') set.hold_reason = null;
+    const set = holdReasonSet(from, change.to, reason);
     const applied = await applyStatus(trx, order, change.to, actor, now, { reason, details: change.details ?? null, set });
     if (!applied) return { ok: false, code: 'conflict' };
 
@@ -698,9 +666,9 @@ export async function transitionOrder(
     }
     const payload = { reason, ...(change.details ?? {}) };
     await notifyStatusChange(trx, order, applied.historyId, payload, now, { actorPersonId: actor.personId });
-    // A released hold has passed its check: the order goes on to confirmed by itself, and the customer hears so.
-    if (from === 'on_hold' && change.to === 'checked') {
-      const step = await systemStep(trx, order, 'confirmed', actor.channel, now);
+    // E.g. a released hold goes on to confirmed by itself, and the customer hears so.
+    for (const to of followUpSteps(from, change.to)) {
+      const step = await systemStep(trx, order, to, actor.channel, now, { set: holdReasonSet(order.status, to, null) });
       await notifyStatusChange(trx, order, step.historyId, { releasedBy: actor.personId }, now);
     }
     const [view] = await loadOrderViews(trx, [order.id]);

@@ -6,7 +6,7 @@ import type { DbOptions } from '../data/db';
  */
 export const configVariables = [
   { name: 'PORT', default: '3978', meaning: 'HTTP port of the bot host (Bot Framework messaging endpoint, web chat, REST).' },
-  { name: 'HOST', default: '(all interfaces)', meaning: 'Interface to listen on, e.g. 127.0.0.1 to keep the host local.' },
+  { name: 'HOST', default: '127.0.0.1 in demo mode, else all interfaces', meaning: 'Interface to listen on. Demo mode accepts unauthenticated messages, so it stays on loopback unless HOST says otherwise.' },
   { name: 'DATA_DIR', default: './var', meaning: 'Folder of the embedded SQLite database file (auftragsbot.sqlite).' },
   { name: 'DATABASE_URL', default: '(unset: embedded SQLite)', meaning: 'postgres://… switches to PostgreSQL; required to run several instances.' },
   { name: 'MicrosoftAppId', default: '(unset)', meaning: 'Azure Bot app id. Set: channel requests are authenticated and demo mode is off. Unset: no authentication.' },
@@ -67,7 +67,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
   return {
     port,
-    host: value('HOST'),
+    // Demo mode accepts unauthenticated activities and hands out tokens to anyone: keep it off the network by default.
+    host: value('HOST') ?? (demoMode ? '127.0.0.1' : undefined),
     db: { databaseUrl: value('DATABASE_URL'), dataDir: value('DATA_DIR') ?? 'var' },
     microsoftAppId: appId,
     microsoftAppPassword: value('MicrosoftAppPassword') ?? '',

@@ -6,6 +6,9 @@ describe('configuration from the environment', () => {
     expect(config).toMatchObject({ port: 3978, db: { databaseUrl: undefined, dataDir: 'var' }, demoMode: true, microsoftAppType: 'MultiTenant' });
     expect(config.shopApiKey).toBe('demo-shop-key');
     expect(config.tokenSecret).toBeUndefined(); // the host then keeps a generated one in the database
+    expect(config.host).toBe('127.0.0.1');
+    expect(loadConfig({ HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
+    expect(loadConfig({ MicrosoftAppId: 'app', MicrosoftAppPassword: 'pw' }).host).toBeUndefined();
   });
 
   it('turns demo mode off whenever app credentials are set, and offers no demo keys then', () => {

@@ -9,7 +9,7 @@ import { formatMoney } from '../domain/money';
 import { formatDate, formatDateTime, orderLinesText } from './format';
 import { actorOf, orderLabel } from './staffViews';
 import { cancelTexts as tx } from './texts/cancel';
-import { understand, type Understanding } from './understanding';
+import { orderNumberIn, understand, type Understanding } from './understanding';
 
 export const CANCEL_DIALOG_ID = 'cancelDialog';
 const FLOW = 'cancelFlow';
@@ -206,9 +206,4 @@ function whatWouldBeCancelled(view: OrderView, locale: Locale): string {
 /** A yes to the question, typed or from the button; anything unclear keeps the order. */
 function saidYes(text: string, locale: Locale): boolean {
   return understand(text, { locale, catalog: [] }).confirm === true;
-}
-
-/** An order number typed without the recognizer having marked it ("1003", "die 1003 bitte"). */
-export function orderNumberIn(text: string | undefined): string | null {
-  return /(?<!\d)\d{4,6}(?!\d)/.exec(text ?? '')?.[0] ?? null;
 }

@@ -10,13 +10,12 @@ import type { Locale } from '../domain/locale';
 import type { PartOfDay } from '../domain/slots';
 import { cardActionOf } from './cardActions';
 import { AnswerPrompt, type Answer } from './answerPrompt';
-import { orderNumberIn } from './cancelDialog';
 import { isStaff } from '../domain/parties';
 import { formatDateTime, formatSlot } from './format';
 import { slotPartOfDay } from './order/changes';
 import { actorOf, orderLabel } from './staffViews';
 import { cancelTexts as tx } from './texts/cancel';
-import { understand, type Understanding } from './understanding';
+import { orderNumberIn, understand, type Understanding } from './understanding';
 
 export const RESCHEDULE_DIALOG_ID = 'rescheduleDialog';
 /** The submit action of the slot buttons; routed to this dialog even when no conversation is open. */

@@ -12,6 +12,7 @@ import { matchStaffCommand } from './staffCommands';
 import { isStaff } from '../domain/parties';
 import { actorOf, orderCard, orderLabel, replyCustomerOrders, replyOrderList } from './staffViews';
 import { statusTexts } from './texts/status';
+import { orderNumberIn } from './understanding';
 
 export const STATUS_DIALOG_ID = 'statusDialog';
 const FLOW = 'statusFlow';
@@ -100,7 +101,7 @@ export class StatusDialog extends ComponentDialog {
     if (command?.kind === 'order_status') return { order: command.order };
     if (command?.kind === 'late') return { late: true };
     if (command?.kind === 'customer_orders') return { customerQuery: command.customer };
-    const number = /(?<!\d)\d{4,6}(?!\d)/.exec(step.context.activity.text ?? '')?.[0];
+    const number = orderNumberIn(step.context.activity.text);
     return number ? { order: number } : {};
   }
 

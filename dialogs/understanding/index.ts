@@ -12,6 +12,7 @@ import { blank, tokenize, type Token } from './text';
 import type { Intent } from './types';
 
 export type { Intent } from './types';
+export { orderNumberIn } from './references';
 export type { AmbiguousMention, ItemMention } from './items';
 
 export interface Understanding {

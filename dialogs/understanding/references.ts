@@ -87,3 +87,11 @@ export function findCustomer(text: string, customers: CustomerRef[]): Reference 
 export function hide(text: string, ref: Reference | null): string {
   return ref ? blank(text, ref.start, ref.end) : text;
 }
+
+/**
+ * An order number in an answer to "which order?" ("1003", "die 1003 bitte"): the question gives the number its
+ * meaning, so any 4 to 6 digits count, unlike in free text.
+ */
+export function orderNumberIn(text: string | undefined): string | null {
+  return /(?<!\d)\d{4,6}(?!\d)/.exec(text ?? '')?.[0] ?? null;
+}

@@ -1,7 +1,7 @@
 import type { Activity } from 'botbuilder';
 import { getOrder } from '../../data/orders';
 import { createTestDatabase, type TestDatabase } from '../support/databases';
-import { button, buttons, shown, startOrder } from './orderHarness';
+import { button, buttons, mueller, muellerActor, shown, startOrder } from './orderHarness';
 
 /** Starting from the catalog, order verbs without a product, ambiguous quantities and corrections in one message. */
 let t: TestDatabase;
@@ -10,8 +10,6 @@ beforeEach(async () => {
 });
 afterEach(() => t.close());
 
-const mueller = (locale: 'de' | 'en') => ({ user: 'demo-mueller', locale });
-const muellerActor = { personId: 1, role: 'customer' as const, customerId: 1, channel: 'directline' };
 const submit = { de: 'Übernehmen', en: 'Add to order' } as const;
 const confirm = { de: 'Bestellen', en: 'Place order' } as const;
 

@@ -9,7 +9,7 @@ import { getOrder, placeOrder } from '../../data/orders';
 import { KnexStorage } from '../../data/storage';
 import { OrderDialog } from '../../dialogs/orderDialog';
 import { createTestDatabase, type TestDatabase } from '../support/databases';
-import { button, converse, orderCount, shown, startOrder, TUESDAY_MORNING } from './orderHarness';
+import { button, converse, mueller, muellerActor, orderCount, shown, startOrder, TUESDAY_MORNING } from './orderHarness';
 
 /** Corrections, interruptions, pauses and restarts: the draft is never lost and never placed twice. */
 let t: TestDatabase;
@@ -18,8 +18,6 @@ beforeEach(async () => {
 });
 afterEach(() => t.close());
 
-const mueller = (locale: 'de' | 'en') => ({ user: 'demo-mueller', locale });
-const muellerActor = { personId: 1, role: 'customer' as const, customerId: 1, channel: 'directline' };
 
 describe('corrections', () => {
   it.each([

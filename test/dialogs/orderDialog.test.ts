@@ -1,6 +1,6 @@
 import { getOrder } from '../../data/orders';
 import { createTestDatabase, type TestDatabase } from '../support/databases';
-import { button, buttons, orderCount, shown, startOrder } from './orderHarness';
+import { button, buttons, mueller, muellerActor, orderCount, shown, startOrder } from './orderHarness';
 
 /** The complete flows and every clarification path, on a fresh seeded SQLite database per test. */
 let t: TestDatabase;
@@ -9,8 +9,6 @@ beforeEach(async () => {
 });
 afterEach(() => t.close());
 
-const mueller = (locale: 'de' | 'en') => ({ user: 'demo-mueller', locale });
-const muellerActor = { personId: 1, role: 'customer' as const, customerId: 1, channel: 'directline' };
 
 describe('a complete message plus Confirm is two turns', () => {
   it('de', async () => {

@@ -107,3 +107,9 @@ export async function orderCount(db: Db): Promise<number> {
   const [{ n }] = await db('orders').count({ n: '*' });
   return Number(n);
 }
+
+/** Peter Müller of Müller Bau, the customer most tests order as, in either language. */
+export const mueller = (locale: 'de' | 'en') => ({ user: 'demo-mueller', locale });
+
+/** The same person as the repositories see him (first seeded person, first seeded customer). */
+export const muellerActor = { personId: 1, role: 'customer' as const, customerId: 1, channel: 'directline' };

@@ -1,6 +1,6 @@
 import { getOrder } from '../../data/orders';
 import { createTestDatabase, type TestDatabase } from '../support/databases';
-import { button, orderCount, shown, startOrder, TUESDAY_MORNING } from './orderHarness';
+import { button, mueller, muellerActor, orderCount, shown, startOrder, TUESDAY_MORNING } from './orderHarness';
 
 /** Quantities out of range, number formats, orders that fail on Confirm and products that leave the catalog. */
 let t: TestDatabase;
@@ -9,8 +9,6 @@ beforeEach(async () => {
 });
 afterEach(() => t.close());
 
-const mueller = (locale: 'de' | 'en') => ({ user: 'demo-mueller', locale });
-const muellerActor = { personId: 1, role: 'customer' as const, customerId: 1, channel: 'directline' };
 const confirm = { de: 'Bestellen', en: 'Place order' } as const;
 const askedBack = {
   de: /kann ich für „[^“]+“ leider nicht übernehmen.*Bitte nennen Sie eine Menge zwischen 1 und 10\.000/s,

@@ -209,3 +209,12 @@ async function rescheduleInTransaction(
   );
   return { ok: true, orderNumber: number, sku, from, to, version: version + 1, changed: true };
 }
+
+/** Whether an order still has this appointment booked (a reminder is only wanted while it has). */
+export async function isAppointmentBooked(db: Db, orderNumber: string, sku: string, start: string): Promise<boolean> {
+  const row = await db('service_bookings')
+    .join('orders', 'orders.id', 'service_bookings.order_id')
+    .where({ 'orders.number': String(orderNumber), 'service_bookings.sku': sku, 'service_bookings.starts_at': start, 'service_bookings.status': 'booked' })
+    .first('service_bookings.id');
+  return !!row;
+}

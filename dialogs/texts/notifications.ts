@@ -34,6 +34,10 @@ export const notificationTexts = defineTexts('notifications', {
     de: 'Ihr Termin zu Auftrag {number} ({service}) wurde verschoben: neu am {when} (bisher {before}).',
     en: 'Your appointment for order {number} ({service}) has been moved: now on {when} (previously {before}).',
   },
+  appointment_reminder: {
+    de: 'Erinnerung: Ihr Termin zu Auftrag {number} ({service}) ist am {when}.',
+    en: 'Reminder: your appointment for order {number} ({service}) is on {when}.',
+  },
   cancelledReason: { de: 'Grund: {reason}', en: 'Reason: {reason}' },
   order_status_changed: {
     de: 'Ihr Auftrag {number} hat einen neuen Status: {status}.',

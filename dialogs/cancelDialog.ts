@@ -1,7 +1,8 @@
 import { MessageFactory } from 'botbuilder';
 import { ComponentDialog, DialogTurnResult, TextPrompt, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
 import type { Db } from '../data/db';
-import { getOrder, listOrders, transitionOrder, type Actor, type OrderView } from '../data/orders';
+import { getOrder, listOrders, type Actor, type OrderView } from '../data/orders';
+import { transitionOrder } from '../operations';
 import { berlinDateOf } from '../domain/calendar';
 import { checkTransition, orderFactsOf, statusesWhere } from '../domain/lifecycle';
 import type { Locale } from '../domain/locale';

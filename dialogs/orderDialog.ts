@@ -17,7 +17,8 @@ import { isValidQuantity, missingAddressFields, type AddressField } from '../dom
 import type { Customer, Person } from '../domain/parties';
 import { findProduct, listProducts } from '../data/catalog';
 import type { Db } from '../data/db';
-import { checkLines, getOrder, placeOrder, type Actor, type LineCheck, type OrderProblem } from '../data/orders';
+import { checkLines, getOrder, type Actor, type LineCheck, type OrderProblem } from '../data/orders';
+import { placeOrder } from '../operations';
 import { findServiceSlots } from '../data/bookings';
 import { getCustomer, listCustomers, setPersonLocale } from '../data/parties';
 import { InterruptibleDialog, type Interruption, type InterruptionText } from './interruptions';

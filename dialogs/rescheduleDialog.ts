@@ -1,7 +1,8 @@
 import { MessageFactory, type Activity } from 'botbuilder';
 import { ComponentDialog, DialogTurnResult, TextPrompt, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
 import { bindCard } from '../cards/bind';
-import { findServiceSlots, rescheduleBooking, type RescheduleResult } from '../data/bookings';
+import { findServiceSlots } from '../data/bookings';
+import { rescheduleBooking, type RescheduleResult } from '../operations';
 import type { Db } from '../data/db';
 import { getOrder, listOrders, type Actor, type OrderView, type ServiceBookingView } from '../data/orders';
 import { checkReschedule, reschedulableStatuses } from '../domain/bookingRules';

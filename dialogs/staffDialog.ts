@@ -1,8 +1,8 @@
 import { MessageFactory, TurnContext } from 'botbuilder';
 import { ComponentDialog, Dialog, DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
 import type { Db } from '../data/db';
-import { getOrder, transitionOrder, type Actor, type OrderView } from '../data/orders';
-import { recordShipment } from '../data/shipments';
+import { getOrder, type Actor, type OrderView } from '../data/orders';
+import { transitionOrder, recordShipment } from '../operations';
 import { askedStatement, checkTransition, isOrderStatus, orderFactsOf, statusIs, statusLabel, type OrderStatus, type TransitionRefusal } from '../domain/lifecycle';
 import type { Locale } from '../domain/locale';
 import { matchStaffCommand, type StaffCommand } from './staffCommands';

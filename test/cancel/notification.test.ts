@@ -1,4 +1,4 @@
-import { rescheduleBooking } from '../../data/bookings';
+import { rescheduleBooking } from '../../operations';
 import type { OutboxRow } from '../../data/outbox';
 import { getPerson } from '../../data/parties';
 import { renderNotification } from '../../dialogs/notifications';

@@ -2,7 +2,7 @@ import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilde
 import { sendDueNotifications, type NotifierOptions, type SendReport } from '../../bot/notifier';
 import { saveConversationRef } from '../../data/conversationRefs';
 import type { Db } from '../../data/db';
-import { transitionOrder } from '../../data/orders';
+import { transitionOrder } from '../../operations';
 import { enqueueNotification } from '../../data/outbox';
 import { bookService, freeStart } from '../cancel/harness';
 import { demoActors } from '../orders/actors';

@@ -8,6 +8,7 @@ import {
   WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { bindCard } from '../cards/bind';
+import { may } from '../domain/permissions';
 import { addDays, berlinToday } from '../domain/calendar';
 import type { Product } from '../domain/catalog';
 import type { Locale } from '../domain/locale';
@@ -157,7 +158,7 @@ export class OrderDialog extends InterruptibleDialog<OrderDialogOptions> {
 
   private async mayOrderStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const s = this.session(step);
-    const refusal = s.person.role === 'accountant' ? 'refusedAccountant' : s.person.role === 'customer' && s.person.customerId == null ? 'refusedNoAccount' : null;
+    const refusal = may(s.person, 'placeOrder') ? null : s.person.role === 'customer' ? 'refusedNoAccount' : 'refusedAccountant';
     if (refusal) {
       await step.context.sendActivity(tx(s.locale, refusal));
       return step.endDialog({ outcome: 'refused' } satisfies OrderDialogResult);
@@ -677,6 +678,8 @@ export class OrderDialog extends InterruptibleDialog<OrderDialogOptions> {
     // The host resolves the language every turn ("English please" may have switched it).
     const user = turnUser(dc);
     if (user && user.locale !== s.locale && user.person?.id === s.person.id) s.locale = user.locale;
+    // Who orders is read fresh every turn too: a role changed meanwhile counts now, not when the draft began.
+    if (user?.person && user.person.id === s.person.id) s.person = user.person;
     return s;
   }
 

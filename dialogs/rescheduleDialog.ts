@@ -12,6 +12,7 @@ import type { PartOfDay } from '../domain/slots';
 import { cardActionOf } from './cardActions';
 import { AnswerPrompt, type Answer } from './answerPrompt';
 import { isStaff } from '../domain/parties';
+import { may } from '../domain/permissions';
 import { formatDateTime, formatSlot } from './format';
 import { slotPartOfDay } from './order/changes';
 import { actorOf, orderLabel } from './staffViews';
@@ -86,7 +87,8 @@ export class RescheduleDialog extends ComponentDialog {
   private async findStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { actor, locale } = actorOf(step.context);
     if (!actor) return step.endDialog();
-    if (actor.role === 'accountant') {
+    // A customer without an account has no appointments to move (answered below); everyone else asks the rule.
+    if (actor.role !== 'customer' && !may(actor, 'moveAppointment')) {
       await step.context.sendActivity(tx(locale, 'moveNotAllowed'));
       return step.endDialog();
     }

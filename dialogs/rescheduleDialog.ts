@@ -15,7 +15,9 @@ import { isStaff } from '../domain/parties';
 import { may } from '../domain/permissions';
 import { formatDateTime, formatSlot } from './format';
 import { slotPartOfDay } from './order/changes';
-import { actorOf, orderLabel } from './staffViews';
+import { orderLabel } from './orderLabels';
+import { rescheduleResultText } from './resultTexts';
+import { actorOf } from './turnUser';
 import { cancelTexts as tx } from './texts/cancel';
 import { orderNumberIn, understand, type Understanding } from './understanding';
 
@@ -227,20 +229,9 @@ export class RescheduleDialog extends ComponentDialog {
   }
 
   private async refusalText(actor: Actor, locale: Locale, number: string, result: RescheduleResult & { ok: false }): Promise<string> {
-    switch (result.code) {
-      case 'not_found':
-        return tx(locale, 'unknownOrder', { number });
-      case 'conflict':
-        return tx(locale, 'changedMeanwhile', { number });
-      case 'already_started':
-        return tx(locale, 'alreadyStarted', { number });
-      case 'no_booking':
-        return tx(locale, 'noBooking', { number });
-      default: {
-        const view = await getOrder(this.deps.db, actor, number);
-        return view ? tx(locale, 'cannotMove', { number, status: orderLabel(view, locale) }) : tx(locale, 'unknownOrder', { number });
-      }
-    }
+    const needsStatus = !['not_found', 'conflict', 'already_started', 'no_booking'].includes(result.code);
+    const view = needsStatus ? await getOrder(this.deps.db, actor, number) : null;
+    return rescheduleResultText(result, number, locale, view ? orderLabel(view, locale) : null);
   }
 }
 

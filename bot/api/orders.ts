@@ -6,6 +6,7 @@ import type { Db } from '../../data/db';
 import { requestHash, runIdempotent, type StoredResponse } from '../../data/idempotency';
 import { getOrder, type Actor, type OrderProblem, type OrderView } from '../../data/orders';
 import { placeOrder, transitionOrder, recordShipment } from '../../operations';
+import { shipmentResultText, transitionResultText } from '../../dialogs/resultTexts';
 import { findCustomerByNumber } from '../../data/parties';
 import type { OrderStatus } from '../../domain/lifecycle';
 import { openApiDocument } from './openapi';
@@ -162,7 +163,7 @@ async function transition(db: Db, principal: Principal, number: string, body: { 
     case 'forbidden':
       return { statusCode: 403, body: { error: 'forbidden', reasonCode: result.reasonCode } };
     case 'conflict':
-      return { statusCode: 409, body: { error: 'conflict', message: 'The order was changed meanwhile; read it again.' } };
+      return { statusCode: 409, body: { error: 'conflict', message: transitionResultText(result, number, 'en', '') } };
     default:
       return { statusCode: 409, body: { error: 'illegal_transition', reasonCode: result.reasonCode, allowed: result.allowed ?? [] } };
   }
@@ -177,7 +178,7 @@ async function shipment(db: Db, principal: Principal, number: string, body: { ca
     case 'forbidden':
       return { statusCode: 403, body: { error: 'forbidden' } };
     case 'conflict':
-      return { statusCode: 409, body: { error: 'conflict', message: 'The order was changed meanwhile; read it again.' } };
+      return { statusCode: 409, body: { error: 'conflict', message: shipmentResultText(result, number, 'en', '') } };
     case 'illegal':
       return { statusCode: 409, body: { error: 'illegal_transition', reasonCode: result.reasonCode, allowed: result.allowed } };
     case 'insufficient_stock':

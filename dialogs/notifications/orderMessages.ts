@@ -2,7 +2,7 @@ import { getOrder, type OrderView } from '../../data/orders';
 import { statusLabel, isOrderStatus } from '../../domain/lifecycle';
 import { formatMoney } from '../../domain/money';
 import { formatDate, formatDateTime, orderLinesText } from '../format';
-import { reasonText } from '../staffViews';
+import { reasonText } from '../orderLabels';
 import { notificationTexts } from '../texts/notifications';
 import type { NotificationKind, RenderContext, RenderedMessage, Unrenderable } from './kind';
 

@@ -19,9 +19,9 @@ import type { Customer, Person } from '../domain/parties';
 import { findProduct, listProducts } from '../data/catalog';
 import type { Db } from '../data/db';
 import { checkLines, getOrder, type Actor, type LineCheck, type OrderProblem } from '../data/orders';
-import { placeOrder } from '../operations';
+import { chooseLanguage, placeOrder } from '../operations';
 import { findServiceSlots } from '../data/bookings';
-import { getCustomer, listCustomers, setPersonLocale } from '../data/parties';
+import { getCustomer, listCustomers } from '../data/parties';
 import { InterruptibleDialog, type Interruption, type InterruptionText } from './interruptions';
 import { AnswerPrompt, type Answer } from './answerPrompt';
 import { cardActionOf } from './cardActions';
@@ -540,7 +540,7 @@ export class OrderDialog extends InterruptibleDialog<OrderDialogOptions> {
     if (u.switchLocale) {
       // Remembered per person, as the host does; the pending question was stored in the old language.
       s.locale = u.switchLocale;
-      await setPersonLocale(this.db, s.person.id, u.switchLocale);
+      await chooseLanguage(this.db, s.person, u.switchLocale);
       const user = turnUser(dc);
       if (user) user.locale = u.switchLocale;
       return this.replan(dc);

@@ -10,3 +10,4 @@ export { placeOrder, type OrderInput, type PlaceOrderResult } from './placeOrder
 export { transitionOrder, type TransitionResult } from './moveOrder';
 export { recordShipment, type RecordShipmentResult, type ShipmentInput } from './recordShipment';
 export { rescheduleBooking, type RescheduleResult } from './appointments';
+export { chooseLanguage } from './language';

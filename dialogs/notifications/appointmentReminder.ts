@@ -1,3 +1,4 @@
+import { bindCard } from '../../cards/bind';
 import { isAppointmentBooked } from '../../data/bookings';
 import { getOrder } from '../../data/orders';
 import { formatDateTime } from '../format';
@@ -15,7 +16,15 @@ export const appointmentReminder: NotificationKind = {
     const view = await getOrder(db, { personId: viewer.id, role: viewer.role, customerId: viewer.customerId, channel: 'notifier' }, String(orderNumber ?? ''));
     if (!view) return { unrenderable: `order ${String(orderNumber)} is not visible to person ${viewer.id}` };
     const service = view.lines.find((l) => l.sku === sku)?.name[locale] ?? String(sku ?? '');
-    return { text: notificationTexts(locale, 'appointment_reminder', { number: view.number, service, when: formatDateTime(String(start ?? ''), locale) }) };
+    const when = formatDateTime(String(start ?? ''), locale);
+    const card = bindCard('appointmentReminder', {
+      title: notificationTexts(locale, 'reminderTitle'),
+      serviceLabel: notificationTexts(locale, 'reminderService'), service,
+      whenLabel: notificationTexts(locale, 'reminderWhen'), when,
+      orderLabel: notificationTexts(locale, 'reminderOrder'), number: view.number,
+      hint: notificationTexts(locale, 'reminderHint', { number: view.number }),
+    });
+    return { text: notificationTexts(locale, 'appointment_reminder', { number: view.number, service, when }), card };
   },
   async obsolete(db, row) {
     const { orderNumber, sku, start } = row.payload as { orderNumber?: unknown; sku?: unknown; start?: unknown };

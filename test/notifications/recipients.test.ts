@@ -8,6 +8,7 @@ import { bookService, freeStart } from '../cancel/harness';
 import { demoActors } from '../orders/actors';
 import { place } from '../staff/helpers';
 import { describeEachDatabase } from '../support/databases';
+import { cardProblems } from '../cards/adaptiveCard15';
 import { startRecordingConnector } from './connector';
 
 /** Monday 2 March 2026, 10:00 in Berlin (winter time, UTC+1). */
@@ -151,6 +152,11 @@ describeEachDatabase('notifications to anyone, at any time', ({ kind, get }) => 
     expect(sendsOf(sent.id).map((c) => c.activity.text)).toEqual([
       expect.stringMatching(new RegExp(`^Erinnerung: Ihr Termin zu Auftrag ${kept.number} \\(Druckerwartung vor Ort\\) ist am 10\\.03\\.2026, `)),
     ]);
+    // Text and card in one message: the card repeats the facts for channels that show it.
+    const [card] = sendsOf(sent.id)[0].activity.attachments;
+    expect(card.contentType).toBe('application/vnd.microsoft.card.adaptive');
+    expect(cardProblems(card.content)).toEqual([]);
+    expect(card.content.body[1].facts.map((f: any) => f.value)).toEqual(['Druckerwartung vor Ort', expect.stringMatching(/^10\.03\.2026, /), kept.number]);
   });
 
   it('lets two sender instances deliver rows of every recipient kind exactly once', async () => {

@@ -22,7 +22,7 @@ export type Action =
   | 'placeOrder'
   | 'seeOrder'
   | 'moveAppointment'
-  /** Work queues, order cards, shipping and moving orders in the chat. */
+  /** Work queues, order cards, moving and shipping orders: in the chat and with the staff REST key. */
   | 'workOrders'
   /** The coming money flows. */
   | 'issueInvoice'

@@ -8,6 +8,7 @@ import { getOrder, type Actor, type OrderProblem, type OrderView } from '../../d
 import { placeOrder, transitionOrder, recordShipment } from '../../operations';
 import { shipmentResultText, transitionResultText } from '../../dialogs/resultTexts';
 import { findCustomerByNumber } from '../../data/parties';
+import { may } from '../../domain/permissions';
 import type { OrderStatus } from '../../domain/lifecycle';
 import { openApiDocument } from './openapi';
 import { createOrderSchema, shipmentSchema, transitionSchema } from './schemas';
@@ -207,7 +208,8 @@ export function mountOrderApi(server: restify.Server, deps: OrderApiDeps): void 
         res.header('WWW-Authenticate', 'Bearer');
         return { statusCode: 401, body: { error: 'unauthorized', message: 'Send the API key as "Authorization: Bearer <key>".' } };
       }
-      if (options.staffOnly && principal !== 'staff') return { statusCode: 403, body: { error: 'forbidden', message: 'This needs the staff API key.' } };
+      // Moving and shipping orders is staff work: the shop key acts as the system, which may create and read only.
+      if (options.staffOnly && !may(actorOf(principal), 'workOrders')) return { statusCode: 403, body: { error: 'forbidden', message: 'This needs the staff API key.' } };
       let body: unknown;
       if (options.validate) {
         const parsed = parseBody(req, options.validate);

@@ -1,5 +1,5 @@
 import { migrate, openDatabase } from '../data/db';
-import { placeOrder } from '../data/orders';
+import { placeOrder } from '../operations';
 import { findPersonByChannel } from '../data/parties';
 import { seed } from '../data/seed';
 import { BenchDatabase } from './databases';

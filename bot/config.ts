@@ -1,4 +1,5 @@
 import type { DbOptions } from '../data/db';
+import { parseQuietHours, type QuietHours } from '../domain/quietHours';
 
 /**
  * Every setting comes from the environment; this table is the one place that documents them
@@ -18,6 +19,7 @@ export const configVariables = [
   { name: 'SHOP_API_KEY', default: 'demo-shop-key in demo mode, else unset (endpoint off)', meaning: 'API key for the shop REST endpoints.' },
   { name: 'STAFF_API_KEY', default: 'demo-staff-key in demo mode, else unset (endpoint off)', meaning: 'API key for the staff REST endpoints.' },
   { name: 'NOTIFY_INTERVAL_SECONDS', default: '5', meaning: 'How often the sender delivers due notifications (order confirmed, shipped, …) from the outbox.' },
+  { name: 'QUIET_HOURS', default: '20:00-08:00', meaning: 'Berlin hours in which customers get no messages; theirs wait until the hours end (staff messages go out at once). off: none.' },
   { name: 'DEMO_MODE', default: 'on without app credentials, off with them', meaning: 'Demo mode: seeds demo data into an empty database, serves the local Direct Line channel and /api/demo/token. DEMO_MODE=0 turns it off; it is always off when MicrosoftAppId is set.' },
 ] as const;
 
@@ -38,6 +40,8 @@ export interface Config {
   staffApiKey: string | undefined;
   demoMode: boolean;
   notifyIntervalSeconds: number;
+  /** null: customers are written to at any hour. */
+  quietHours: QuietHours | null;
   /** Things worth a warning at start (logged by the host, never containing secrets). */
   warnings: string[];
 }
@@ -54,6 +58,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
   const notifyIntervalSeconds = Number(value('NOTIFY_INTERVAL_SECONDS') ?? 5);
   if (!(notifyIntervalSeconds >= 1 && notifyIntervalSeconds <= 3600)) throw new Error(`NOTIFY_INTERVAL_SECONDS must be between 1 and 3600, got "${env.NOTIFY_INTERVAL_SECONDS}"`);
+
+  const quietHours = parseQuietHours(value('QUIET_HOURS') ?? '20:00-08:00');
+  if (quietHours === undefined) throw new Error(`QUIET_HOURS must look like 20:00-08:00 (or off), got "${env.QUIET_HOURS}"`);
 
   const appType = (value('MicrosoftAppType') ?? 'MultiTenant') as AppType;
   if (!appTypes.includes(appType)) throw new Error(`MicrosoftAppType must be one of ${appTypes.join(', ')}`);
@@ -80,6 +87,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     staffApiKey: value('STAFF_API_KEY') ?? (demoMode ? 'demo-staff-key' : undefined),
     demoMode,
     notifyIntervalSeconds,
+    quietHours,
     warnings,
   };
 }

@@ -1,16 +1,12 @@
 import type { CloudAdapter, ConversationReference } from 'botbuilder';
-import { listConversationRefsForPerson, type StoredConversationRef } from '../data/conversationRefs';
+import { getConversationRef, listConversationRefsForPerson, type StoredConversationRef } from '../data/conversationRefs';
 import type { Db } from '../data/db';
-import { getOrder } from '../data/orders';
-import { claimDueNotifications, markFailed, markSent, releaseClaim, type OutboxRow } from '../data/outbox';
+import { claimDueNotifications, holdUntil, markDropped, markFailed, markSent, releaseClaim, type OutboxRow } from '../data/outbox';
 import { getPerson } from '../data/parties';
-import { formatDate, formatDateTime, orderLinesText } from '../dialogs/format';
-import { reasonText } from '../dialogs/staffViews';
-import { notificationTexts } from '../dialogs/texts/notifications';
-import { statusLabel, isOrderStatus } from '../domain/lifecycle';
+import { isUnrenderable, obsoleteReason, renderNotification } from '../dialogs/notifications';
 import type { Locale } from '../domain/locale';
-import { formatMoney } from '../domain/money';
 import type { Person } from '../domain/parties';
+import { quietUntil, type QuietHours } from '../domain/quietHours';
 import type { Logger } from './logger';
 
 export interface NotifierOptions {
@@ -26,11 +22,17 @@ export interface NotifierOptions {
   leaseSeconds?: number;
   /** How long one send may take before it counts as failed; a quarter of the lease unless set, at most half. */
   sendTimeoutSeconds?: number;
+  /** Customer messages due inside these Berlin hours wait until they end; none unless set (config QUIET_HOURS). */
+  quietHours?: QuietHours | null;
 }
 
 export interface SendReport {
   sent: number;
   failed: number;
+  /** Held back by quiet hours until they end. */
+  held: number;
+  /** No longer wanted at send time (their reason was gone), settled unsent. */
+  dropped: number;
 }
 
 /** Thrown for rows that cannot be sent at all, so last_error says why instead of a stack trace. */
@@ -60,56 +62,20 @@ async function withinTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
   }
 }
 
-function payloadNumber(row: OutboxRow): string {
-  const n = row.payload.orderNumber ?? row.payload.number;
-  if (typeof n !== 'string' && typeof n !== 'number') throw new Undeliverable(`outbox row ${row.id} (${row.kind}) has no order number`);
-  return String(n);
-}
-
-/**
- * The message for one outbox row in the recipient's language. The order is read with the recipient's own
- * rights, so a row can never show someone an order they may not see.
- */
-export async function notificationMessage(db: Db, row: OutboxRow, person: Person, locale: Locale): Promise<string> {
-  const number = payloadNumber(row);
-  const actor = { personId: person.id, role: person.role, customerId: person.customerId, channel: 'notifier' };
-  const view = await getOrder(db, actor, number);
-  if (!view) throw new Undeliverable(`order ${number} is not visible to person ${person.id}`);
-  const p = row.payload;
-  const total = formatMoney(view.totals.grossCents, locale);
-  switch (row.kind) {
-    case 'order_confirmed': {
-      const text = notificationTexts(locale, 'order_confirmed', { number, lines: orderLinesText(view.lines, locale), total });
-      return view.promisedDate ? `${text} ${notificationTexts(locale, 'promised', { date: formatDate(view.promisedDate, locale) })}` : text;
-    }
-    case 'order_on_hold':
-      return notificationTexts(locale, 'order_on_hold', { number });
-    case 'order_on_hold_review':
-      return notificationTexts(locale, 'order_on_hold_review', {
-        number, customer: view.customer.name, total, reason: reasonText(String(p.reason ?? view.holdReason ?? ''), locale),
-      });
-    case 'order_shipped':
-      return notificationTexts(locale, p.partial ? 'order_partially_shipped' : 'order_shipped', {
-        number, carrier: String(p.carrier ?? ''), tracking: String(p.trackingNumber ?? ''),
-      });
-    case 'order_delivered':
-      return notificationTexts(locale, 'order_delivered', { number });
-    case 'order_cancelled': {
-      const text = notificationTexts(locale, 'order_cancelled', { number });
-      return p.reason ? `${text} ${notificationTexts(locale, 'cancelledReason', { reason: reasonText(String(p.reason), locale) })}` : text;
-    }
-    case 'booking_rescheduled': {
-      const moved = p as { sku?: unknown; from?: { start?: unknown }; to?: { start?: unknown } };
-      const service = view.lines.find((l) => l.sku === moved.sku)?.name[locale] ?? String(moved.sku ?? '');
-      return notificationTexts(locale, 'booking_rescheduled', {
-        number, service, when: formatDateTime(String(moved.to?.start ?? ''), locale), before: formatDateTime(String(moved.from?.start ?? ''), locale),
-      });
-    }
-    default: {
-      const status = isOrderStatus(p.status) ? p.status : view.status;
-      return notificationTexts(locale, 'order_status_changed', { number, status: statusLabel(status, locale) });
-    }
+/** The conversation to write to and who reads it there, for each kind of recipient. */
+async function target(db: Db, row: OutboxRow): Promise<{ ref: StoredConversationRef; viewer: Person | null; locale: Locale }> {
+  const r = row.recipient;
+  if (r.kind === 'conversation') {
+    const ref = await getConversationRef(db, r.channelId, r.conversationId);
+    if (!ref) throw new Undeliverable(`no stored conversation reference for ${r.channelId}/${r.conversationId}`);
+    const viewer = ref.personId == null ? null : await getPerson(db, ref.personId);
+    return { ref, viewer, locale: viewer?.locale ?? ref.locale ?? 'de' };
   }
+  const person = await getPerson(db, r.personId);
+  if (!person) throw new Undeliverable(`person ${r.personId} does not exist`);
+  const ref = pickReference(await listConversationRefsForPerson(db, r.personId), row);
+  if (!ref) throw new Undeliverable(`no stored conversation reference for person ${r.personId}`);
+  return { ref, viewer: person, locale: person.locale ?? ref.locale ?? 'de' };
 }
 
 /** The conversation to write to: the one named in the row (where an order was placed), else the one the person used last. */
@@ -119,19 +85,20 @@ function pickReference(refs: StoredConversationRef[], row: OutboxRow): StoredCon
 }
 
 async function deliver(options: NotifierOptions, row: OutboxRow): Promise<void> {
-  const person = await getPerson(options.db, row.personId);
-  if (!person) throw new Undeliverable(`person ${row.personId} does not exist`);
-  const ref = pickReference(await listConversationRefsForPerson(options.db, row.personId), row);
-  if (!ref) throw new Undeliverable(`no stored conversation reference for person ${row.personId}`);
-  const locale = person.locale ?? ref.locale ?? 'de';
-  const text = await notificationMessage(options.db, row, person, locale);
+  const { ref, viewer, locale } = await target(options.db, row);
+  const message = await renderNotification({ db: options.db, row, viewer, locale });
+  if (isUnrenderable(message)) throw new Undeliverable(message.unrenderable);
   await options.adapter.continueConversationAsync(options.appId, ref.reference as Partial<ConversationReference>, async (context) => {
-    await context.sendActivity({ type: 'message', text, locale, channelData: { notification: { kind: row.kind, id: notificationActivityId(row) } } });
+    await context.sendActivity({
+      type: 'message', text: message.text, locale, attachments: message.card ? [message.card] : undefined,
+      channelData: { notification: { kind: row.kind, id: notificationActivityId(row) } },
+    });
   });
 }
 
 /**
- * One pass: claim due rows (a lease, so no other sender takes them), send each, mark it sent right after.
+ * One pass: claim due rows (a lease, so no other sender takes them), hold customer messages in quiet hours until
+ * they end, drop rows whose reason is gone, send each other one and mark it sent right after.
  * A failure is recorded with markFailed, which schedules the retry with backoff. Each send is bounded by a
  * timeout, and no send starts that could outlast half the lease: the rest is handed back for the next pass,
  * so every row is settled while this sender still holds it.
@@ -141,13 +108,27 @@ export async function sendDueNotifications(options: NotifierOptions, now: Date =
   const sendTimeoutMs = Math.min((options.sendTimeoutSeconds ?? leaseMs / 4000) * 1000, leaseMs / 2);
   const started = performance.now();
   const rows = await claimDueNotifications(options.db, { limit: options.batchSize ?? 20, now, leaseSeconds: leaseMs / 1000 });
-  const report: SendReport = { sent: 0, failed: 0 };
+  const report: SendReport = { sent: 0, failed: 0, held: 0, dropped: 0 };
   for (const row of rows) {
     if (performance.now() - started + sendTimeoutMs > leaseMs / 2) {
       await releaseClaim(options.db, row, now);
       continue;
     }
+    // Held first and asked "still wanted?" when released: a reason may go away during the night.
+    const until = row.quiet ? quietUntil(now, options.quietHours ?? null) : null;
+    if (until) {
+      if (!(await holdUntil(options.db, row, until))) claimLost(options, row);
+      report.held += 1;
+      continue;
+    }
     try {
+      const obsolete = await obsoleteReason(options.db, row, now);
+      if (obsolete) {
+        if (!(await markDropped(options.db, row, obsolete, now))) claimLost(options, row);
+        options.logger?.info({ outboxId: row.id, kind: row.kind, why: obsolete }, 'notification no longer wanted');
+        report.dropped += 1;
+        continue;
+      }
       await withinTimeout(deliver(options, row), sendTimeoutMs);
     } catch (err) {
       const message = err instanceof Undeliverable ? err.message : `send failed: ${(err as Error)?.message ?? String(err)}`;

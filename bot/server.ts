@@ -123,7 +123,7 @@ export async function createApp(config: Config, extras: AppExtras = {}): Promise
       {
         name: 'notifications',
         everySeconds: config.notifyIntervalSeconds,
-        run: () => sendDueNotifications({ db, adapter, appId: config.microsoftAppId, logger: logger.child({ component: 'notifier' }) }),
+        run: () => sendDueNotifications({ db, adapter, appId: config.microsoftAppId, quietHours: config.quietHours, logger: logger.child({ component: 'notifier' }) }),
       },
       { name: 'prune-processed-activities', cron: '0 30 3 * * *', run: () => pruneProcessedActivities(db) },
     ],

@@ -1,4 +1,5 @@
 import { Template } from 'adaptivecards-templating';
+import appointmentReminder from './appointmentReminder.json';
 import catalog from './catalog.json';
 import customerChoice from './customerChoice.json';
 import orderCard from './orderCard.json';
@@ -20,7 +21,7 @@ export interface CardAttachment {
 }
 
 const templates = {
-  catalog, customerChoice, orderCard, orderList, orderPlaced, orderSummary, productChoice, rescheduleSlots, shippingForm, slotChoice, stockChoice,
+  appointmentReminder, catalog, customerChoice, orderCard, orderList, orderPlaced, orderSummary, productChoice, rescheduleSlots, shippingForm, slotChoice, stockChoice,
 };
 
 export type CardName = keyof typeof templates;

@@ -1,13 +1,9 @@
 import type { Knex } from 'knex';
-import { checkReschedule, promisedAfterMove, type RescheduleRefusal } from '../domain/bookingRules';
 import { berlinDateOf, berlinToday } from '../domain/calendar';
 import type { Product } from '../domain/catalog';
-import type { OrderStatus } from '../domain/lifecycle';
-import { mayMoveAppointment, type OrderActor } from '../domain/orderChecks';
 import { findSlots, type BusyPeriod, type PartOfDay } from '../domain/slots';
 import { findProduct } from './catalog';
 import { isPostgres, type Db } from './db';
-import { customerPersonIds, insertHistory, notifyAboutHistory } from './history';
 
 /** How long a service line occupies its resources: one visit or hour per unit ordered. */
 export function serviceMinutes(product: Product, quantity: number): number {
@@ -86,17 +82,6 @@ export async function checkServiceSlot(
   return { ok: true, start: at, end };
 }
 
-/** Units already booked on a machine per date, from a date on. */
-export async function bookedMachineUnits(db: Db, resourceId: string, fromDate: string): Promise<Record<string, number>> {
-  const rows = await db('capacity_bookings')
-    .where({ resource_id: resourceId })
-    .where('date', '>=', fromDate)
-    .groupBy('date')
-    .select('date')
-    .sum({ units: 'units' });
-  return Object.fromEntries(rows.map((r: any) => [r.date, Number(r.units)]));
-}
-
 /** Frees the machine days and service appointments of a cancelled order. */
 export async function releaseOrderBookings(db: Db, orderId: number): Promise<void> {
   await db('capacity_bookings').where({ order_id: orderId }).delete();
@@ -108,104 +93,56 @@ export interface Appointment {
   end: string;
 }
 
-export type RescheduleResult =
-  | { ok: true; orderNumber: string; sku: string; from: Appointment; to: Appointment; version: number; changed: boolean }
-  | {
-      ok: false;
-      code: 'not_found' | 'no_booking' | 'several_bookings' | RescheduleRefusal | 'slot_invalid' | 'slot_taken' | 'conflict';
-      /** The order's status, to explain a refusal. */
-      status?: OrderStatus;
-    };
-
-/** Carries a refusal out of the transaction so that everything done inside it is rolled back. */
-class RescheduleRefused extends Error {
-  constructor(readonly result: RescheduleResult) {
-    super(`reschedule refused: ${result.ok ? 'ok' : result.code}`);
-  }
+/** Books a service appointment: one row per resource it occupies. */
+export async function insertServiceBookings(
+  trx: Knex.Transaction, orderId: number, appointment: { sku: string; resourceIds: readonly string[]; start: Date; end: Date },
+): Promise<void> {
+  await trx('service_bookings').insert(appointment.resourceIds.map((resourceId) => ({
+    order_id: orderId, sku: appointment.sku, resource_id: resourceId, starts_at: appointment.start.toISOString(), ends_at: appointment.end.toISOString(), status: 'booked',
+  })));
 }
 
-/**
- * Moves an order's booked appointment to a new start, in one transaction: access check, lifecycle rule, every
- * resource of the service free at the new time, the booking rows moved, the promised date adjusted, a history
- * row and the customer's notification. Moving to the time it already has changes nothing (a repeated click).
- * `sku` picks the appointment when an order has several; `expectedVersion` refuses a stale choice.
- */
-export async function rescheduleBooking(
-  db: Db,
-  actor: OrderActor,
-  orderNumber: string,
-  change: { start: string; sku?: string; expectedVersion?: number },
-  now: Date = new Date(),
-): Promise<RescheduleResult> {
-  try {
-    return await db.transaction((trx) => rescheduleInTransaction(trx, actor, String(orderNumber).trim(), change, now));
-  } catch (err) {
-    if (err instanceof RescheduleRefused) return err.result;
-    throw err;
-  }
+/** The booked appointment rows of an order, oldest first. */
+export async function bookedRows(trx: Knex.Transaction, orderId: number): Promise<{ id: number; sku: string; start: string; end: string }[]> {
+  const rows = await trx('service_bookings').where({ order_id: orderId, status: 'booked' }).orderBy('id');
+  return rows.map((r: any) => ({ id: Number(r.id), sku: r.sku, start: r.starts_at, end: r.ends_at }));
 }
 
-async function rescheduleInTransaction(
-  trx: Knex.Transaction,
-  actor: OrderActor,
-  number: string,
-  change: { start: string; sku?: string; expectedVersion?: number },
-  now: Date,
-): Promise<RescheduleResult> {
-  const orderQuery = trx('orders').where({ number });
-  // PostgreSQL: hold the order while it is checked and changed; SQLite's single writer already serializes.
-  if (isPostgres(trx)) orderQuery.forUpdate();
-  const order = await orderQuery.first('id', 'customer_id', 'status', 'version', 'requested_date', 'promised_date');
-  if (!order || !mayMoveAppointment(actor, Number(order.customer_id))) return { ok: false, code: 'not_found' };
-  const orderId = Number(order.id);
-  const version = Number(order.version);
-  const status = order.status as OrderStatus;
-  if (change.expectedVersion != null && change.expectedVersion !== version) return { ok: false, code: 'conflict', status };
-
-  const booked = await trx('service_bookings').where({ order_id: orderId, status: 'booked' }).orderBy('id');
-  const wanted = change.sku ? booked.filter((b: any) => b.sku === change.sku!.trim().toUpperCase()) : booked;
-  const appointments = new Set(wanted.map((b: any) => `${b.sku}|${b.starts_at}`));
-  if (appointments.size === 0) return { ok: false, code: 'no_booking', status };
-  if (appointments.size > 1) return { ok: false, code: 'several_bookings', status };
-  const rows = wanted as any[];
-  const sku: string = rows[0].sku;
-  const from: Appointment = { start: rows[0].starts_at, end: rows[0].ends_at };
-  const rule = checkReschedule(status, new Date(from.start), now);
-  if (!rule.ok) return { ok: false, code: rule.code, status };
-
-  const product = await findProduct(trx, sku);
-  if (!product) throw new Error(`booked service ${sku} is not in the catalog`);
-  const requested = new Date(change.start);
-  if (!Number.isNaN(requested.getTime()) && requested.getTime() === new Date(from.start).getTime()) {
-    return { ok: true, orderNumber: number, sku, from, to: from, version, changed: false };
-  }
-  if (isPostgres(trx)) await trx('resources').whereIn('id', [...product.resourceIds].sort()).orderBy('id').forUpdate().select('id');
-
-  // The appointment's own rows must not block its new time (moving by half an hour overlaps the old one).
-  const rowIds = rows.map((r) => Number(r.id));
+/** Takes an appointment's rows off the calendar while its new time is checked (they must not block it). */
+export async function setAsideBookings(trx: Knex.Transaction, rowIds: number[]): Promise<void> {
   await trx('service_bookings').whereIn('id', rowIds).update({ status: 'cancelled' });
-  const line = await trx('order_lines').where({ order_id: orderId, sku }).sum({ quantity: 'quantity' }).first();
-  const check = await checkServiceSlot(trx, product, Number(line?.quantity ?? 1), change.start, [], now);
-  if (!check.ok) throw new RescheduleRefused({ ok: false, code: check.code, status });
-  const to: Appointment = { start: check.start.toISOString(), end: check.end.toISOString() };
+}
+
+export async function rebookAt(trx: Knex.Transaction, rowIds: number[], to: Appointment): Promise<void> {
   await trx('service_bookings').whereIn('id', rowIds).update({ status: 'booked', starts_at: to.start, ends_at: to.end });
+}
 
-  const others = await trx('service_bookings').where({ order_id: orderId, status: 'booked' }).whereNotIn('id', rowIds).select('starts_at');
+/** What fixes an order's promised date besides one appointment: wished date, production end, its other appointments. */
+export async function otherPromiseDates(
+  trx: Knex.Transaction, orderId: number, exceptRowIds: number[],
+): Promise<{ promised: string | null; requested: string | null; lastProductionDay: string | null; appointmentStarts: string[] }> {
+  const order = await trx('orders').where({ id: orderId }).first('requested_date', 'promised_date');
+  const others = await trx('service_bookings').where({ order_id: orderId, status: 'booked' }).whereNotIn('id', exceptRowIds).select('starts_at');
   const production = await trx('capacity_bookings').where({ order_id: orderId }).max({ last: 'date' }).first();
-  const promised = promisedAfterMove({
-    oldPromised: order.promised_date ?? null,
-    oldAppointmentDay: berlinDateOf(new Date(from.start)),
-    otherDates: [order.requested_date ?? null, production?.last ?? null, ...others.map((o: any) => berlinDateOf(new Date(o.starts_at)))],
-    newAppointmentDay: berlinDateOf(check.start),
-  });
-  const at = now.toISOString();
-  const updated = await trx('orders').where({ id: orderId, version }).update({ version: version + 1, promised_date: promised, updated_at: at });
-  if (updated === 0) throw new RescheduleRefused({ ok: false, code: 'conflict', status });
+  return { promised: order?.promised_date ?? null, requested: order?.requested_date ?? null, lastProductionDay: production?.last ?? null, appointmentStarts: others.map((o: any) => o.starts_at) };
+}
 
-  const historyId = await insertHistory(trx, orderId, status, status, actor, now, null, { event: 'booking_rescheduled', sku, from, to });
-  await notifyAboutHistory(
-    trx, { orderId, historyId }, await customerPersonIds(trx, Number(order.customer_id)),
-    { kind: 'booking_rescheduled', payload: { orderNumber: number, orderId, sku, from, to } }, now,
-  );
-  return { ok: true, orderNumber: number, sku, from, to, version: version + 1, changed: true };
+/** Holds the resources of a service while its calendar is checked and changed (PostgreSQL; SQLite serializes writers). */
+export async function lockResources(trx: Knex.Transaction, resourceIds: readonly string[]): Promise<void> {
+  if (isPostgres(trx) && resourceIds.length) await trx('resources').whereIn('id', [...resourceIds].sort()).orderBy('id').forUpdate().select('id');
+}
+
+/** Quantity ordered of a SKU on an order (the length of a service visit depends on it). */
+export async function orderedQuantity(trx: Knex.Transaction, orderId: number, sku: string): Promise<number> {
+  const line = await trx('order_lines').where({ order_id: orderId, sku }).sum({ quantity: 'quantity' }).first();
+  return Number(line?.quantity ?? 1);
+}
+
+/** Whether an order still has this appointment booked (a reminder is only wanted while it has). */
+export async function isAppointmentBooked(db: Db, orderNumber: string, sku: string, start: string): Promise<boolean> {
+  const row = await db('service_bookings')
+    .join('orders', 'orders.id', 'service_bookings.order_id')
+    .where({ 'orders.number': String(orderNumber), 'service_bookings.sku': sku, 'service_bookings.starts_at': start, 'service_bookings.status': 'booked' })
+    .first('service_bookings.id');
+  return !!row;
 }

@@ -49,7 +49,7 @@ export async function notifyAboutHistory(
   const tag = message.keyTag ?? message.kind;
   for (const personId of personIds) {
     await enqueueNotification(trx, {
-      personId, kind: message.kind, payload: withOrigin(message.payload, from, personId),
+      recipient: { kind: 'person', personId }, kind: message.kind, payload: withOrigin(message.payload, from, personId),
       dedupeKey: `order:${event.orderId}:h${event.historyId}:${tag}:p${personId}`,
     }, now);
   }

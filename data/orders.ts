@@ -1,46 +1,28 @@
 import type { Knex } from 'knex';
-import { acceptanceSteps, followUpSteps, holdReasonAfter } from '../domain/acceptance';
-import { availableStock, checkStock, splitPartial, type BackorderChoice } from '../domain/availability';
-import { berlinDateOf, berlinToday } from '../domain/calendar';
+import { availableStock, checkStock, type BackorderChoice } from '../domain/availability';
+import { berlinToday } from '../domain/calendar';
 import type { Product, ProductKind, VatRate } from '../domain/catalog';
-import { planProduction } from '../domain/capacity';
-import { checkCredit } from '../domain/credit';
-import { allowedTransitions, checkTransition, isOrderStatus, orderFactsOf, type OrderFacts, type OrderStatus } from '../domain/lifecycle';
+import { orderFactsOf, type OrderFacts, type OrderStatus } from '../domain/lifecycle';
 import type { Localized } from '../domain/locale';
-import { customerNotificationFor, staffReviewKind, staffReviewRecipients, staffReviewRoles, staffReviewWanted } from '../domain/notifications';
-import { isValidQuantity, priceDraft, validateDraft } from '../domain/order';
-import {
-  mayPlaceOrderFor, maySeeOrder, productionStart, promisedDate, receivableStatuses,
-  lateRule, dueToShipRule, type OrderActor, type OrderProblem, type PromisedDateRule,
-} from '../domain/orderChecks';
+import { isValidQuantity } from '../domain/order';
+import { receivableStatuses, lateRule, dueToShipRule, type PromisedDateRule } from '../domain/orderChecks';
 import type { Address } from '../domain/parties';
+import { may } from '../domain/permissions';
 import { computeTotals, type Totals } from '../domain/vat';
-import type { BusyPeriod } from '../domain/slots';
-import { bookedMachineUnits, checkServiceSlot, releaseOrderBookings } from './bookings';
 import { listProducts } from './catalog';
 import { Db, isPostgres } from './db';
-import { customerPersonIds, insertHistory, notifyAboutHistory, personIdsWithRoles } from './history';
-import { isUniqueViolation } from './idempotency';
-import { nextNumber } from './numbering';
-import { orderOrigin, type ConversationAddress } from './orderOrigin';
-import { getCustomer } from './parties';
+import { insertHistory } from './history';
+import { planMachineDays } from './production';
+import { reservedBySku } from './stock';
 
-export type Actor = OrderActor;
+/**
+ * Orders as stored: reading (views, lists, draft checks) and the plain writes the operations (operations/) combine.
+ * Nothing here decides what a step causes; domain/effects.ts does, and operations/ carries it out.
+ */
+
+export type { Actor } from '../domain/permissions';
+import type { Actor } from '../domain/permissions';
 export type { OrderProblem } from '../domain/orderChecks';
-
-export interface OrderInput {
-  customerId: number;
-  lines: { sku: string; quantity: number }[];
-  deliveryAddress?: Address | null;
-  requestedDate?: string | null;
-  /** What to do when stock is short; without it a shortage comes back as problem out_of_stock. */
-  backorderChoice?: 'backorder' | 'partial' | null;
-  serviceSlots?: { sku: string; start: string }[];
-  /** The chat's id for the draft: confirming the same draft twice returns the first order. */
-  draftKey?: string;
-  /** The chat conversation the order is placed from: its creator's notifications go there. */
-  conversation?: ConversationAddress;
-}
 
 export interface OrderLineView {
   lineNo: number;
@@ -108,14 +90,6 @@ export interface OrderView {
   /** Machine days booked for made-to-order lines. */
   production: { resourceId: string; date: string; units: number }[];
 }
-
-export type PlaceOrderResult =
-  | { ok: true; order: OrderView; created: boolean }
-  | { ok: false; problems: OrderProblem[] };
-
-export type TransitionResult =
-  | { ok: true; order: OrderView }
-  | { ok: false; code: 'not_found' | 'forbidden' | 'illegal' | 'conflict'; reasonCode?: string; allowed?: OrderStatus[] };
 
 /** What the chat shows per line while the draft is being built. */
 export interface LineCheck {
@@ -226,7 +200,7 @@ export async function loadOrderViews(db: Conn, ids: number[]): Promise<OrderView
 /** The order behind a number, or null when it does not exist or the actor may not see it (no hint either way). */
 export async function getOrder(db: Db, actor: Actor, number: string): Promise<OrderView | null> {
   const row = await db('orders').where({ number: String(number).trim() }).first('id', 'customer_id');
-  if (!row || !maySeeOrder(actor, num(row.customer_id))) return null;
+  if (!row || !may(actor, 'seeOrder', { customerId: num(row.customer_id) })) return null;
   const [view] = await loadOrderViews(db, [num(row.id)]);
   return view ?? null;
 }
@@ -263,19 +237,7 @@ export async function listOrders(db: Db, actor: Actor, filter: OrderFilter, now:
 
 // ---------------------------------------------------------------- checking while drafting
 
-async function reservedBySku(db: Conn, skus: string[]): Promise<Map<string, number>> {
-  if (skus.length === 0) return new Map();
-  const rows = await db('stock_reservations').whereIn('sku', skus).where({ status: 'reserved' }).groupBy('sku').select('sku').sum({ n: 'quantity' });
-  return new Map(rows.map((r: any) => [r.sku, Number(r.n)]));
-}
-
-async function machineCapacity(db: Conn, resourceId: string): Promise<number> {
-  const row = await db('resources').where({ id: resourceId }).first('units_per_day');
-  if (!row || row.units_per_day == null) throw new Error(`resource ${resourceId} has no daily capacity`);
-  return Number(row.units_per_day);
-}
-
-function findInCatalog(catalog: readonly Product[], sku: string): Product | undefined {
+export function findInCatalog(catalog: readonly Product[], sku: string): Product | undefined {
   return catalog.find((p) => p.sku.toUpperCase() === String(sku).trim().toUpperCase());
 }
 
@@ -286,14 +248,16 @@ export async function checkLines(db: Db, lines: { sku: string; quantity: number 
   const products = lines.map((l) => findInCatalog(catalog, l.sku));
   const goodsSkus = [...new Set(products.filter((p) => p?.kind === 'goods').map((p) => p!.sku))];
   const reserved = await reservedBySku(db, goodsSkus);
+  // Flagged before any stock or machine planning: a huge quantity would otherwise plan production for ages.
+  const planned = lines.map((line, i) => (products[i]?.kind === 'made_to_order' && isValidQuantity(line.quantity) ? i : -1)).filter((i) => i >= 0);
+  const plans = await planMachineDays(db, planned.map((i) => ({ resourceId: products[i]!.resourceIds[0], quantity: lines[i].quantity })), today);
+  const planOf = new Map(planned.map((lineIndex, k) => [lineIndex, plans[k]]));
   const askedBefore = new Map<string, number>(); // earlier lines of this draft count as reserved too
-  const machineBooked = new Map<string, Record<string, number>>();
   const result: LineCheck[] = [];
   for (const [i, line] of lines.entries()) {
     const product = products[i];
     if (!product) { result.push({ sku: line.sku, quantity: line.quantity, kind: null, ok: false }); continue; }
     const base = { sku: product.sku, quantity: line.quantity, kind: product.kind };
-    // Flagged before any stock or machine planning: a huge quantity would otherwise plan production for ages.
     if (!isValidQuantity(line.quantity)) { result.push({ ...base, ok: false, badQuantity: true }); continue; }
     if (product.kind === 'goods') {
       const alreadyAsked = askedBefore.get(product.sku) ?? 0;
@@ -304,12 +268,7 @@ export async function checkLines(db: Db, lines: { sku: string; quantity: number 
         ? { ...base, ok: true, available: availableStock(question.onHand, question.reserved) }
         : { ...base, ok: false, available: answer.available, shortBy: answer.shortBy, restockDate: answer.restockDate });
     } else if (product.kind === 'made_to_order') {
-      const resourceId = product.resourceIds[0];
-      const from = productionStart(today);
-      const booked = machineBooked.get(resourceId) ?? (await bookedMachineUnits(db, resourceId, from));
-      const plan = planProduction({ quantity: line.quantity, unitsPerDay: await machineCapacity(db, resourceId), booked, from });
-      machineBooked.set(resourceId, addAllocations(booked, plan.allocations));
-      result.push({ ...base, ok: true, completionDate: plan.completionDate });
+      result.push({ ...base, ok: true, completionDate: planOf.get(i)!.completionDate });
     } else {
       result.push({ ...base, ok: true });
     }
@@ -317,15 +276,10 @@ export async function checkLines(db: Db, lines: { sku: string; quantity: number 
   return result;
 }
 
-function addAllocations(booked: Record<string, number>, allocations: { date: string; units: number }[]): Record<string, number> {
-  const next = { ...booked };
-  for (const a of allocations) next[a.date] = (next[a.date] ?? 0) + a.units;
-  return next;
-}
+// ---------------------------------------------------------------- writing
 
-// ---------------------------------------------------------------- status changes
-
-interface OrderRow {
+/** The order columns a step reads and changes. */
+export interface OrderRow {
   id: number;
   number: string;
   customer_id: number;
@@ -333,7 +287,21 @@ interface OrderRow {
   version: number;
 }
 
-const systemActor = (channel: string): Actor => ({ personId: null, role: 'system', customerId: null, channel });
+/**
+ * The order behind a number. `lock`: held for the transaction on PostgreSQL (SQLite's single writer already
+ * serializes); without it a concurrent change shows as a version conflict when the step is written.
+ */
+export async function findOrderRow(trx: Knex.Transaction, number: string, options: { lock?: boolean } = {}): Promise<OrderRow | null> {
+  const query = trx('orders').where({ number: String(number).trim() });
+  if (options.lock && isPostgres(trx)) query.forUpdate();
+  const row = await query.first('id', 'number', 'customer_id', 'status', 'version');
+  return row ? { id: num(row.id), number: row.number, customer_id: num(row.customer_id), status: row.status, version: num(row.version) } : null;
+}
+
+export async function orderFacts(trx: Conn, order: { id: number; customer_id: number }): Promise<OrderFacts> {
+  const lines = await trx('order_lines').where({ order_id: order.id }).select('quantity', 'shipped_quantity', 'kind');
+  return orderFactsOf(num(order.customer_id), lines.map((l: any) => ({ quantity: num(l.quantity), shippedQuantity: num(l.shipped_quantity), kind: l.kind })));
+}
 
 /**
  * Moves an order one step, guarded by its version (optimistic concurrency), and writes the history row.
@@ -366,64 +334,19 @@ function wherePromisedDateRule(query: Knex.QueryBuilder, rule: PromisedDateRule)
   });
 }
 
-async function orderFacts(trx: Conn, order: { id: number; customer_id: number }): Promise<OrderFacts> {
-  const lines = await trx('order_lines').where({ order_id: order.id }).select('quantity', 'shipped_quantity', 'kind');
-  return orderFactsOf(num(order.customer_id), lines.map((l: any) => ({ quantity: num(l.quantity), shippedQuantity: num(l.shipped_quantity), kind: l.kind })));
-}
-
-/** The order columns a step changes besides its status, as the domain decides them. */
-function holdReasonSet(from: OrderStatus, to: OrderStatus, reason: string | null | undefined): Record<string, unknown> {
-  const holdReason = holdReasonAfter(from, to, reason);
-  return holdReason === undefined ? {} : { hold_reason: holdReason };
-}
-
-/** A step the automatic checks take; the lifecycle table must allow it, or the code is wrong. */
-async function systemStep(trx: Knex.Transaction, order: OrderRow, to: OrderStatus, channel: string, now: Date, extra: Parameters<typeof applyStatus>[5] = {}) {
-  const check = checkTransition({ from: order.status, to, role: 'system', reason: extra.reason, order: await orderFacts(trx, order) });
-  if (!check.ok) throw new Error(`automatic step ${order.status} → ${to} refused: ${check.code}`);
-  const applied = await applyStatus(trx, order, to, systemActor(channel), now, extra);
-  if (!applied) throw new Error(`order ${order.number} changed during its automatic checks`);
-  return applied;
-}
-
-// ---------------------------------------------------------------- notifications
-
-/** Queues the messages a status change causes (domain/notifications decides who hears of it), in its transaction. */
-export async function notifyStatusChange(
-  trx: Knex.Transaction,
-  order: OrderRow,
-  historyId: number,
-  payload: Record<string, unknown>,
-  now: Date,
-  options: { actorPersonId?: number | null } = {},
-): Promise<void> {
-  const kind = customerNotificationFor(order.status);
-  const base = { orderNumber: order.number, orderId: order.id, status: order.status, ...payload };
-  const event = { orderId: order.id, historyId };
-  const origin = await orderOrigin(trx, order.id);
-  if (kind) {
-    await notifyAboutHistory(trx, event, await customerPersonIds(trx, num(order.customer_id)), { kind, payload: base }, now, origin);
-  }
-  if (staffReviewWanted(order.status)) {
-    const staff = staffReviewRecipients(await personIdsWithRoles(trx, staffReviewRoles), options.actorPersonId);
-    await notifyAboutHistory(trx, event, staff, { kind: staffReviewKind, payload: base, keyTag: 'review' }, now, origin);
-  }
-}
-
-// ---------------------------------------------------------------- placing
-
 /**
  * Locks the rows whose quantities the checks depend on (PostgreSQL); SQLite's single writer already serializes.
  * The customer row too: two orders of one customer at once must not both fit under the credit limit.
  */
-async function lockRows(trx: Knex.Transaction, customerId: number, skus: string[], resourceIds: string[]): Promise<void> {
+export async function lockForPlacing(trx: Knex.Transaction, customerId: number, skus: string[], resourceIds: string[]): Promise<void> {
   if (!isPostgres(trx)) return;
   await trx('customers').where({ id: customerId }).forUpdate().select('id');
   if (skus.length) await trx('products').whereIn('sku', [...skus].sort()).orderBy('sku').forUpdate().select('sku');
   if (resourceIds.length) await trx('resources').whereIn('id', [...resourceIds].sort()).orderBy('id').forUpdate().select('id');
 }
 
-async function openReceivablesCents(trx: Conn, customerId: number): Promise<number> {
+/** Gross totals of a customer's orders that count against the credit limit. */
+export async function openReceivablesCents(trx: Conn, customerId: number): Promise<number> {
   const lines = await trx('order_lines')
     .join('orders', 'orders.id', 'order_lines.order_id')
     .where('orders.customer_id', customerId)
@@ -436,242 +359,76 @@ async function openReceivablesCents(trx: Conn, customerId: number): Promise<numb
   return sum;
 }
 
-async function findByDraftKey(db: Conn, actor: Actor, draftKey: string): Promise<PlaceOrderResult | null> {
+/** The order a chat draft became, if it was placed already: { id, customerId } or null. */
+export async function findByDraftKey(db: Conn, draftKey: string): Promise<{ id: number; customerId: number } | null> {
   const row = await db('orders').where({ draft_key: draftKey }).first('id', 'customer_id');
-  if (!row) return null;
-  if (!maySeeOrder(actor, num(row.customer_id))) return { ok: false, problems: [{ code: 'forbidden' }] };
-  const [order] = await loadOrderViews(db, [num(row.id)]);
-  return { ok: true, order, created: false };
+  return row ? { id: num(row.id), customerId: num(row.customer_id) } : null;
 }
 
-/**
- * Places an order and runs the automatic checks, all in one transaction: either the order exists with its
- * reservations, bookings, history and messages, or (problems) nothing was written at all.
- */
-export async function placeOrder(db: Db, actor: Actor, input: OrderInput, now: Date = new Date()): Promise<PlaceOrderResult> {
-  if (input.draftKey) {
-    const earlier = await findByDraftKey(db, actor, input.draftKey);
-    if (earlier) return earlier;
-  }
-  try {
-    return await db.transaction((trx) => placeInTransaction(trx, actor, input, now));
-  } catch (err) {
-    // The same draft confirmed twice at the same moment: the other confirmation won.
-    if (input.draftKey && isUniqueViolation(err)) {
-      const earlier = await findByDraftKey(db, actor, input.draftKey);
-      if (earlier) return earlier;
-    }
-    throw err;
-  }
+export interface NewOrder {
+  number: string;
+  customerId: number;
+  actor: Actor;
+  deliveryAddress: Address | null;
+  requestedDate: string | null;
+  promisedDate: string | null;
+  backorderChoice: BackorderChoice;
+  draftKey: string | null;
+  origin: { channelId: string; conversationId: string } | null;
 }
 
-async function placeInTransaction(trx: Knex.Transaction, actor: Actor, input: OrderInput, now: Date): Promise<PlaceOrderResult> {
-  const fail = (...problems: OrderProblem[]): PlaceOrderResult => ({ ok: false, problems });
-  if (!mayPlaceOrderFor(actor, input.customerId)) return fail({ code: 'forbidden', field: 'customerId' });
-  const customer = await getCustomer(trx, input.customerId);
-  if (!customer) return fail({ code: 'unknown_customer', field: 'customerId' });
-
-  const today = berlinToday(now);
-  const catalog = await listProducts(trx);
-  const draft = {
-    customerId: customer.id,
-    lines: input.lines.map((l) => ({ sku: String(l.sku), quantity: l.quantity })),
-    deliveryAddress: input.deliveryAddress ?? null,
-    requestedDate: input.requestedDate ?? null,
-  };
-  const problems: OrderProblem[] = validateDraft(draft, { catalog, today });
-  const slots = input.serviceSlots ?? [];
-  for (const slot of slots) {
-    const product = findInCatalog(catalog, slot.sku);
-    if (!product || product.kind !== 'service' || !draft.lines.some((l) => findInCatalog(catalog, l.sku) === product)) {
-      problems.push({ code: 'slot_without_service', field: 'serviceSlots', sku: slot.sku, start: slot.start });
-    }
-  }
-  if (problems.length) return fail(...problems);
-
-  const priced = priceDraft(draft, catalog).lines;
-  const productOf = (sku: string) => findInCatalog(catalog, sku)!;
-  const goodsSkus = [...new Set(priced.filter((l) => l.kind === 'goods').map((l) => l.sku))];
-  const machineIds = [...new Set(priced.filter((l) => l.kind === 'made_to_order').map((l) => productOf(l.sku).resourceIds[0]))];
-  const serviceResourceIds = slots.flatMap((s) => productOf(s.sku).resourceIds);
-  await lockRows(trx, customer.id, goodsSkus, [...new Set([...machineIds, ...serviceResourceIds])]);
-
-  // Stock: reserve what is there; a shortage needs the customer's choice first.
-  const onHand = new Map((await trx('products').whereIn('sku', goodsSkus).select('sku', 'on_hand')).map((r: any) => [r.sku, num(r.on_hand ?? 0)]));
-  const reserved = await reservedBySku(trx, goodsSkus);
-  const freeNow = new Map(goodsSkus.map((sku) => [sku, availableStock(onHand.get(sku) ?? 0, reserved.get(sku) ?? 0)]));
-  const shortages: OrderProblem[] = [];
-  for (const sku of goodsSkus) {
-    const requested = priced.filter((l) => l.sku === sku).reduce((s, l) => s + l.quantity, 0);
-    const answer = checkStock({ onHand: onHand.get(sku) ?? 0, reserved: reserved.get(sku) ?? 0, requested, restockDate: productOf(sku).restockDate });
-    if (!answer.ok) {
-      const lineIndex = draft.lines.findIndex((l) => findInCatalog(catalog, l.sku)?.sku === sku);
-      shortages.push({ code: 'out_of_stock', field: `lines[${lineIndex}].quantity`, sku, available: answer.available, shortBy: answer.shortBy, restockDate: answer.restockDate });
-    }
-  }
-  const backorderChoice = shortages.length ? input.backorderChoice ?? null : null;
-  if (shortages.length && !backorderChoice) return fail(...shortages);
-  const reservations = priced.map((line) => {
-    if (line.kind !== 'goods') return 0;
-    const { now: take } = splitPartial(line.quantity, freeNow.get(line.sku) ?? 0);
-    freeNow.set(line.sku, (freeNow.get(line.sku) ?? 0) - take);
-    return take;
-  });
-
-  // Made-to-order: plan into the earliest free machine days.
-  const machineBooked = new Map<string, Record<string, number>>();
-  const plans = new Map<number, { resourceId: string; allocations: { date: string; units: number }[]; completionDate: string }>();
-  for (const [i, line] of priced.entries()) {
-    if (line.kind !== 'made_to_order') continue;
-    const resourceId = productOf(line.sku).resourceIds[0];
-    const from = productionStart(today);
-    const booked = machineBooked.get(resourceId) ?? (await bookedMachineUnits(trx, resourceId, from));
-    const plan = planProduction({ quantity: line.quantity, unitsPerDay: await machineCapacity(trx, resourceId), booked, from });
-    machineBooked.set(resourceId, addAllocations(booked, plan.allocations));
-    plans.set(i, { resourceId, ...plan });
-  }
-
-  // Services: every resource must be free at the requested start.
-  const appointments: { sku: string; resourceIds: string[]; start: Date; end: Date }[] = [];
-  const alsoBusy: BusyPeriod[] = [];
-  for (const slot of slots) {
-    const product = productOf(slot.sku);
-    const quantity = priced.find((l) => l.sku === product.sku)!.quantity;
-    const check = await checkServiceSlot(trx, product, quantity, slot.start, alsoBusy, now);
-    if (!check.ok) return fail({ code: check.code, field: 'serviceSlots', sku: product.sku, start: slot.start });
-    appointments.push({ sku: product.sku, resourceIds: product.resourceIds, start: check.start, end: check.end });
-    alsoBusy.push(...product.resourceIds.map((resourceId) => ({ resourceId, start: check.start, end: check.end })));
-  }
-
-  // Credit: accepted but unpaid orders plus this one against the limit (no invoices exist yet).
-  const totals = computeTotals(priced);
-  const credit = checkCredit({
-    creditLimitCents: customer.creditLimitCents,
-    openReceivablesCents: await openReceivablesCents(trx, customer.id),
-    orderGrossCents: totals.grossCents,
-    oldestOverdueDays: null,
-  });
-
-  // ---- everything checked: write.
-  const number = String(await nextNumber(trx, 'order'));
+/** Writes a received order (version 1) and returns its id; its lines follow with insertOrderLine. */
+export async function insertOrder(trx: Knex.Transaction, o: NewOrder, now: Date): Promise<number> {
   const at = now.toISOString();
-  const address = input.deliveryAddress ?? null;
-  const promised = promisedDate({
-    requestedDate: draft.requestedDate,
-    completionDates: [...plans.values()].map((p) => p.completionDate),
-    backorderRestockDates: backorderChoice === 'backorder' ? shortages.map((s) => s.restockDate ?? null) : [],
-    serviceDates: appointments.map((a) => berlinDateOf(a.start)),
-  });
+  const address = o.deliveryAddress;
   const [inserted] = await trx('orders')
     .insert({
-      number, customer_id: customer.id, status: 'received', version: 1, entered_by_person_id: actor.personId,
-      channel: actor.channel, delivery_name: address?.name ?? null, delivery_street: address?.street ?? null,
+      number: o.number, customer_id: o.customerId, status: 'received', version: 1, entered_by_person_id: o.actor.personId,
+      channel: o.actor.channel, delivery_name: address?.name ?? null, delivery_street: address?.street ?? null,
       delivery_postcode: address?.postcode ?? null, delivery_city: address?.city ?? null,
-      delivery_country: address?.country ?? null, requested_date: draft.requestedDate, promised_date: promised,
-      backorder_choice: backorderChoice, hold_reason: null, draft_key: input.draftKey ?? null, created_at: at, updated_at: at,
-      origin_channel_id: input.conversation?.channelId ?? null, origin_conversation_id: input.conversation?.conversationId ?? null,
+      delivery_country: address?.country ?? null, requested_date: o.requestedDate, promised_date: o.promisedDate,
+      backorder_choice: o.backorderChoice, hold_reason: null, draft_key: o.draftKey, created_at: at, updated_at: at,
+      origin_channel_id: o.origin?.channelId ?? null, origin_conversation_id: o.origin?.conversationId ?? null,
     })
     .returning('id');
-  const orderId = typeof inserted === 'object' ? num(inserted.id) : num(inserted);
-  const order: OrderRow = { id: orderId, number, customer_id: customer.id, status: 'received', version: 1 };
-  await insertHistory(trx, orderId, null, 'received', actor, now, null, null);
-
-  for (const [i, line] of priced.entries()) {
-    const [lineRow] = await trx('order_lines')
-      .insert({
-        order_id: orderId, line_no: i + 1, sku: line.sku, name_de: line.name.de, name_en: line.name.en,
-        unit_de: line.unit.de, unit_en: line.unit.en, kind: line.kind, quantity: line.quantity, shipped_quantity: 0,
-        unit_price_cents: line.unitPriceCents, vat_rate: line.vatRate, net_cents: line.netCents,
-      })
-      .returning('id');
-    const lineId = typeof lineRow === 'object' ? num(lineRow.id) : num(lineRow);
-    if (reservations[i] > 0) {
-      await trx('stock_reservations').insert({ order_line_id: lineId, sku: line.sku, quantity: reservations[i], status: 'reserved', created_at: at });
-    }
-    const plan = plans.get(i);
-    if (plan) {
-      await trx('capacity_bookings').insert(plan.allocations.map((a) => ({ resource_id: plan.resourceId, date: a.date, units: a.units, order_id: orderId })));
-    }
-  }
-  for (const a of appointments) {
-    await trx('service_bookings').insert(a.resourceIds.map((resourceId) => ({
-      order_id: orderId, sku: a.sku, resource_id: resourceId, starts_at: a.start.toISOString(), ends_at: a.end.toISOString(), status: 'booked',
-    })));
-  }
-
-  const checkDetails: Record<string, unknown> = {
-    reserved: priced.map((l, i) => ({ sku: l.sku, quantity: reservations[i] })).filter((r) => r.quantity > 0),
-  };
-  if (shortages.length) checkDetails.backorder = { choice: backorderChoice, lines: shortages.map(({ sku, shortBy, restockDate }) => ({ sku, shortBy, restockDate })) };
-  if (plans.size) checkDetails.production = [...plans.values()].map((p) => ({ resourceId: p.resourceId, completionDate: p.completionDate, days: p.allocations }));
-  if (appointments.length) checkDetails.appointments = appointments.map((a) => ({ sku: a.sku, start: a.start.toISOString() }));
-
-  const notice = { customerNumber: customer.number, grossCents: totals.grossCents, promisedDate: promised, backorderChoice, channel: actor.channel };
-  // The first step records what the checks found (with a refused credit answer); the customer hears of the last.
-  const steps = acceptanceSteps(credit);
-  let last: { historyId: number } | null = null;
-  for (const [i, step] of steps.entries()) {
-    const details = i > 0 ? null : credit.ok ? checkDetails : { ...checkDetails, credit };
-    last = await systemStep(trx, order, step.to, actor.channel, now, { reason: step.reason, details, set: holdReasonSet(order.status, step.to, step.reason) });
-  }
-  const lastReason = steps[steps.length - 1].reason;
-  await notifyStatusChange(trx, order, last!.historyId, lastReason ? { ...notice, reason: lastReason } : notice, now);
-  const [view] = await loadOrderViews(trx, [orderId]);
-  return { ok: true, order: view, created: true };
+  return typeof inserted === 'object' ? num(inserted.id) : num(inserted);
 }
 
-// ---------------------------------------------------------------- transitions
-
-/** Gives back reserved stock of a cancelled order. */
-async function releaseReservations(trx: Knex.Transaction, orderId: number): Promise<void> {
-  const lineIds = trx('order_lines').where({ order_id: orderId }).select('id');
-  await trx('stock_reservations').whereIn('order_line_id', lineIds).where({ status: 'reserved' }).update({ status: 'released' });
+export interface NewOrderLine {
+  sku: string;
+  name: Localized;
+  unit: Localized;
+  kind: ProductKind;
+  quantity: number;
+  unitPriceCents: number;
+  vatRate: VatRate;
+  netCents: number;
 }
 
-/**
- * One step of the lifecycle by a person or an integration, atomic with its side effects. Two people
- * moving the same order at once: the version check lets one win and tells the other 'conflict'.
- */
-export async function transitionOrder(
-  db: Db,
-  actor: Actor,
-  number: string,
-  change: { to: OrderStatus; reason?: string; expectedVersion?: number; details?: Record<string, unknown> },
-  now: Date = new Date(),
-): Promise<TransitionResult> {
-  return db.transaction(async (trx): Promise<TransitionResult> => {
-    const row = await trx('orders').where({ number: String(number).trim() }).first('id', 'number', 'customer_id', 'status', 'version');
-    if (!row || !maySeeOrder(actor, num(row.customer_id))) return { ok: false, code: 'not_found' };
-    const order: OrderRow = { id: num(row.id), number: row.number, customer_id: num(row.customer_id), status: row.status, version: num(row.version) };
-    if (change.expectedVersion != null && change.expectedVersion !== order.version) return { ok: false, code: 'conflict' };
-    if (!isOrderStatus(change.to)) return { ok: false, code: 'illegal', reasonCode: 'unknown_status', allowed: [] };
-    // The one step to itself (a further partial shipment) is taken by recordShipment; here it would change nothing.
-    if (change.to === order.status) return { ok: false, code: 'illegal', reasonCode: 'not_allowed', allowed: allowedTransitions(order.status) };
-    const reason = change.reason?.trim() || null;
-    const check = checkTransition({
-      from: order.status, to: change.to, role: actor.role, actorCustomerId: actor.customerId, reason, order: await orderFacts(trx, order),
-    });
-    if (!check.ok) {
-      const forbidden = check.code === 'role_not_permitted' || check.code === 'not_own_order';
-      return { ok: false, code: forbidden ? 'forbidden' : 'illegal', reasonCode: check.code, allowed: check.allowed };
-    }
-    const from = order.status;
-    const set = holdReasonSet(from, change.to, reason);
-    const applied = await applyStatus(trx, order, change.to, actor, now, { reason, details: change.details ?? null, set });
-    if (!applied) return { ok: false, code: 'conflict' };
+export async function insertOrderLine(trx: Knex.Transaction, orderId: number, lineNo: number, line: NewOrderLine): Promise<number> {
+  const [row] = await trx('order_lines')
+    .insert({
+      order_id: orderId, line_no: lineNo, sku: line.sku, name_de: line.name.de, name_en: line.name.en,
+      unit_de: line.unit.de, unit_en: line.unit.en, kind: line.kind, quantity: line.quantity, shipped_quantity: 0,
+      unit_price_cents: line.unitPriceCents, vat_rate: line.vatRate, net_cents: line.netCents,
+    })
+    .returning('id');
+  return typeof row === 'object' ? num(row.id) : num(row);
+}
 
-    if (change.to === 'cancelled') {
-      await releaseReservations(trx, order.id);
-      await releaseOrderBookings(trx, order.id);
-    }
-    const payload = { reason, ...(change.details ?? {}) };
-    await notifyStatusChange(trx, order, applied.historyId, payload, now, { actorPersonId: actor.personId });
-    // E.g. a released hold goes on to confirmed by itself, and the customer hears so.
-    for (const to of followUpSteps(from, change.to)) {
-      const step = await systemStep(trx, order, to, actor.channel, now, { set: holdReasonSet(order.status, to, null) });
-      await notifyStatusChange(trx, order, step.historyId, { releasedBy: actor.personId }, now);
-    }
-    const [view] = await loadOrderViews(trx, [order.id]);
-    return { ok: true, order: view };
-  });
+export async function orderLineIds(trx: Conn, orderId: number): Promise<number[]> {
+  return (await trx('order_lines').where({ order_id: orderId }).orderBy('line_no').select('id')).map((r: any) => num(r.id));
+}
+
+/** Records what a shipment took of each line. */
+export async function addShippedQuantity(trx: Knex.Transaction, lineId: number, quantity: number): Promise<void> {
+  await trx('order_lines').where({ id: lineId }).increment('shipped_quantity', quantity);
+}
+
+/** Changes order columns besides the status, guarded by and bumping the version; false: someone else was first. */
+export async function updateOrder(trx: Knex.Transaction, order: OrderRow, set: Record<string, unknown>, now: Date): Promise<boolean> {
+  const updated = await trx('orders').where({ id: order.id, version: order.version }).update({ ...set, version: order.version + 1, updated_at: now.toISOString() });
+  if (updated === 0) return false;
+  order.version += 1;
+  return true;
 }

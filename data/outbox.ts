@@ -1,14 +1,30 @@
 import type { Knex } from 'knex';
+import { fannedOutKey, heldByQuietHours, type Recipient } from '../domain/notifications';
+import type { Role } from '../domain/parties';
 import { Db, isPostgres } from './db';
+
+type Conn = Db | Knex.Transaction;
+
+/** Where a row goes: a person (also each person's row of a role message) or a conversation. */
+export type RowRecipient =
+  | { kind: 'person'; personId: number }
+  | { kind: 'role'; role: Role; personId: number }
+  | { kind: 'conversation'; channelId: string; conversationId: string };
 
 export interface OutboxRow {
   id: number;
-  personId: number;
+  recipient: RowRecipient;
+  /** The person the row is for; null for a conversation row. */
+  personId: number | null;
   kind: string;
   payload: Record<string, unknown>;
   dedupeKey: string;
-  status: 'pending' | 'sent' | 'failed';
+  /** dropped: its reason was gone at send time (the invoice was paid, the booking cancelled). */
+  status: 'pending' | 'sent' | 'failed' | 'dropped';
   attempts: number;
+  dueAt: string;
+  /** Held by quiet hours (customer messages). */
+  quiet: boolean;
   nextAttemptAt: string;
   lastError: string | null;
   createdAt: string;
@@ -16,11 +32,18 @@ export interface OutboxRow {
 }
 
 export interface Notification {
-  personId: number;
+  recipient: Recipient;
   kind: string;
   payload: object;
-  /** The same key twice means the same message: the second insert is ignored. */
+  /**
+   * Chosen by the operation, e.g. `dunning:<invoice>:<level>` or `appointment-reminder:<booking>:<day>`: the same
+   * key twice means the same message, and the second insert is ignored. A role message gets `<key>:<personId>` per person.
+   */
   dedupeKey: string;
+  /** Not before this time; now when unset. */
+  dueAt?: Date;
+  /** Whether quiet hours hold it; unset: the domain's rule for the recipient's role decides. */
+  quiet?: boolean;
 }
 
 /** After this many failed attempts a notification is given up and stays 'failed' for a person to look at. */
@@ -28,15 +51,24 @@ export const maxAttempts = 8;
 const baseDelaySeconds = 30;
 const maxDelaySeconds = 6 * 60 * 60;
 
+function recipientOf(r: any): RowRecipient {
+  if (r.recipient_kind === 'conversation') return { kind: 'conversation', channelId: r.recipient_channel_id, conversationId: r.recipient_conversation_id };
+  if (r.recipient_kind === 'role') return { kind: 'role', role: r.recipient_role, personId: Number(r.person_id) };
+  return { kind: 'person', personId: Number(r.person_id) };
+}
+
 function toRow(r: any): OutboxRow {
   return {
     id: Number(r.id),
-    personId: Number(r.person_id),
+    recipient: recipientOf(r),
+    personId: r.person_id == null ? null : Number(r.person_id),
     kind: r.kind,
     payload: JSON.parse(r.payload),
     dedupeKey: r.dedupe_key,
     status: r.status,
     attempts: Number(r.attempts),
+    dueAt: r.due_at ?? r.created_at,
+    quiet: r.quiet === true || Number(r.quiet) === 1,
     nextAttemptAt: r.next_attempt_at,
     lastError: r.last_error,
     createdAt: r.created_at,
@@ -44,16 +76,42 @@ function toRow(r: any): OutboxRow {
   };
 }
 
-/** Call it with the transaction of the state change, so the message exists exactly when the change does. */
-export async function enqueueNotification(trx: Db | Knex.Transaction, n: Notification, now: Date = new Date()): Promise<void> {
+async function rolesOf(conn: Conn, personIds: number[]): Promise<Map<number, Role>> {
+  if (personIds.length === 0) return new Map();
+  const rows = await conn('persons').whereIn('id', personIds).select('id', 'role');
+  return new Map(rows.map((r: any) => [Number(r.id), r.role as Role]));
+}
+
+/**
+ * Call it with the transaction of the state change, so the message exists exactly when the change does.
+ * A role message becomes one row per person of that role now (see domain/notifications Recipient).
+ */
+export async function enqueueNotification(trx: Conn, n: Notification, now: Date = new Date()): Promise<void> {
   const at = now.toISOString();
-  await trx('outbox')
-    .insert({
-      person_id: n.personId, kind: n.kind, payload: JSON.stringify(n.payload), dedupe_key: n.dedupeKey,
-      status: 'pending', attempts: 0, next_attempt_at: at, created_at: at,
-    })
-    .onConflict('dedupe_key')
-    .ignore();
+  const due = (n.dueAt ?? now).toISOString();
+  const base = { kind: n.kind, payload: JSON.stringify(n.payload), status: 'pending', attempts: 0, due_at: due, next_attempt_at: due, created_at: at };
+  const rows: Record<string, unknown>[] = [];
+  const r = n.recipient;
+  if (r.kind === 'conversation') {
+    const linked = await trx('conversation_refs').where({ channel_id: r.channelId, conversation_id: r.conversationId }).first('person_id');
+    const role = linked?.person_id == null ? null : (await rolesOf(trx, [Number(linked.person_id)])).get(Number(linked.person_id)) ?? null;
+    rows.push({
+      ...base, recipient_kind: 'conversation', person_id: null, recipient_channel_id: r.channelId, recipient_conversation_id: r.conversationId,
+      dedupe_key: n.dedupeKey, quiet: n.quiet ?? heldByQuietHours(role),
+    });
+  } else if (r.kind === 'role') {
+    const persons = await trx('persons').where({ role: r.role }).orderBy('id').select('id');
+    for (const p of persons) {
+      rows.push({
+        ...base, recipient_kind: 'role', recipient_role: r.role, person_id: Number(p.id),
+        dedupe_key: fannedOutKey(n.dedupeKey, Number(p.id)), quiet: n.quiet ?? heldByQuietHours(r.role),
+      });
+    }
+  } else {
+    const role = (await rolesOf(trx, [r.personId])).get(r.personId) ?? null;
+    rows.push({ ...base, recipient_kind: 'person', person_id: r.personId, dedupe_key: n.dedupeKey, quiet: n.quiet ?? heldByQuietHours(role) });
+  }
+  for (const row of rows) await trx('outbox').insert(row).onConflict('dedupe_key').ignore();
 }
 
 /**
@@ -87,7 +145,7 @@ export async function claimDueNotifications(
  */
 export type Claim = Pick<OutboxRow, 'id' | 'nextAttemptAt'>;
 
-const claimed = (db: Db | Knex.Transaction, claim: Claim) =>
+const claimed = (db: Conn, claim: Claim) =>
   db('outbox').where({ id: claim.id, status: 'pending', next_attempt_at: claim.nextAttemptAt });
 
 /** false: the claim was lost (the lease ran out and another sender took the row), nothing was changed. */
@@ -98,6 +156,16 @@ export async function markSent(db: Db, claim: Claim, now: Date = new Date()): Pr
 /** Hands a claimed row back unsent, due at once, for rows a sender will not get to within its lease. */
 export async function releaseClaim(db: Db, claim: Claim, now: Date = new Date()): Promise<boolean> {
   return (await claimed(db, claim).update({ next_attempt_at: now.toISOString() })) > 0;
+}
+
+/** Hands a claimed row back unsent until `until` (quiet hours), without counting an attempt. */
+export async function holdUntil(db: Db, claim: Claim, until: Date): Promise<boolean> {
+  return (await claimed(db, claim).update({ next_attempt_at: until.toISOString() })) > 0;
+}
+
+/** Settles a row that is no longer wanted (its reason is gone) without sending it; `why` says so for people. */
+export async function markDropped(db: Db, claim: Claim, why: string, now: Date = new Date()): Promise<boolean> {
+  return (await claimed(db, claim).update({ status: 'dropped', sent_at: null, last_error: `dropped at ${now.toISOString()}: ${why}`.slice(0, 2000) })) > 0;
 }
 
 /** Exponential backoff with "full jitter" between half and all of the delay, so retries of many rows spread out. */

@@ -1,13 +1,16 @@
 import { MessageFactory } from 'botbuilder';
 import { ComponentDialog, DialogTurnResult, TextPrompt, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
 import type { Db } from '../data/db';
-import { getOrder, listOrders, transitionOrder, type Actor, type OrderView } from '../data/orders';
+import { getOrder, listOrders, type OrderView } from '../data/orders';
+import { transitionOrder } from '../operations';
 import { berlinDateOf } from '../domain/calendar';
-import { checkTransition, orderFactsOf, statusesWhere } from '../domain/lifecycle';
+import { statusesWhere } from '../domain/lifecycle';
 import type { Locale } from '../domain/locale';
 import { formatMoney } from '../domain/money';
 import { formatDate, formatDateTime, orderLinesText } from './format';
-import { actorOf, orderLabel } from './staffViews';
+import { orderLabel } from './orderLabels';
+import { cancelRefusal, cancelRefusalText, changedMeanwhileText } from './resultTexts';
+import { actorOf } from './turnUser';
 import { cancelTexts as tx } from './texts/cancel';
 import { orderNumberIn, understand, type Understanding } from './understanding';
 
@@ -97,7 +100,7 @@ export class CancelDialog extends ComponentDialog {
     }
     const refusal = cancelRefusal(view, actor);
     if (refusal) {
-      await step.context.sendActivity(refusalText(view, refusal, locale));
+      await step.context.sendActivity(cancelRefusalText(refusal, view.number, locale, orderLabel(view, locale)));
       return step.endDialog();
     }
     pendingOf(step).pending = { number: view.number, version: view.version };
@@ -133,13 +136,13 @@ export class CancelDialog extends ComponentDialog {
     if (result.ok) {
       await step.context.sendActivity(tx(locale, 'cancelled', { number: pending.number }));
     } else if (result.code === 'conflict') {
-      await step.context.sendActivity(tx(locale, 'changedMeanwhile', { number: pending.number }));
+      await step.context.sendActivity(changedMeanwhileText(pending.number, locale));
     } else {
       // Refused although it looked possible a moment ago: explain with the status it has now.
       const view = await getOrder(this.deps.db, actor, pending.number);
       const refusal = view && cancelRefusal(view, actor);
       await step.context.sendActivity(
-        view && refusal ? refusalText(view, refusal, locale) : tx(locale, 'unknownOrder', { number: pending.number }),
+        view && refusal ? cancelRefusalText(refusal, view.number, locale, orderLabel(view, locale)) : tx(locale, 'unknownOrder', { number: pending.number }),
       );
     }
     return step.endDialog();
@@ -153,27 +156,6 @@ interface PendingState {
 /** The order being cancelled, kept in the waterfall's values across turns. */
 function pendingOf(step: WaterfallStepContext): PendingState {
   return step.values as PendingState;
-}
-
-type Refusal = 'too_late' | 'not_yourself';
-
-/** Why this actor may not cancel the order now, or null when they may (the same table transitionOrder applies). */
-function cancelRefusal(view: OrderView, actor: Actor): Refusal | null {
-  const check = checkTransition({
-    from: view.status,
-    to: 'cancelled',
-    role: actor.role,
-    actorCustomerId: actor.customerId,
-    reasonPending: true,
-    order: orderFactsOf(view.customer.id, view.lines),
-  });
-  if (check.ok) return null;
-  return check.code === 'role_not_permitted' && check.allowed.includes('cancelled') && actor.role === 'customer' ? 'not_yourself' : 'too_late';
-}
-
-function refusalText(view: OrderView, refusal: Refusal, locale: Locale): string {
-  const params = { number: view.number, status: orderLabel(view, locale) };
-  return refusal === 'not_yourself' ? tx(locale, 'cannotCancelYourself', params) : tx(locale, 'cannotCancel', params);
 }
 
 function bookedAppointments(view: OrderView) {

@@ -1,6 +1,6 @@
 import { ComponentDialog, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
 import type { Db } from '../data/db';
-import { setPersonLocale } from '../data/parties';
+import { chooseLanguage } from '../operations';
 import type { Locale } from '../domain/locale';
 import { commonTexts } from './texts/common';
 import { getTurnUser } from './turnUser';
@@ -18,7 +18,7 @@ export class LanguageDialog extends ComponentDialog {
   private async switchStep(step: WaterfallStepContext<{ locale: Locale }>) {
     const { person } = getTurnUser(step.context);
     const locale = step.options.locale;
-    if (person) await setPersonLocale(this.db, person.id, locale);
+    if (person) await chooseLanguage(this.db, person, locale);
     await step.context.sendActivity(commonTexts(locale, 'languageSwitched'));
     return step.endDialog();
   }

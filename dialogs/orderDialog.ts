@@ -8,6 +8,7 @@ import {
   WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { bindCard } from '../cards/bind';
+import { may } from '../domain/permissions';
 import { addDays, berlinToday } from '../domain/calendar';
 import type { Product } from '../domain/catalog';
 import type { Locale } from '../domain/locale';
@@ -17,9 +18,10 @@ import { isValidQuantity, missingAddressFields, type AddressField } from '../dom
 import type { Customer, Person } from '../domain/parties';
 import { findProduct, listProducts } from '../data/catalog';
 import type { Db } from '../data/db';
-import { checkLines, getOrder, placeOrder, type Actor, type LineCheck, type OrderProblem } from '../data/orders';
+import { checkLines, getOrder, type Actor, type LineCheck, type OrderProblem } from '../data/orders';
+import { chooseLanguage, placeOrder } from '../operations';
 import { findServiceSlots } from '../data/bookings';
-import { getCustomer, listCustomers, setPersonLocale } from '../data/parties';
+import { getCustomer, listCustomers } from '../data/parties';
 import { InterruptibleDialog, type Interruption, type InterruptionText } from './interruptions';
 import { AnswerPrompt, type Answer } from './answerPrompt';
 import { cardActionOf } from './cardActions';
@@ -156,7 +158,7 @@ export class OrderDialog extends InterruptibleDialog<OrderDialogOptions> {
 
   private async mayOrderStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const s = this.session(step);
-    const refusal = s.person.role === 'accountant' ? 'refusedAccountant' : s.person.role === 'customer' && s.person.customerId == null ? 'refusedNoAccount' : null;
+    const refusal = may(s.person, 'placeOrder') ? null : s.person.role === 'customer' ? 'refusedNoAccount' : 'refusedAccountant';
     if (refusal) {
       await step.context.sendActivity(tx(s.locale, refusal));
       return step.endDialog({ outcome: 'refused' } satisfies OrderDialogResult);
@@ -538,7 +540,7 @@ export class OrderDialog extends InterruptibleDialog<OrderDialogOptions> {
     if (u.switchLocale) {
       // Remembered per person, as the host does; the pending question was stored in the old language.
       s.locale = u.switchLocale;
-      await setPersonLocale(this.db, s.person.id, u.switchLocale);
+      await chooseLanguage(this.db, s.person, u.switchLocale);
       const user = turnUser(dc);
       if (user) user.locale = u.switchLocale;
       return this.replan(dc);
@@ -676,6 +678,8 @@ export class OrderDialog extends InterruptibleDialog<OrderDialogOptions> {
     // The host resolves the language every turn ("English please" may have switched it).
     const user = turnUser(dc);
     if (user && user.locale !== s.locale && user.person?.id === s.person.id) s.locale = user.locale;
+    // Who orders is read fresh every turn too: a role changed meanwhile counts now, not when the draft began.
+    if (user?.person && user.person.id === s.person.id) s.person = user.person;
     return s;
   }
 

@@ -1,7 +1,8 @@
 import { MessageFactory, type Activity } from 'botbuilder';
 import { ComponentDialog, DialogTurnResult, TextPrompt, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
 import { bindCard } from '../cards/bind';
-import { findServiceSlots, rescheduleBooking, type RescheduleResult } from '../data/bookings';
+import { findServiceSlots } from '../data/bookings';
+import { rescheduleBooking, type RescheduleResult } from '../operations';
 import type { Db } from '../data/db';
 import { getOrder, listOrders, type Actor, type OrderView, type ServiceBookingView } from '../data/orders';
 import { checkReschedule, reschedulableStatuses } from '../domain/bookingRules';
@@ -11,9 +12,12 @@ import type { PartOfDay } from '../domain/slots';
 import { cardActionOf } from './cardActions';
 import { AnswerPrompt, type Answer } from './answerPrompt';
 import { isStaff } from '../domain/parties';
+import { may } from '../domain/permissions';
 import { formatDateTime, formatSlot } from './format';
 import { slotPartOfDay } from './order/changes';
-import { actorOf, orderLabel } from './staffViews';
+import { orderLabel } from './orderLabels';
+import { rescheduleResultText } from './resultTexts';
+import { actorOf } from './turnUser';
 import { cancelTexts as tx } from './texts/cancel';
 import { orderNumberIn, understand, type Understanding } from './understanding';
 
@@ -85,7 +89,8 @@ export class RescheduleDialog extends ComponentDialog {
   private async findStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { actor, locale } = actorOf(step.context);
     if (!actor) return step.endDialog();
-    if (actor.role === 'accountant') {
+    // A customer without an account has no appointments to move (answered below); everyone else asks the rule.
+    if (actor.role !== 'customer' && !may(actor, 'moveAppointment')) {
       await step.context.sendActivity(tx(locale, 'moveNotAllowed'));
       return step.endDialog();
     }
@@ -224,20 +229,9 @@ export class RescheduleDialog extends ComponentDialog {
   }
 
   private async refusalText(actor: Actor, locale: Locale, number: string, result: RescheduleResult & { ok: false }): Promise<string> {
-    switch (result.code) {
-      case 'not_found':
-        return tx(locale, 'unknownOrder', { number });
-      case 'conflict':
-        return tx(locale, 'changedMeanwhile', { number });
-      case 'already_started':
-        return tx(locale, 'alreadyStarted', { number });
-      case 'no_booking':
-        return tx(locale, 'noBooking', { number });
-      default: {
-        const view = await getOrder(this.deps.db, actor, number);
-        return view ? tx(locale, 'cannotMove', { number, status: orderLabel(view, locale) }) : tx(locale, 'unknownOrder', { number });
-      }
-    }
+    const needsStatus = !['not_found', 'conflict', 'already_started', 'no_booking'].includes(result.code);
+    const view = needsStatus ? await getOrder(this.deps.db, actor, number) : null;
+    return rescheduleResultText(result, number, locale, view ? orderLabel(view, locale) : null);
   }
 }
 

@@ -1,16 +1,19 @@
 import { MessageFactory, TurnContext } from 'botbuilder';
 import { ComponentDialog, Dialog, DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
 import type { Db } from '../data/db';
-import { getOrder, transitionOrder, type Actor, type OrderView } from '../data/orders';
-import { recordShipment } from '../data/shipments';
-import { askedStatement, checkTransition, isOrderStatus, orderFactsOf, statusIs, statusLabel, type OrderStatus, type TransitionRefusal } from '../domain/lifecycle';
+import { getOrder, type Actor, type OrderView } from '../data/orders';
+import { transitionOrder, recordShipment } from '../operations';
+import { askedStatement, checkTransition, isOrderStatus, orderFactsOf, statusIs, statusLabel, type OrderStatus } from '../domain/lifecycle';
 import type { Locale } from '../domain/locale';
 import { matchStaffCommand, type StaffCommand } from './staffCommands';
-import {
-  actorOf, isStaffActor, isStaffCardAction, offeredSteps, openShippingLines, orderCard, orderLabel,
-  replyCustomerOrders, replyOrderList, shippingFormCard, type ListSpec, type StaffAction,
-} from './staffViews';
+import { orderLabel } from './orderLabels';
+import { shipmentResultText, transitionRefusalText } from './resultTexts';
+import { isStaffCardAction, type ListSpec, type StaffAction } from './staff/actions';
+import { offeredSteps, orderCard } from './staff/orderCard';
+import { replyCustomerOrders, replyOrderList } from './staff/orderLists';
+import { openShippingLines, shippingFormCard } from './staff/shippingForm';
 import { staffTexts } from './texts/staff';
+import { actorOf, isStaffActor } from './turnUser';
 
 export const STAFF_DIALOG_ID = 'staffDialog';
 const FLOW = 'staffFlow';
@@ -208,7 +211,7 @@ export class StaffDialog extends ComponentDialog {
   }
 
   private async refuse(context: TurnContext, actor: Actor, locale: Locale, view: OrderView, to: OrderStatus, code?: string): Promise<void> {
-    const reason = staffTexts(locale, refusalTexts[code as TransitionRefusal] ?? 'reason_other', { status: orderLabel(view, locale) });
+    const reason = transitionRefusalText(code, locale, orderLabel(view, locale));
     const steps = offeredSteps(view, actor, locale).map((s) => s.title.replace(/…$/, ''));
     const next = steps.length ? staffTexts(locale, 'allowedNext', { steps: steps.join(', ') }) : staffTexts(locale, 'allowedNone');
     await context.sendActivity(`${staffTexts(locale, 'refused', { number: view.number, target: statusLabel(to, locale), reason })} ${next}`);
@@ -262,10 +265,8 @@ export class StaffDialog extends ComponentDialog {
         await this.conflict(context, actor, locale, current);
       } else if (result.code === 'illegal') {
         await this.refuse(context, actor, locale, current, 'shipped', result.reasonCode);
-      } else if (result.code === 'insufficient_stock') {
-        await context.sendActivity(staffTexts(locale, 'shipStock', { lineNo: result.lineNo, sku: result.sku, available: result.available }));
       } else {
-        await context.sendActivity(staffTexts(locale, 'shipTooMuch'));
+        await context.sendActivity(shipmentResultText(result, number, locale, orderLabel(current, locale)));
       }
       return;
     }
@@ -277,20 +278,3 @@ export class StaffDialog extends ComponentDialog {
     await context.sendActivity(MessageFactory.attachment(orderCard(result.order, actor, locale)));
   }
 }
-
-type StaffTextKey = Parameters<typeof staffTexts>[1];
-
-/** Why the lifecycle refused a step, in words; codes it may add later fall back to a general sentence. */
-const refusalTexts: Record<TransitionRefusal, StaffTextKey> = {
-  not_allowed: 'reason_not_allowed',
-  role_not_permitted: 'reason_role_not_permitted',
-  not_own_order: 'reason_not_own_order',
-  reason_required: 'reason_reason_required',
-  nothing_shipped: 'reason_nothing_shipped',
-  all_shipped: 'reason_all_shipped',
-  not_all_shipped: 'reason_not_all_shipped',
-  no_goods: 'reason_no_goods',
-  no_services: 'reason_no_services',
-  has_goods: 'reason_has_goods',
-  services_pending: 'reason_services_pending',
-};

@@ -10,7 +10,10 @@ import { formatMoney } from '../domain/money';
 import { formatDate, orderLinesText } from './format';
 import { matchStaffCommand } from './staffCommands';
 import { isStaff } from '../domain/parties';
-import { actorOf, orderCard, orderLabel, replyCustomerOrders, replyOrderList } from './staffViews';
+import { orderLabel } from './orderLabels';
+import { orderCard } from './staff/orderCard';
+import { replyCustomerOrders, replyOrderList } from './staff/orderLists';
+import { actorOf } from './turnUser';
 import { statusTexts } from './texts/status';
 import { orderNumberIn } from './understanding';
 

@@ -1,3 +1,4 @@
+import type { Role } from './parties';
 import type { Locale } from './locale';
 import type { ProductKind } from './catalog';
 
@@ -21,8 +22,6 @@ export const orderStatuses = [
 ] as const;
 
 export type OrderStatus = (typeof orderStatuses)[number];
-
-export type ActorRole = 'customer' | 'sales' | 'accountant' | 'admin' | 'system';
 
 /**
  * What a status means for the rest of the code, so that every list of statuses is derived from one table:
@@ -168,7 +167,7 @@ export function orderFactsOf(customerId: number | null, lines: readonly OrderLin
 export interface TransitionContext {
   from: OrderStatus;
   to: OrderStatus;
-  role: ActorRole;
+  role: Role;
   /** For role 'customer': the account the acting person belongs to. */
   actorCustomerId?: number | null;
   reason?: string | null;
@@ -194,10 +193,10 @@ export type TransitionCheck =
   | { ok: true }
   | { ok: false; code: TransitionRefusal; allowed: OrderStatus[] };
 
-const operations: readonly ActorRole[] = ['sales', 'admin', 'system'];
-const accounting: readonly ActorRole[] = ['accountant', 'admin', 'system'];
-const holdAndRelease: readonly ActorRole[] = ['sales', 'accountant', 'admin', 'system'];
-function permittedRoles(from: OrderStatus, to: OrderStatus): readonly ActorRole[] {
+const operations: readonly Role[] = ['sales', 'admin', 'system'];
+const accounting: readonly Role[] = ['accountant', 'admin', 'system'];
+const holdAndRelease: readonly Role[] = ['sales', 'accountant', 'admin', 'system'];
+function permittedRoles(from: OrderStatus, to: OrderStatus): readonly Role[] {
   if (to === 'on_hold' || (from === 'on_hold' && to === 'checked')) return holdAndRelease;
   if (to === 'cancelled') {
     // Accounting may reject a credit hold; customers their own early orders (checked separately).

@@ -33,3 +33,25 @@ export function staffReviewWanted(to: OrderStatus): boolean {
 export function staffReviewRecipients(staffPersonIds: readonly number[], actorPersonId: number | null | undefined): number[] {
   return staffPersonIds.filter((id) => id !== actorPersonId);
 }
+
+/**
+ * Whom an outbox row is for: one person, every person of a role (fanned out to one row per person when it is
+ * queued, so each of them gets it once and a person added later does not get old news), or a conversation
+ * (e.g. a Teams channel of the accounting team), which is read with the rights of the person it is linked to.
+ */
+export type Recipient =
+  | { kind: 'person'; personId: number }
+  | { kind: 'role'; role: Role }
+  | { kind: 'conversation'; channelId: string; conversationId: string };
+
+export type RecipientKind = Recipient['kind'];
+
+/** Customers are not written to in the night; staff get their work messages whenever they are due. */
+export function heldByQuietHours(recipientRole: Role | null): boolean {
+  return recipientRole === 'customer';
+}
+
+/** The dedupe key of one person's row of a message to a whole role. */
+export function fannedOutKey(dedupeKey: string, personId: number): string {
+  return `${dedupeKey}:${personId}`;
+}

@@ -1,16 +1,10 @@
 import { addDays, addWorkingDays } from './calendar';
-import { checkTransition, goodsLines, statusesWhere, type ActorRole, type OrderStatus, type TransitionCheck, type TransitionContext } from './lifecycle';
+import { checkTransition, goodsLines, statusesWhere, type OrderStatus, type TransitionCheck, type TransitionContext } from './lifecycle';
 import type { Problem, ProblemCode } from './order';
+import type { Actor } from './permissions';
 
-/** Who is acting on orders: a person in a role, or the system (automatic checks, an integration). */
-export interface OrderActor {
-  personId: number | null;
-  role: ActorRole;
-  /** For customers: the account they belong to. */
-  customerId: number | null;
-  /** Where the request came from ('directline', 'msteams', 'rest', …). */
-  channel: string;
-}
+/** Who is acting on orders (the one actor type of domain/permissions). */
+export type OrderActor = Actor;
 
 /** The draft problems of domain/order.ts plus those only the store can find out. */
 export type OrderProblemCode =
@@ -30,24 +24,6 @@ export interface OrderProblem extends Omit<Problem, 'code'> {
   restockDate?: string | null;
   /** slot problems: the requested start (ISO). */
   start?: string;
-}
-
-/** Customers order for their own account only; sales, admin and integrations for any; accounting does not order. */
-export function mayPlaceOrderFor(actor: OrderActor, customerId: number): boolean {
-  if (actor.role === 'customer') return actor.customerId != null && actor.customerId === customerId;
-  return actor.role === 'sales' || actor.role === 'admin' || actor.role === 'system';
-}
-
-/** Customers see their own account's orders only; everyone else in the house sees all. */
-export function maySeeOrder(actor: OrderActor, orderCustomerId: number): boolean {
-  if (actor.role === 'customer') return actor.customerId != null && actor.customerId === orderCustomerId;
-  return true;
-}
-
-/** Appointments are moved by the customer of the order, or by sales and admin; accounting only looks. */
-export function mayMoveAppointment(actor: OrderActor, orderCustomerId: number): boolean {
-  if (actor.role === 'customer') return maySeeOrder(actor, orderCustomerId);
-  return actor.role === 'sales' || actor.role === 'admin' || actor.role === 'system';
 }
 
 /** Orders whose gross total counts against the credit limit until invoices exist. */

@@ -1,6 +1,9 @@
 import type { Locale } from './locale';
 
-export type Role = 'customer' | 'sales' | 'accountant' | 'admin';
+/** The one role type: what a person is in the house, or 'system' for automatic steps and integrations (never a person's). */
+export type Role = 'customer' | 'sales' | 'accountant' | 'admin' | 'system';
+
+export { isStaff } from './permissions';
 
 export interface Address {
   name: string;
@@ -38,9 +41,4 @@ export interface Person {
   role: Role;
   customerId: number | null;
   locale: Locale | null;
-}
-
-/** Sales and admin work on orders in the chat: every account's queues, order cards and transitions. */
-export function isStaff(role: Role | 'system'): boolean {
-  return role === 'sales' || role === 'admin';
 }

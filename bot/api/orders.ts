@@ -4,9 +4,11 @@ import addFormats from 'ajv-formats';
 import restify from 'restify';
 import type { Db } from '../../data/db';
 import { requestHash, runIdempotent, type StoredResponse } from '../../data/idempotency';
-import { getOrder, placeOrder, transitionOrder, type Actor, type OrderProblem, type OrderView } from '../../data/orders';
+import { getOrder, type Actor, type OrderProblem, type OrderView } from '../../data/orders';
+import { placeOrder, transitionOrder, recordShipment } from '../../operations';
+import { shipmentResultText, transitionResultText } from '../../dialogs/resultTexts';
 import { findCustomerByNumber } from '../../data/parties';
-import { recordShipment } from '../../data/shipments';
+import { may } from '../../domain/permissions';
 import type { OrderStatus } from '../../domain/lifecycle';
 import { openApiDocument } from './openapi';
 import { createOrderSchema, shipmentSchema, transitionSchema } from './schemas';
@@ -162,7 +164,7 @@ async function transition(db: Db, principal: Principal, number: string, body: { 
     case 'forbidden':
       return { statusCode: 403, body: { error: 'forbidden', reasonCode: result.reasonCode } };
     case 'conflict':
-      return { statusCode: 409, body: { error: 'conflict', message: 'The order was changed meanwhile; read it again.' } };
+      return { statusCode: 409, body: { error: 'conflict', message: transitionResultText(result, number, 'en', '') } };
     default:
       return { statusCode: 409, body: { error: 'illegal_transition', reasonCode: result.reasonCode, allowed: result.allowed ?? [] } };
   }
@@ -177,7 +179,7 @@ async function shipment(db: Db, principal: Principal, number: string, body: { ca
     case 'forbidden':
       return { statusCode: 403, body: { error: 'forbidden' } };
     case 'conflict':
-      return { statusCode: 409, body: { error: 'conflict', message: 'The order was changed meanwhile; read it again.' } };
+      return { statusCode: 409, body: { error: 'conflict', message: shipmentResultText(result, number, 'en', '') } };
     case 'illegal':
       return { statusCode: 409, body: { error: 'illegal_transition', reasonCode: result.reasonCode, allowed: result.allowed } };
     case 'insufficient_stock':
@@ -206,7 +208,8 @@ export function mountOrderApi(server: restify.Server, deps: OrderApiDeps): void 
         res.header('WWW-Authenticate', 'Bearer');
         return { statusCode: 401, body: { error: 'unauthorized', message: 'Send the API key as "Authorization: Bearer <key>".' } };
       }
-      if (options.staffOnly && principal !== 'staff') return { statusCode: 403, body: { error: 'forbidden', message: 'This needs the staff API key.' } };
+      // Moving and shipping orders is staff work: the shop key acts as the system, which may create and read only.
+      if (options.staffOnly && !may(actorOf(principal), 'workOrders')) return { statusCode: 403, body: { error: 'forbidden', message: 'This needs the staff API key.' } };
       let body: unknown;
       if (options.validate) {
         const parsed = parseBody(req, options.validate);

@@ -4,6 +4,7 @@ import * as m002 from './002_bot_state';
 import * as m003 from './003_directline';
 import * as m004 from './004_orders';
 import * as m005 from './005_settings';
+import * as m006 from './006_outbox_recipients';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   '003_directline': m003,
   '004_orders': m004,
   '005_settings': m005,
+  '006_outbox_recipients': m006,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

@@ -34,6 +34,18 @@ export const notificationTexts = defineTexts('notifications', {
     de: 'Ihr Termin zu Auftrag {number} ({service}) wurde verschoben: neu am {when} (bisher {before}).',
     en: 'Your appointment for order {number} ({service}) has been moved: now on {when} (previously {before}).',
   },
+  appointment_reminder: {
+    de: 'Erinnerung: Ihr Termin zu Auftrag {number} ({service}) ist am {when}.',
+    en: 'Reminder: your appointment for order {number} ({service}) is on {when}.',
+  },
+  reminderTitle: { de: 'Terminerinnerung', en: 'Appointment reminder' },
+  reminderService: { de: 'Leistung', en: 'Service' },
+  reminderWhen: { de: 'Wann', en: 'When' },
+  reminderOrder: { de: 'Auftrag', en: 'Order' },
+  reminderHint: {
+    de: 'Passt es nicht? Schreiben Sie „Termin von Auftrag {number} verschieben“.',
+    en: 'Does it not suit you? Write “move the appointment of order {number}”.',
+  },
   cancelledReason: { de: 'Grund: {reason}', en: 'Reason: {reason}' },
   order_status_changed: {
     de: 'Ihr Auftrag {number} hat einen neuen Status: {status}.',

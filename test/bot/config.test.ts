@@ -24,6 +24,9 @@ describe('configuration from the environment', () => {
   it('refuses nonsense instead of guessing', () => {
     expect(() => loadConfig({ PORT: 'abc' })).toThrow(/PORT/);
     expect(() => loadConfig({ MicrosoftAppType: 'Whatever' })).toThrow(/MicrosoftAppType/);
+    expect(() => loadConfig({ QUIET_HOURS: 'nachts' })).toThrow(/QUIET_HOURS/);
+    expect(loadConfig({}).quietHours).toEqual({ start: '20:00', end: '08:00' });
+    expect(loadConfig({ QUIET_HOURS: 'off' }).quietHours).toBeNull();
   });
 
   it('documents every variable it reads', () => {

@@ -1,6 +1,6 @@
 import type { Db } from '../../data/db';
 import { getOrder } from '../../data/orders';
-import { recordShipment } from '../../data/shipments';
+import { recordShipment } from '../../operations';
 import { demoActors } from '../orders/actors';
 import { createTestDatabase, type TestDatabase } from '../support/databases';
 import { monday, moveTo, place, textsOf } from '../staff/helpers';

@@ -1,7 +1,8 @@
 import type { Activity } from 'botbuilder';
 import { findServiceSlots } from '../../data/bookings';
 import type { Db } from '../../data/db';
-import { placeOrder, type Actor } from '../../data/orders';
+import { type Actor } from '../../data/orders';
+import { placeOrder } from '../../operations';
 import { CancelDialog } from '../../dialogs/cancelDialog';
 import { MainDialog } from '../../dialogs/mainDialog';
 import { understandingRecognizer } from '../../dialogs/recognizer';

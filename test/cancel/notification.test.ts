@@ -1,7 +1,7 @@
-import { notificationMessage } from '../../bot/notifier';
-import { rescheduleBooking } from '../../data/bookings';
+import { rescheduleBooking } from '../../operations';
 import type { OutboxRow } from '../../data/outbox';
 import { getPerson } from '../../data/parties';
+import { renderNotification } from '../../dialogs/notifications';
 import { demoActors } from '../orders/actors';
 import { describeEachDatabase } from '../support/databases';
 import { bookService, freeStart, tuesday } from './harness';
@@ -14,13 +14,17 @@ describeEachDatabase('the booking_rescheduled notification', ({ get }) => {
     const target = await freeStart(db, 'SVC-PRINTER', '2026-03-05', 'afternoon');
     expect((await rescheduleBooking(db, a.sales, order.number, { start: target }, tuesday)).ok).toBe(true);
 
+    const person = (await getPerson(db, a.mueller.personId!))!;
     const raw = await db('outbox').where({ kind: 'booking_rescheduled', person_id: a.mueller.personId }).first();
     const row = { id: Number(raw.id), personId: Number(raw.person_id), kind: raw.kind, payload: JSON.parse(raw.payload) } as OutboxRow;
-    const person = (await getPerson(db, a.mueller.personId!))!;
-    expect(await notificationMessage(db, row, person, 'de')).toBe(
+    const message = async (locale: 'de' | 'en') => {
+      const rendered = await renderNotification({ db, row, viewer: person, locale });
+      return 'text' in rendered ? rendered.text : rendered.unrenderable;
+    };
+    expect(await message('de')).toBe(
       `Ihr Termin zu Auftrag ${order.number} (Druckerwartung vor Ort) wurde verschoben: neu am 05.03.2026, 12:00 (bisher 04.03.2026, 08:00).`,
     );
-    expect(await notificationMessage(db, row, person, 'en')).toBe(
+    expect(await message('en')).toBe(
       `Your appointment for order ${order.number} (On-site printer maintenance) has been moved: now on 5 Mar 2026, 12:00 (previously 4 Mar 2026, 08:00).`,
     );
   });

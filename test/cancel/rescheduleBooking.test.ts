@@ -1,4 +1,4 @@
-import { rescheduleBooking } from '../../data/bookings';
+import { rescheduleBooking } from '../../operations';
 import { getOrder } from '../../data/orders';
 import { checkReschedule, promisedAfterMove } from '../../domain/bookingRules';
 import { demoActors } from '../orders/actors';

@@ -54,6 +54,10 @@ const samples: Record<CardName, object> = {
     submitTitle: 'Übernehmen',
     categories: [{ title: 'Papier', products: [{ sku: 'PAPER-A4', name: 'Kopierpapier', price: '4,90 €', quantityLabel: 'Menge' }] }],
   },
+  appointmentReminder: {
+    title: 'Terminerinnerung', serviceLabel: 'Leistung', service: 'Druckerwartung vor Ort', whenLabel: 'Wann', when: '10.03.2026, 08:00',
+    orderLabel: 'Auftrag', number: '1001', hint: 'Verschieben: „Termin von Auftrag 1001 verschieben“',
+  },
   orderPlaced: {
     title: 'Danke', message: 'Auftrag 1001 ist eingegangen.', numberLabel: 'Nummer', number: '1001',
     statusLabel: 'Status', status: 'Bestätigt', grossLabel: 'Gesamt', gross: '10,00 €',

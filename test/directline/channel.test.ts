@@ -2,7 +2,7 @@ import { DirectLineTokens } from '../../bot/directline/tokens';
 import { sendDueNotifications } from '../../bot/notifier';
 import { saveConversationRef } from '../../data/conversationRefs';
 import { openDatabase } from '../../data/db';
-import { placeOrder } from '../../data/orders';
+import { placeOrder } from '../../operations';
 import { demoActors } from '../orders/actors';
 import { describeEachDatabase } from '../support/databases';
 import { connectDirectLine, DirectLineTestClient } from '../support/directlineClient';

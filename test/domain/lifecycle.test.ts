@@ -11,11 +11,11 @@ import {
   statusesWhere,
   statusLabel,
   transitions,
-  type ActorRole,
   type OrderFacts,
   type OrderStatus,
   type TransitionContext,
 } from '../../domain/lifecycle';
+import type { Role } from '../../domain/parties';
 
 const goodsOrder: OrderFacts = { customerId: 7, hasGoods: true, hasServices: false, lines: [{ quantity: 3, shippedQuantity: 3 }] };
 const serviceOrder: OrderFacts = { customerId: 7, hasGoods: false, hasServices: true, lines: [{ quantity: 1, shippedQuantity: 0, kind: 'service' }] };
@@ -35,7 +35,7 @@ function ctx(from: OrderStatus, to: OrderStatus, extra: Partial<TransitionContex
 
 /** A context under which each allowed table step is legitimately taken. */
 function validContextFor(from: OrderStatus, to: OrderStatus): TransitionContext {
-  const role: ActorRole = to === 'invoiced' || to === 'paid' || to === 'closed' ? 'accountant' : 'sales';
+  const role: Role = to === 'invoiced' || to === 'paid' || to === 'closed' ? 'accountant' : 'sales';
   let order = goodsOrder;
   if (to === 'performed') order = from === 'delivered' ? mixedOrder : serviceOrder;
   if (to === 'invoiced') order = from === 'performed' ? serviceOrder : goodsOrder;
@@ -183,7 +183,7 @@ describe('roles', () => {
 
   it('lets the system and admins run every step of a goods order', () => {
     const path: OrderStatus[] = ['received', 'checked', 'confirmed', 'in_preparation', 'in_execution', 'ready_to_ship', 'shipped', 'delivered', 'invoiced', 'paid', 'closed'];
-    for (const role of ['system', 'admin'] as ActorRole[]) {
+    for (const role of ['system', 'admin'] as Role[]) {
       for (let i = 1; i < path.length; i++) expect(checkTransition(ctx(path[i - 1], path[i], { role }))).toEqual({ ok: true });
     }
   });

@@ -1,5 +1,4 @@
-import { placeOrder } from '../../data/orders';
-import { recordShipment } from '../../data/shipments';
+import { placeOrder, recordShipment } from '../../operations';
 import { describeEachDatabase } from '../support/databases';
 import { demoChats } from '../support/directlineClient';
 import { startTestServer, TestServer } from '../support/server';

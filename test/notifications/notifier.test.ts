@@ -2,9 +2,8 @@ import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilde
 import { sendDueNotifications, type NotifierOptions } from '../../bot/notifier';
 import { saveConversationRef } from '../../data/conversationRefs';
 import type { Db } from '../../data/db';
-import { placeOrder } from '../../data/orders';
+import { placeOrder, recordShipment } from '../../operations';
 import { setPersonLocale } from '../../data/parties';
-import { recordShipment } from '../../data/shipments';
 import { describeEachDatabase } from '../support/databases';
 import { demoActors } from '../orders/actors';
 import { monday, moveTo, place } from '../staff/helpers';

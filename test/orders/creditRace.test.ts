@@ -1,4 +1,4 @@
-import { placeOrder } from '../../data/orders';
+import { placeOrder } from '../../operations';
 import { describeEachDatabase } from '../support/databases';
 import { demoActors, monday } from './actors';
 

@@ -1,8 +1,9 @@
 import {
-  checkShipmentLines, checkShipmentStep, dueToShipRule, lateRule, mayPlaceOrderFor, maySeeOrder, productionStart, promisedDate,
+  checkShipmentLines, checkShipmentStep, dueToShipRule, lateRule, productionStart, promisedDate,
   type OrderActor, type PromisedDateRule,
 } from '../../domain/orderChecks';
 import type { OrderStatus } from '../../domain/lifecycle';
+import { may } from '../../domain/permissions';
 
 /** What the SQL of listOrders does with a rule (the placeOrder tests run it against the databases). */
 function matches(rule: PromisedDateRule, status: OrderStatus, promised: string | null): boolean {
@@ -16,14 +17,28 @@ const actor = (role: OrderActor['role'], customerId: number | null = null): Orde
 
 describe('order access', () => {
   it('lets customers order and read for their own account only, and keeps accounting from ordering', () => {
-    expect(mayPlaceOrderFor(actor('customer', 7), 7)).toBe(true);
-    expect(mayPlaceOrderFor(actor('customer', 7), 8)).toBe(false);
-    expect(mayPlaceOrderFor(actor('customer', null), 8)).toBe(false);
-    expect(mayPlaceOrderFor(actor('sales'), 8)).toBe(true);
-    expect(mayPlaceOrderFor(actor('system'), 8)).toBe(true);
-    expect(mayPlaceOrderFor(actor('accountant'), 8)).toBe(false);
-    expect(maySeeOrder(actor('customer', 7), 8)).toBe(false);
-    expect(maySeeOrder(actor('accountant'), 8)).toBe(true);
+    expect(may(actor('customer', 7), 'placeOrder', { customerId: 7 })).toBe(true);
+    expect(may(actor('customer', 7), 'placeOrder', { customerId: 8 })).toBe(false);
+    expect(may(actor('customer', null), 'placeOrder', { customerId: 8 })).toBe(false);
+    expect(may(actor('sales'), 'placeOrder', { customerId: 8 })).toBe(true);
+    expect(may(actor('system'), 'placeOrder', { customerId: 8 })).toBe(true);
+    expect(may(actor('accountant'), 'placeOrder', { customerId: 8 })).toBe(false);
+    expect(may(actor('customer', 7), 'seeOrder', { customerId: 8 })).toBe(false);
+    expect(may(actor('accountant'), 'seeOrder', { customerId: 8 })).toBe(true);
+  });
+
+  it('answers "at all" without a subject, and keeps the money flows with accounting', () => {
+    expect(may(actor('customer', 7), 'placeOrder')).toBe(true);
+    expect(may(actor('customer', null), 'placeOrder')).toBe(false);
+    expect(may(actor('accountant'), 'placeOrder')).toBe(false);
+    expect(may(actor('accountant'), 'moveAppointment', { customerId: 8 })).toBe(false);
+    expect(may(actor('customer', 7), 'moveAppointment', { customerId: 7 })).toBe(true);
+    expect(may(actor('customer', 7), 'workOrders')).toBe(false);
+    expect(may(actor('sales'), 'workOrders')).toBe(true);
+    expect(may(actor('accountant'), 'workOrders')).toBe(false);
+    for (const action of ['issueInvoice', 'bookPayment', 'sendDunningNotice'] as const) {
+      expect([may(actor('accountant'), action), may(actor('admin'), action), may(actor('sales'), action), may(actor('customer', 7), action)]).toEqual([true, true, false, false]);
+    }
   });
 });
 

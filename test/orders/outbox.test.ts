@@ -9,7 +9,7 @@ describeEachDatabase('outbox', ({ kind, get }) => {
   it('ignores duplicates, claims due rows once per lease, and retries failures with growing backoff', async () => {
     const { db } = get();
     const a = await demoActors(db);
-    const n = { personId: a.mueller.personId!, kind: 'order_confirmed', payload: { orderNumber: '1001' }, dedupeKey: 'test:dup' };
+    const n = { recipient: { kind: 'person' as const, personId: a.mueller.personId! }, kind: 'order_confirmed', payload: { orderNumber: '1001' }, dedupeKey: 'test:dup' };
     await enqueueNotification(db, n, t0);
     await enqueueNotification(db, { ...n, payload: { orderNumber: 'other' } }, t0);
     expect(await db('outbox').where({ dedupe_key: 'test:dup' })).toHaveLength(1);
@@ -46,7 +46,7 @@ describeEachDatabase('outbox', ({ kind, get }) => {
   it('gives a notification up after the last attempt', async () => {
     const { db } = get();
     const a = await demoActors(db);
-    await enqueueNotification(db, { personId: a.cafe.personId!, kind: 'order_on_hold', payload: {}, dedupeKey: 'test:give-up' }, t0);
+    await enqueueNotification(db, { recipient: { kind: 'person', personId: a.cafe.personId! }, kind: 'order_on_hold', payload: {}, dedupeKey: 'test:give-up' }, t0);
     const id = Number((await db('outbox').where({ dedupe_key: 'test:give-up' }).first()).id);
     // Each attempt is claimed after the previous backoff (at most 6 h) has passed.
     for (let i = 0; i < maxAttempts; i++) {
@@ -62,7 +62,7 @@ describeEachDatabase('outbox', ({ kind, get }) => {
     const { db } = get();
     const a = await demoActors(db);
     const at = new Date('2030-01-01T00:00:00Z'); // after every other test's rows, so only this one is due
-    await enqueueNotification(db, { personId: a.mueller.personId!, kind: 'order_delivered', payload: {}, dedupeKey: 'test:stale' }, at);
+    await enqueueNotification(db, { recipient: { kind: 'person', personId: a.mueller.personId! }, kind: 'order_delivered', payload: {}, dedupeKey: 'test:stale' }, at);
     const id = Number((await db('outbox').where({ dedupe_key: 'test:stale' }).first()).id);
     const soon = (s: number) => new Date(at.getTime() + s * 1000);
     const mine = <R extends { id: number }>(rows: R[]) => rows.filter((r) => r.id === id);
@@ -86,7 +86,7 @@ describeEachDatabase('outbox', ({ kind, get }) => {
     const { db } = get();
     const a = await demoActors(db);
     const at = new Date('2031-01-01T00:00:00Z');
-    await enqueueNotification(db, { personId: a.cafe.personId!, kind: 'order_delivered', payload: {}, dedupeKey: 'test:release' }, at);
+    await enqueueNotification(db, { recipient: { kind: 'person', personId: a.cafe.personId! }, kind: 'order_delivered', payload: {}, dedupeKey: 'test:release' }, at);
     const id = Number((await db('outbox').where({ dedupe_key: 'test:release' }).first()).id);
     const [claim] = (await claimDueNotifications(db, { limit: 100, now: at })).filter((r) => r.id === id);
     expect(await releaseClaim(db, claim, at)).toBe(true);
@@ -99,7 +99,7 @@ describeEachDatabase('outbox', ({ kind, get }) => {
     const { db } = get();
     const a = await demoActors(db);
     for (let i = 0; i < 40; i++) {
-      await enqueueNotification(db, { personId: a.sales.personId!, kind: 'order_on_hold_review', payload: { i }, dedupeKey: `test:race:${i}` }, t0);
+      await enqueueNotification(db, { recipient: { kind: 'person', personId: a.sales.personId! }, kind: 'order_on_hold_review', payload: { i }, dedupeKey: `test:race:${i}` }, t0);
     }
     const claims = await Promise.all(Array.from({ length: 6 }, () => claimDueNotifications(db, { limit: 5, now: later(1) })));
     const ids = claims.flat().map((r) => r.id);

@@ -1,4 +1,5 @@
-import { checkLines, getOrder, listOrders, placeOrder, transitionOrder } from '../../data/orders';
+import { checkLines, getOrder, listOrders } from '../../data/orders';
+import { placeOrder, transitionOrder } from '../../operations';
 import { describeEachDatabase } from '../support/databases';
 import { demoActors, monday } from './actors';
 

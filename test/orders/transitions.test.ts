@@ -1,5 +1,5 @@
-import { placeOrder, transitionOrder, type Actor } from '../../data/orders';
-import { recordShipment } from '../../data/shipments';
+import { type Actor } from '../../data/orders';
+import { placeOrder, transitionOrder, recordShipment } from '../../operations';
 import type { Db } from '../../data/db';
 import { describeEachDatabase } from '../support/databases';
 import { demoActors, monday } from './actors';

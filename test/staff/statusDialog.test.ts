@@ -1,4 +1,4 @@
-import { recordShipment } from '../../data/shipments';
+import { recordShipment } from '../../operations';
 import { StatusDialog } from '../../dialogs/statusDialog';
 import { describeEachDatabase } from '../support/databases';
 import { demoActors } from '../orders/actors';

@@ -1,0 +1,101 @@
+import { bindCard, type CardAttachment } from '../../cards/bind';
+import type { Actor, OrderView } from '../../data/orders';
+import { allowedTransitions, askedStatement, checkTransition, orderFactsOf, statusIs, statusLabel, type OrderStatus } from '../../domain/lifecycle';
+import type { Locale } from '../../domain/locale';
+import { formatMoney } from '../../domain/money';
+import { isStaff } from '../../domain/permissions';
+import { formatAddress, formatDate, formatDateTime } from '../format';
+import { orderLabel, reasonText } from '../orderLabels';
+import { staffTexts } from '../texts/staff';
+
+export interface OfferedStep {
+  to: OrderStatus | 'ship';
+  title: string;
+}
+
+/** Only what this actor may do with this order right now, checked against the lifecycle rules. */
+export function offeredSteps(view: OrderView, actor: Actor, locale: Locale): OfferedStep[] {
+  const steps: OfferedStep[] = [];
+  let ship = false;
+  for (const to of allowedTransitions(view.status)) {
+    // Invoicing and payment move with invoices and payments, not with a button on the order card.
+    if (statusIs(to, 'accountingStep')) continue;
+    // Shipments are recorded through the shipping form rather than a plain status change.
+    if (statusIs(to, 'shipmentStep')) {
+      ship = true;
+      continue;
+    }
+    const check = checkTransition({
+      from: view.status, to, role: actor.role, actorCustomerId: actor.customerId, reasonPending: true, order: orderFactsOf(view.customer.id, view.lines),
+    });
+    if (!check.ok) continue;
+    steps.push({ to, title: stepTitle(view.status, to, locale) });
+  }
+  if (ship && orderFactsOf(view.customer.id, view.lines).hasGoods && isStaff(actor.role)) steps.unshift({ to: 'ship', title: staffTexts(locale, 'actionShip') });
+  return steps;
+}
+
+export function stepTitle(from: OrderStatus, to: OrderStatus, locale: Locale): string {
+  if (from === 'on_hold' && to === 'checked') return staffTexts(locale, 'actionRelease');
+  if (from === 'on_hold' && to === 'cancelled') return staffTexts(locale, 'actionReject');
+  return statusLabel(to, locale) + (askedStatement(from, to) ? '…' : '');
+}
+
+function historyWho(entry: OrderView['history'][number], locale: Locale): string {
+  if (entry.actorName) return entry.actorName;
+  if (entry.actorRole === 'customer') return staffTexts(locale, 'historyCustomer');
+  return staffTexts(locale, 'historySystem');
+}
+
+function historyNote(entry: OrderView['history'][number], locale: Locale): string {
+  const notes: string[] = [];
+  if (entry.reason) notes.push(staffTexts(locale, 'historyReason', { reason: reasonText(entry.reason, locale) }));
+  const d = (entry.details ?? {}) as Record<string, unknown>;
+  if (d.deliveryNote) {
+    notes.push(staffTexts(locale, 'historyShipment', {
+      note: String(d.deliveryNote), carrier: String(d.carrier ?? ''), tracking: String(d.trackingNumber ?? ''),
+    }));
+  }
+  return notes.join(' · ');
+}
+
+export function orderCard(view: OrderView, actor: Actor, locale: Locale): CardAttachment {
+  const steps = isStaff(actor.role) ? offeredSteps(view, actor, locale) : [];
+  const a = view.deliveryAddress;
+  const factList = [
+    { title: staffTexts(locale, 'factCustomer'), value: `${view.customer.name} (${view.customer.number})` },
+    { title: staffTexts(locale, 'factRequested'), value: formatDate(view.requestedDate, locale) },
+    { title: staffTexts(locale, 'factPromised'), value: formatDate(view.promisedDate, locale) },
+  ];
+  if (a) factList.push({ title: staffTexts(locale, 'factDelivery'), value: formatAddress(a) });
+  if (view.holdReason) factList.push({ title: staffTexts(locale, 'factHold'), value: reasonText(view.holdReason, locale) });
+  const totals = [
+    { label: staffTexts(locale, 'totalNet'), value: formatMoney(view.totals.netCents, locale) },
+    ...view.totals.byRate.map((r) => ({ label: staffTexts(locale, 'totalVat', { rate: r.rate }), value: formatMoney(r.vatCents, locale) })),
+    { label: staffTexts(locale, 'totalGross'), value: formatMoney(view.totals.grossCents, locale) },
+  ];
+  return bindCard('orderCard', {
+    title: `${staffTexts(locale, 'cardTitle', { number: view.number })} · ${view.customer.name}`,
+    statusLine: staffTexts(locale, 'cardStatus', { status: orderLabel(view, locale) }),
+    facts: factList,
+    lines: view.lines.map((l) => ({
+      text: `${l.quantity} ${l.unit[locale]} × ${l.name[locale]}`,
+      detail: l.kind === 'service' ? l.sku : `${l.sku} · ${staffTexts(locale, 'lineShipped', { shipped: l.shippedQuantity, quantity: l.quantity })}`,
+      amount: formatMoney(l.netCents, locale),
+    })),
+    totals,
+    historyTitle: staffTexts(locale, 'historyTitle'),
+    history: [...view.history].reverse().map((h) => ({
+      text: staffTexts(locale, 'historyEntry', { when: formatDateTime(h.at, locale), status: statusLabel(h.to, locale), who: historyWho(h, locale) }),
+      note: historyNote(h, locale),
+    })),
+    hint: isStaff(actor.role) && steps.length === 0 ? staffTexts(locale, 'noActions') : '',
+    actions: steps.map((s) => ({
+      title: s.title,
+      data:
+        s.to === 'ship'
+          ? { action: 'staff.shipForm', order: view.number, version: view.version }
+          : { action: 'staff.transition', order: view.number, to: s.to, version: view.version },
+    })),
+  });
+}

@@ -1,0 +1,13 @@
+/**
+ * The business operations: what conversations (dialogs/) and REST (bot/api/) call to change anything. Each checks
+ * its rule in domain/, writes through data/ in one transaction (runOperation) and runs the effects domain/effects.ts
+ * lists for its step. data/ only stores and queries.
+ *
+ * The money flows go here the same way, one file each: invoices.ts (issueInvoice), payments.ts (bookPayment),
+ * dunning.ts (sendDunningNotice, queuing `dunning:<invoice>:<level>` through enqueueNotification).
+ */
+export { placeOrder, type OrderInput, type PlaceOrderResult } from './placeOrder';
+export { transitionOrder, type TransitionResult } from './moveOrder';
+export { recordShipment, type RecordShipmentResult, type ShipmentInput } from './recordShipment';
+export { rescheduleBooking, type RescheduleResult } from './appointments';
+export { chooseLanguage } from './language';

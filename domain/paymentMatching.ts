@@ -1,4 +1,3 @@
-import damerauLevenshtein from 'damerau-levenshtein';
 import { readCreditorReference } from './creditorReference';
 import { formatYearlyNumber, parseDocumentNumber } from './documentNumbers';
 import { allocatePayment, type Allocation } from './payments';
@@ -160,7 +159,7 @@ export function matchPayments(q: MatchQuestion): PaymentMatch[] {
 }
 
 function matchCredit(payment: BankPayment, book: OpenBook): PaymentMatch {
-  const payer = book.identifyPayer(payment);
+  const byIban = book.customerOfIban(payment.counterpartyIban);
   const refs = referencedInvoices(payment);
 
   const open = refs.numbers.filter((n) => book.isOpen(n));
@@ -172,7 +171,7 @@ function matchCredit(payment: BankPayment, book: OpenBook): PaymentMatch {
     ];
     if (customers.size > 1) return doubtful(payment, candidate([...reasons, 'invoices_of_several_customers']));
     const customerNumber = [...customers][0];
-    if (payer.byIban && payer.byIban !== customerNumber) return doubtful(payment, candidate([...reasons, 'payer_is_other_customer']));
+    if (byIban && byIban !== customerNumber) return doubtful(payment, candidate([...reasons, 'payer_is_other_customer']));
     return sure(payment, customerNumber, book, open, refs.numbers.filter((n) => !book.isOpen(n)), reasons);
   }
 
@@ -183,7 +182,7 @@ function matchCredit(payment: BankPayment, book: OpenBook): PaymentMatch {
     const exact = [...near].filter((n) => book.invoice(n)!.openCents === payment.amountCents);
     if (exact.length === 1) {
       const customerNumber = book.invoice(exact[0])!.customerNumber;
-      if (!payer.byIban || payer.byIban === customerNumber) {
+      if (!byIban || byIban === customerNumber) {
         return sure(payment, customerNumber, book, exact, refs.numbers, ['invoice_number_typo', 'amount']);
       }
     }
@@ -201,6 +200,8 @@ function matchCredit(payment: BankPayment, book: OpenBook): PaymentMatch {
   }
 
   const notOpenReason: MatchReason[] = refs.numbers.length > 0 ? ['named_invoice_not_open'] : [];
+  // Names are compared only now: most payments are settled by their number already.
+  const payer = book.identifyPayer(payment, byIban);
   const customerNumber = payer.byIban ?? payer.byName ?? payer.inText;
   if (customerNumber) {
     const how: MatchReason = payer.byIban ? 'payer_iban' : payer.byName ? 'payer_name' : 'customer_name_in_text';
@@ -406,6 +407,7 @@ class OpenBook {
   private readonly byCustomer = new Map<string, Set<string>>();
   private readonly customerByIban = new Map<string, string>();
   private readonly customers: { number: string; tokens: string[] }[];
+  private readonly customersByToken = new Map<string, { number: string; tokens: string[] }[]>();
 
   constructor(invoices: readonly MatchInvoice[], customers: readonly MatchCustomer[]) {
     for (const i of invoices) {
@@ -417,6 +419,13 @@ class OpenBook {
     }
     for (const c of customers) for (const iban of c.ibans) this.customerByIban.set(compactIban(iban), c.number);
     this.customers = customers.map((c) => ({ number: c.number, tokens: nameTokens(c.name) })).filter((c) => c.tokens.length > 0);
+    for (const c of this.customers) {
+      for (const t of new Set(c.tokens)) {
+        const list = this.customersByToken.get(t);
+        if (list) list.push(c);
+        else this.customersByToken.set(t, [c]);
+      }
+    }
   }
 
   invoice(number: string): MatchInvoice | undefined {
@@ -454,25 +463,39 @@ class OpenBook {
     }
   }
 
-  identifyPayer(payment: BankPayment): Payer {
-    const byIban = payment.counterpartyIban ? this.customerByIban.get(compactIban(payment.counterpartyIban)) ?? null : null;
+  customerOfIban(iban: string | null): string | null {
+    return iban ? this.customerByIban.get(compactIban(iban)) ?? null : null;
+  }
+
+  identifyPayer(payment: BankPayment, byIban: string | null): Payer {
     const payer: Payer = { byIban, byName: null, inText: null, nameSimilarOnly: false };
     if (byIban) return payer;
     if (payment.counterpartyName) {
-      const tokens = new Set(nameTokens(payment.counterpartyName));
-      const exact = this.customers.filter((c) => c.tokens.every((t) => tokens.has(t)));
-      if (exact.length === 1) return { ...payer, byName: exact[0].number };
+      const tokens = nameTokens(payment.counterpartyName);
+      const exact = this.customersNamedIn(tokens);
+      if (exact.length === 1) return { ...payer, byName: exact[0] };
       if (exact.length === 0) {
-        const similar = this.customers.filter((c) => similarTokens(c.tokens, [...tokens]));
+        const similar = this.customers.filter((c) => similarTokens(c.tokens, tokens));
         if (similar.length === 1) return { ...payer, byName: similar[0].number, nameSimilarOnly: true };
       }
     }
     if (payment.remittance.length > 0) {
-      const tokens = new Set(nameTokens(payment.remittance.join(' ')));
-      const named = this.customers.filter((c) => c.tokens.every((t) => tokens.has(t)));
-      if (named.length === 1) return { ...payer, inText: named[0].number };
+      const named = this.customersNamedIn(nameTokens(payment.remittance.join(' ')));
+      if (named.length === 1) return { ...payer, inText: named[0] };
     }
     return payer;
+  }
+
+  /** Customers all of whose name tokens occur in `tokens`, looked up through the token index. */
+  private customersNamedIn(tokens: readonly string[]): string[] {
+    const have = new Set(tokens);
+    const found = new Set<string>();
+    for (const t of have) {
+      for (const c of this.customersByToken.get(t) ?? []) {
+        if (c.tokens.every((x) => have.has(x))) found.add(c.number);
+      }
+    }
+    return [...found];
   }
 
   private index<K>(map: Map<K, Set<string>>, key: K, number: string): void {
@@ -484,7 +507,24 @@ class OpenBook {
 
 /** Every customer token is in the payer's name, up to one slip in tokens of five letters or more. */
 function similarTokens(customer: readonly string[], payer: readonly string[]): boolean {
-  return customer.every((c) => payer.some((p) => p === c || (c.length >= 5 && Math.abs(c.length - p.length) <= 1 && damerauLevenshtein(c, p).steps <= 1)));
+  return customer.every((c) => payer.some((p) => p === c || (c.length >= 5 && withinOneSlip(c, p))));
+}
+
+/**
+ * Damerau–Levenshtein distance at most 1 (one letter wrong, missing, extra, or two neighbours swapped), in one
+ * pass without a distance matrix: it runs for every customer name on payments no number settles.
+ */
+export function withinOneSlip(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true;
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  }
+  const [longer, shorter] = a.length > b.length ? [a, b] : [b, a];
+  return longer.slice(i + 1) === shorter.slice(i);
 }
 
 function compactIban(iban: string): string {

@@ -9,7 +9,10 @@ import {
   nameTokens,
   oneSlipAway,
   PaymentMatch,
+  withinOneSlip,
 } from '../../domain/paymentMatching';
+import fc from 'fast-check';
+import damerauLevenshtein from 'damerau-levenshtein';
 import { paymentsOf, readCamt053 } from '../../formats/camt053';
 import { camt053, TestEntry } from '../support/camt053';
 
@@ -68,6 +71,16 @@ describe('reading invoice numbers from remittance texts', () => {
     expect(oneSlipAway('RE-2026-0040')).toContain('RE-2026-0004');
     expect(oneSlipAway('RE-2026-0004')).not.toContain('RE-2026-0004');
     expect(oneSlipAway('LS-1001')).toEqual([]);
+  });
+
+  it('withinOneSlip agrees with the Damerau–Levenshtein distance (at most 1)', () => {
+    expect(withinOneSlip('mueller', 'muller')).toBe(true);
+    expect(withinOneSlip('sonnenschein', 'sonnenschien')).toBe(true);
+    expect(withinOneSlip('schmidt', 'schmitt')).toBe(true);
+    expect(withinOneSlip('schmidt', 'schmied')).toBe(false);
+    fc.assert(
+      fc.property(fc.stringMatching(/^[abc]{0,6}$/), fc.stringMatching(/^[abc]{0,6}$/), (a, b) => withinOneSlip(a, b) === (damerauLevenshtein(a, b).steps <= 1)),
+    );
   });
 
   it('compares names without case, umlauts and legal forms', () => {
@@ -281,6 +294,48 @@ describe('matchPayments', () => {
       expect(a).toMatchObject({ kind: 'reversal', undoes: 'camt:X:OLD-1' });
       expect(b).toMatchObject({ kind: 'none', reason: 'no_match' });
     });
+  });
+
+  it('property: a sure match pays exactly the amount, never more than an invoice has open, and one payment never pays twice', () => {
+    const entry = fc.record({
+      cents: fc.integer({ min: 1, max: 300_000 }),
+      invoice: fc.integer({ min: 0, max: invoices.length - 1 }),
+      style: fc.integer({ min: 0, max: 3 }),
+    });
+    fc.assert(
+      fc.property(fc.array(entry, { maxLength: 12 }), (list) => {
+        const payments: BankPayment[] = list.map((e, i) => {
+          const inv = invoices[e.invoice];
+          const text = [inv.number, inv.number.replace(/-/g, ' '), `Rg.-Nr. ${inv.number.slice(3, 7)}-${Number(inv.number.slice(8))}`, 'Danke'][e.style];
+          return {
+            paymentRef: `p${i}`,
+            entryReference: `p${i}`,
+            amountCents: e.cents,
+            direction: 'credit',
+            reversal: false,
+            booked: true,
+            bookingDate: '2026-03-02',
+            endToEndId: null,
+            counterpartyName: null,
+            counterpartyIban: null,
+            remittance: [text],
+            creditorReferences: [],
+          };
+        });
+        const open = new Map(invoices.map((i) => [i.number, i.openCents]));
+        for (const m of matchPayments({ payments, openInvoices: invoices, customers })) {
+          if (m.kind !== 'sure') continue;
+          const paid = m.allocations.reduce((s, a) => s + a.cents, 0);
+          if (paid + m.creditCents !== m.payment.amountCents || m.creditCents < 0) return false;
+          for (const a of m.allocations) {
+            const left = (open.get(a.invoiceNumber) ?? 0) - a.cents;
+            if (a.cents <= 0 || left < 0) return false;
+            open.set(a.invoiceNumber, left);
+          }
+        }
+        return true;
+      }),
+    );
   });
 
   it('matches 10,000 entries against 5,000 open invoices correctly', () => {

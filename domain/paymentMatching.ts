@@ -1,5 +1,6 @@
 import { readCreditorReference } from './creditorReference';
 import { formatYearlyNumber, parseDocumentNumber } from './documentNumbers';
+import type { Localized } from './locale';
 import { allocatePayment, type Allocation } from './payments';
 
 /**
@@ -530,3 +531,23 @@ export function withinOneSlip(a: string, b: string): boolean {
 function compactIban(iban: string): string {
   return iban.replace(/\s+/g, '').toUpperCase();
 }
+
+/** Why a match was made or doubted, as an accountant reads it (the Record type keeps both languages complete). */
+export const matchReasonTexts: Record<MatchReason, Localized> = {
+  creditor_reference: { de: 'Strukturierte Gläubigerreferenz (RF) der Rechnung', en: "The invoice's structured creditor reference (RF)" },
+  invoice_number: { de: 'Rechnungsnummer im Verwendungszweck', en: 'Invoice number in the remittance text' },
+  invoice_number_typo: { de: 'Rechnungsnummer mit einem Tippfehler', en: 'Invoice number with one typo' },
+  amount: { de: 'Betrag stimmt genau', en: 'Amount matches exactly' },
+  amount_of_all_open: { de: 'Betrag ist die Summe aller offenen Rechnungen', en: 'Amount is the sum of all open invoices' },
+  payer_iban: { de: 'Bekanntes Konto des Kunden', en: "The customer's known account" },
+  payer_name: { de: 'Name des Zahlers ist der Kundenname', en: "Payer's name is the customer's name" },
+  payer_name_similar: { de: 'Name des Zahlers ähnelt dem Kundennamen', en: "Payer's name resembles the customer's name" },
+  customer_name_in_text: { de: 'Kundenname im Verwendungszweck', en: "Customer's name in the remittance text" },
+  amount_only: { de: 'Nur der Betrag passt', en: 'Only the amount fits' },
+  amount_differs: { de: 'Betrag passt nicht', en: 'Amount does not fit' },
+  payer_is_other_customer: { de: 'Das Konto gehört einem anderen Kunden', en: 'The account belongs to another customer' },
+  invoices_of_several_customers: { de: 'Rechnungen verschiedener Kunden genannt', en: 'Invoices of several customers named' },
+  named_invoice_not_open: { de: 'Die genannte Rechnung ist nicht offen', en: 'The invoice named is not open' },
+  end_to_end_id: { de: 'Gleiche End-to-End-Referenz wie die Zahlung', en: 'Same end-to-end reference as the payment' },
+  reversal_indicator: { de: 'Von der Bank als Storno gekennzeichnet', en: 'Marked as a reversal by the bank' },
+};

@@ -1,5 +1,6 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { isValidDate } from '../domain/calendar';
+import type { Localized } from '../domain/locale';
 import type { BankPayment } from '../domain/paymentMatching';
 
 /**
@@ -59,6 +60,34 @@ export type StatementReading =
   | { ok: false; reason: 'not_camt053'; detail: string }
   | { ok: false; reason: 'wrong_currency'; currency: string; where: string }
   | { ok: false; reason: 'invalid_entry'; detail: string; where: string };
+
+type Refusal = Extract<StatementReading, { ok: false }>;
+
+/** What to tell the person who uploaded a statement that cannot be booked; nothing of it was booked. */
+export function statementRefusalText(r: Refusal): Localized {
+  switch (r.reason) {
+    case 'malformed_xml':
+      return {
+        de: `Die Datei ist kein gültiges XML${r.line ? ` (Zeile ${r.line})` : ''}. Es wurde nichts gebucht.`,
+        en: `The file is not valid XML${r.line ? ` (line ${r.line})` : ''}. Nothing was booked.`,
+      };
+    case 'not_camt053':
+      return {
+        de: 'Die Datei ist kein Kontoauszug im Format camt.053. Es wurde nichts gebucht.',
+        en: 'The file is not a camt.053 bank statement. Nothing was booked.',
+      };
+    case 'wrong_currency':
+      return {
+        de: `Der Kontoauszug enthält Beträge in ${r.currency} (${r.where}); gebucht werden nur Euro-Auszüge. Es wurde nichts gebucht.`,
+        en: `The statement has amounts in ${r.currency} (${r.where}); only euro statements are booked. Nothing was booked.`,
+      };
+    case 'invalid_entry':
+      return {
+        de: `Ein Eintrag ist unvollständig oder fehlerhaft (${r.where}). Es wurde nichts gebucht.`,
+        en: `An entry is incomplete or wrong (${r.where}). Nothing was booked.`,
+      };
+  }
+}
 
 const NAMESPACE = /^urn:iso:std:iso:20022:tech:xsd:camt\.053\.001\.(\d{2})$/;
 const REPEATING = new Set(['Stmt', 'Ntry', 'NtryDtls', 'TxDtls', 'Ustrd', 'Strd', 'Bal']);
@@ -124,7 +153,7 @@ function camtVersion(doc: Node): string | null {
   return null;
 }
 
-type Fail = { ok: false; error: Extract<StatementReading, { ok: false }> };
+type Fail = { ok: false; error: Refusal };
 
 function readStatement(stmt: Node, index: number): { ok: true; statement: BankStatement } | Fail {
   const id = text(stmt, 'Id');

@@ -1,4 +1,4 @@
-import { decimalToCents, readCamt053, StatementEntry } from '../../formats/camt053';
+import { decimalToCents, readCamt053, StatementEntry, statementRefusalText } from '../../formats/camt053';
 import { camt053, SELLER_IBAN, TestStatement } from '../support/camt053';
 
 function read(statement: TestStatement): StatementEntry[] {
@@ -149,6 +149,32 @@ describe('readCamt053', () => {
   it('refuses an entry it cannot book with where and why', () => {
     expect(readCamt053(camt053({ entries: [{ amount: '1.005' }] }))).toMatchObject({ ok: false, reason: 'invalid_entry', where: 'Stmt STMT-2026-03-02, Ntry 1' });
     expect(readCamt053(camt053({ entries: [{ amount: '1.00', bookingDate: '2026-02-30' }] }))).toMatchObject({ ok: false, reason: 'invalid_entry' });
+  });
+
+  it('words every refusal in German and English, saying nothing was booked', () => {
+    const refusals = [
+      readCamt053('<a>'),
+      readCamt053('<Invoice/>'),
+      readCamt053(camt053({ accountCurrency: 'USD', entries: [{ amount: '1.00' }] })),
+      readCamt053(camt053({ entries: [{ amount: '1.005' }] })),
+    ];
+    expect(refusals.map((r) => !r.ok && r.reason)).toEqual(['malformed_xml', 'not_camt053', 'wrong_currency', 'invalid_entry']);
+    for (const r of refusals) {
+      if (r.ok) continue;
+      const text = statementRefusalText(r);
+      expect(text.de).toMatch(/Es wurde nichts gebucht\.$/);
+      expect(text.en).toMatch(/Nothing was booked\.$/);
+    }
+    expect(refusals[2].ok === false && statementRefusalText(refusals[2]).de).toContain('USD');
+  });
+
+  it('does not expand entities declared in a DOCTYPE (no entity bomb)', () => {
+    const lol = '<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">';
+    const xml = camt053({ entries: [{ amount: '1.00', ustrd: ['x'] }] })
+      .replace('<?xml version="1.0" encoding="UTF-8"?>', `<?xml version="1.0" encoding="UTF-8"?><!DOCTYPE Document [${lol}]>`)
+      .replace('<Ustrd>x</Ustrd>', '<Ustrd>&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;</Ustrd>');
+    const r = readCamt053(xml);
+    expect(r.ok && r.entries[0].transactions[0].remittance).toEqual(['&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;']);
   });
 
   it('reads a statement of 10,000 entries completely and exactly', () => {

@@ -194,6 +194,8 @@ function nextNotice(invoice: DunningInvoice, sent: readonly SentNotice[], today:
   let interestFrom: string | null = null;
   let interestThrough: string | null = null;
   if (level.claimsInterest) {
+    // On today's open amount over the whole period: part payments only ever lower it, so this never claims too
+    // much. Days before the base-rate table starts cannot be priced and are not claimed (interest stays 0).
     const from = defaultSince(invoice, sent, config);
     if (from && daysBetween(from, today) >= 0) {
       const answer = defaultInterest({ principalCents: invoice.openCents, debtor: invoice.debtor, from, through: today, baseRates: config.baseRates });

@@ -162,8 +162,8 @@ export function reversePayment(
   if (!isValidDate(reversal.date)) return { ok: false, reason: 'invalid_date', date: reversal.date };
   const originals = journal.filter((b) => b.paymentRef === paymentRef && b.reverses === null);
   if (originals.length === 0) return { ok: false, reason: 'not_found', paymentRef };
-  const undone = new Set(journal.filter((b) => b.reverses !== null).map((b) => b.reverses));
-  if (originals.every((b) => undone.has(b.id))) return { ok: false, reason: 'already_reversed', paymentRef };
+  if (isPaymentReversed(paymentRef, journal)) return { ok: false, reason: 'already_reversed', paymentRef };
+  const undone = new Set(journal.map((b) => b.reverses));
   const bookings = originals
     .filter((b) => !undone.has(b.id))
     .map((b) => ({
@@ -185,4 +185,11 @@ export function paidOnInvoice(invoiceNumber: string, journal: readonly PaymentBo
 /** A customer's credit: overpayments less their reversals (and less credit used, booked as negative credit lines). */
 export function customerCredit(customerNumber: string, journal: readonly PaymentBooking[]): number {
   return journal.reduce((sum, b) => (b.customerNumber === customerNumber && b.invoiceNumber === null ? sum + b.cents : sum), 0);
+}
+
+/** Whether every booking of a payment has been undone (what a later debit can then no longer undo). */
+export function isPaymentReversed(paymentRef: string, journal: readonly PaymentBooking[]): boolean {
+  const originals = journal.filter((b) => b.paymentRef === paymentRef && b.reverses === null);
+  const undone = new Set(journal.map((b) => b.reverses));
+  return originals.length > 0 && originals.every((b) => undone.has(b.id));
 }

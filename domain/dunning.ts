@@ -126,6 +126,8 @@ export interface DunningNoticeDue {
   /** First and last day the interest is claimed for; null when no interest is claimed. */
   interestFrom: string | null;
   interestThrough: string | null;
+  /** Set when the base-rate table does not cover the interest days yet: the table needs its next row. */
+  interestRateUnconfirmedFrom: string | null;
   totalCents: number;
   newDueDate: string;
 }
@@ -193,6 +195,7 @@ function nextNotice(invoice: DunningInvoice, sent: readonly SentNotice[], today:
   let interestCents = 0;
   let interestFrom: string | null = null;
   let interestThrough: string | null = null;
+  let interestRateUnconfirmedFrom: string | null = null;
   if (level.claimsInterest) {
     // On today's open amount over the whole period: part payments only ever lower it, so this never claims too
     // much. Days before the base-rate table starts cannot be priced and are not claimed (interest stays 0).
@@ -203,6 +206,7 @@ function nextNotice(invoice: DunningInvoice, sent: readonly SentNotice[], today:
         interestCents = answer.interestCents;
         interestFrom = from;
         interestThrough = today;
+        interestRateUnconfirmedFrom = answer.unconfirmedFrom;
       }
     }
   }
@@ -218,6 +222,7 @@ function nextNotice(invoice: DunningInvoice, sent: readonly SentNotice[], today:
     interestCents,
     interestFrom,
     interestThrough,
+    interestRateUnconfirmedFrom,
     totalCents: invoice.openCents + earlierFeesCents + level.feeCents + flatFeeCents + interestCents,
     newDueDate: addDays(today, level.paymentTermDays),
   };

@@ -69,7 +69,17 @@ export interface InterestPart {
 }
 
 export type InterestAnswer =
-  | { ok: true; interestCents: number; days: number; parts: InterestPart[] }
+  | {
+      ok: true;
+      interestCents: number;
+      days: number;
+      parts: InterestPart[];
+      /**
+       * First day priced with a rate the table does not confirm: on or after the next 1 Jan / 1 Jul after its last
+       * row, the base rate may have changed. null when every day is covered; otherwise add the new row.
+       */
+      unconfirmedFrom: string | null;
+    }
   | { ok: false; reason: 'no_base_rate'; date: string }
   | { ok: false; reason: 'invalid'; detail: string };
 
@@ -81,7 +91,7 @@ export function defaultInterest(q: InterestQuestion): InterestAnswer {
   if (invalid) return { ok: false, reason: 'invalid', detail: invalid };
   const rates = q.baseRates ?? germanBaseRates;
   const days = Math.max(0, daysBetween(q.from, q.through) + 1);
-  if (days === 0 || q.principalCents === 0) return { ok: true, interestCents: 0, days, parts: [] };
+  if (days === 0 || q.principalCents === 0) return { ok: true, interestCents: 0, days, parts: [], unconfirmedFrom: null };
 
   const parts: InterestPart[] = [];
   let day = q.from;
@@ -101,7 +111,16 @@ export function defaultInterest(q: InterestQuestion): InterestAnswer {
     });
     day = addDays(partEnd, 1);
   }
-  return { ok: true, interestCents: roundExact(q.principalCents, parts), days, parts };
+  return { ok: true, interestCents: roundExact(q.principalCents, parts), days, parts, unconfirmedFrom: unconfirmedFrom(rates, q.from, q.through) };
+}
+
+/** §247 BGB: the base rate is reset on 1 January and 1 July; the first such day after the table's last row. */
+function unconfirmedFrom(rates: readonly BaseRatePeriod[], from: string, through: string): string | null {
+  const last = rates[rates.length - 1].validFrom;
+  const [year, month] = last.split('-').map(Number);
+  const next = month < 7 ? `${year}-07-01` : `${year + 1}-01-01`;
+  if (daysBetween(next, through) < 0) return null;
+  return daysBetween(next, from) > 0 ? from : next;
 }
 
 /**

@@ -42,6 +42,7 @@ describe('dunningDueToday with the default levels', () => {
         interestCents: 0,
         interestFrom: null,
         interestThrough: null,
+        interestRateUnconfirmedFrom: null,
         totalCents: 119000,
         newDueDate: addDays(due, 10),
       },
@@ -69,6 +70,7 @@ describe('dunningDueToday with the default levels', () => {
       interestCents: 368,
       interestFrom: addDays(due, 18),
       interestThrough: addDays(due, 28),
+      interestRateUnconfirmedFrom: null,
       totalCents: 119000 + 500 + 1000 + 368,
       newDueDate: addDays(due, 35),
     });
@@ -116,6 +118,11 @@ describe('dunningDueToday with the default levels', () => {
     const today = addDays(due, 40);
     const business = run(today, [], [], [invoice], config)[0];
     expect(business.interestFrom).toBe(addDays(due, 31));
+    // Past the table's last row (1 Jan 2026) and the next reset (1 Jul 2026), the notice says so.
+    expect(run('2026-07-20', [], [], [{ ...invoice, dueDate: '2026-06-01' }], config)[0]).toMatchObject({
+      interestFrom: '2026-07-02',
+      interestRateUnconfirmedFrom: '2026-07-02',
+    });
     const consumer = run(today, [], [], [{ ...invoice, debtor: 'consumer' }], config)[0];
     expect(consumer).toMatchObject({ interestCents: 0, interestFrom: null });
   });

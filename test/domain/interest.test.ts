@@ -20,6 +20,7 @@ describe('defaultInterest (§288 BGB, actual/365)', () => {
       interestCents: 844, // 100000 × 1027 × 30 / 3,650,000 = 844.11
       days: 30,
       parts: [{ from: '2026-02-01', through: '2026-03-02', days: 30, baseRateBasisPoints: 127, rateBasisPoints: 1027 }],
+      unconfirmedFrom: null,
     });
   });
 
@@ -48,6 +49,19 @@ describe('defaultInterest (§288 BGB, actual/365)', () => {
     ]);
     // 36,500,000 ct / 3,650,000 = 10 ct per basis-point-day, exactly
     expect(a.ok && a.interestCents).toBe(10 * (182 * 1262 + 184 * 1237 + 181 * 1127 + 184 * 1027 + 31 * 1027));
+  });
+
+  it('says from which day the rate is not confirmed by the table (next 1 Jul / 1 Jan after its last row)', () => {
+    const upTo = (from: string, through: string) => {
+      const a = defaultInterest({ principalCents: 100000, debtor: 'business', from, through });
+      return a.ok ? a.unconfirmedFrom : a.reason;
+    };
+    expect(upTo('2026-06-01', '2026-06-30')).toBeNull();
+    expect(upTo('2026-06-01', '2026-07-01')).toBe('2026-07-01');
+    expect(upTo('2026-08-01', '2026-08-31')).toBe('2026-08-01');
+    const extended = [...germanBaseRates, { validFrom: '2026-07-01', rateBasisPoints: 127 }];
+    const a = defaultInterest({ principalCents: 100000, debtor: 'business', from: '2026-08-01', through: '2026-08-31', baseRates: extended });
+    expect(a.ok && a.unconfirmedFrom).toBeNull();
   });
 
   it('rounds half a cent up, once', () => {

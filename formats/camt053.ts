@@ -115,7 +115,9 @@ function localName(name: string): string {
 
 type Node = Record<string, unknown>;
 
-export function readCamt053(xml: string): StatementReading {
+export function readCamt053(file: string): StatementReading {
+  // Files saved by Windows tools often start with a byte-order mark, which is no XML.
+  const xml = file.charCodeAt(0) === 0xfeff ? file.slice(1) : file;
   const valid = XMLValidator.validate(xml);
   if (valid !== true) return { ok: false, reason: 'malformed_xml', detail: valid.err.msg, line: valid.err.line ?? null };
   let tree: Node;

@@ -54,6 +54,11 @@ describe('hand-written camt.053 statements', () => {
     ]);
   });
 
+  it('reads a file that starts with a byte-order mark', () => {
+    const r = readCamt053(`\ufeff${fixture('camt053-v02-sparkasse-style.xml')}`);
+    expect(r.ok && r.entries.length).toBe(2);
+  });
+
   it('reads a prefixed .001.08 statement and matches it, the reversal tracing back to the first statement', () => {
     const first = readCamt053(fixture('camt053-v02-sparkasse-style.xml'));
     const second = readCamt053(fixture('camt053-v08-prefixed.xml'));

@@ -33,6 +33,7 @@ import type { Config } from './config';
 import { LocalDirectLine } from './directline';
 import { createLogger, Logger } from './logger';
 import { TurnGuard, TurnGuardOptions } from './turnGuard';
+import { TypingIndicator } from './typingIndicator';
 import { mountWeb } from './web';
 
 export interface App {
@@ -95,6 +96,7 @@ export async function createApp(config: Config, extras: AppExtras = {}): Promise
     MicrosoftAppTenantId: config.microsoftAppTenantId,
   };
   const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(authOptions));
+  adapter.use(new TypingIndicator(logger.child({ component: 'typing' })));
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     logger.error({ err: error, activityType: context.activity.type, channelId: context.activity.channelId }, 'turn failed');
     let locale = toLocale(context.activity.locale);

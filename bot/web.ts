@@ -26,17 +26,22 @@ export interface WebOptions {
   azureDirectLine?: boolean;
 }
 
+/** CSP hash source of an empty <style> element (SHA-256 of the empty string). */
+const EMPTY_STYLE_HASH = `sha256-${crypto.createHash('sha256').update('').digest('base64')}`;
+
 /**
  * The page's Content-Security-Policy. Scripts only from our origin (app.js, the bundle; no inline script, no eval).
  * Styles: our stylesheet plus the <style> elements Web Chat's emotion inserts, admitted by the page's nonce
- * rather than 'unsafe-inline'. Images from data: and blob: for the avatars and cards Web Chat draws.
+ * rather than 'unsafe-inline'; react-scroll-to-bottom (inside Web Chat) adds its <style> without the nonce and
+ * fills it through CSSOM, so the hash of the empty text admits exactly that empty element and nothing with content.
+ * Images from data: and blob: for the avatars and cards Web Chat draws.
  */
 export function contentSecurityPolicy(nonce: string, options: WebOptions = {}): string {
   const connect = ["'self'", ...(options.azureDirectLine ? azureDirectLineOrigins : [])];
   return [
     "default-src 'none'",
     "script-src 'self'",
-    `style-src 'self' 'nonce-${nonce}'`,
+    `style-src 'self' 'nonce-${nonce}' '${EMPTY_STYLE_HASH}'`,
     "img-src 'self' data: blob:",
     "font-src 'self'",
     `connect-src ${connect.join(' ')}`,

@@ -344,6 +344,8 @@
       bubbleFromUserBorderRadius: 14,
       bubbleFromUserTextColor: '#ffffff',
       bubbleMinHeight: 36,
+      cardPushButtonBackgroundColor: palette.accent,
+      cardPushButtonTextColor: '#ffffff',
       // Cards use the full bubble width, so fact titles ("Lieferadresse") have room on a phone.
       bubbleMaxWidth: 600,
       bubbleMinWidth: 120,

@@ -393,7 +393,9 @@
     }
     postJson('/api/directline/token', {})
       .then(function (session) {
-        var fresh = { hosted: true, token: session.token, conversationId: session.conversationId, userId: session.userId };
+        // The token is bound to its new conversation: Direct Line starts it with POST /conversations; the id is kept
+        // once online, for a reload to resume it.
+        var fresh = { hosted: true, token: session.token, userId: session.userId };
         saveSession(fresh);
         startChat(guest, fresh);
       })

@@ -16,10 +16,10 @@ class RefusingTypingAdapter extends TestAdapter {
 describe('TypingIndicator', () => {
   it('sends typing while a slow turn works, and nothing for a quick one', async () => {
     const adapter = new TestAdapter(async (context) => {
-      if (context.activity.text === 'slow') await sleep(600);
+      if (context.activity.text === 'slow') await sleep(800);
       await context.sendActivity(`done ${context.activity.text}`);
     });
-    // First after 100 ms, then every 400 ms: at 100 and 500 ms of a 600 ms turn (wide margins for a busy machine).
+    // First after 100 ms, then every 400 ms: at 100 and 500 ms of an 800 ms turn (wide margins for a busy machine).
     adapter.use(new TypingIndicator(logger, 100, 400));
     await adapter
       .send('slow')

@@ -208,6 +208,8 @@
    * that goes on (shown as an interruption); Direct Line's own status stays untouched, as its polling relies on it.
    */
   function rideOutRestarts(directLine) {
+    // These are Direct Line JS internals (0.15): without them, fall back to its own behaviour rather than break.
+    if (!directLine.services || typeof directLine.services.ajax !== 'function' || !directLine.connectionStatus$.getValue) return directLine;
     var ajax = directLine.services.ajax;
     var real = directLine.connectionStatus$;
     var shown = new real.constructor(real.getValue());

@@ -4,7 +4,9 @@ import type { Company } from './parties';
  * The seller as its business documents show it: the parties' Company (name, address, VAT id, tax number, IBAN, BIC)
  * plus what a letterhead, §14 (4) UStG and an EN 16931 e-invoice also need.
  */
-export interface CompanyRecord extends Company {
+export interface CompanyRecord extends Omit<Company, 'vatId'> {
+  /** Null for a §19 small business that identifies itself by its tax number only. */
+  vatId: string | null;
   /** Commercial register entry, e.g. { court: 'Amtsgericht Charlottenburg', number: 'HRB 123456 B' }. */
   register: { court: string; number: string } | null;
   /** Managing directors (Geschäftsführer), named on a GmbH's business letters (§35a GmbHG). */

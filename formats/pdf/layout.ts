@@ -147,11 +147,15 @@ class PageWriter {
 
     // Information block, right of the window.
     let y = 47 * MM;
+    const blockWidth = RIGHT - INFO_X;
     for (const [label, value] of spec.info) {
-      doc.font('regular').fontSize(SIZE.small).fillColor(COLORS.muted).text(label, INFO_X, y, { width: 32 * MM, lineBreak: false });
+      doc.font('regular').fontSize(SIZE.small).fillColor(COLORS.muted).text(label, INFO_X, y, { width: blockWidth, lineBreak: false });
+      const labelWidth = doc.widthOfString(label);
+      // The value takes what the label leaves, so long ones (tracking numbers) stay on one line.
+      const valueWidth = blockWidth - Math.max(labelWidth, 22 * MM) - 8;
       doc.font('regular').fontSize(SIZE.body).fillColor(COLORS.text);
-      const h = doc.heightOfString(value, { width: RIGHT - INFO_X - 33 * MM });
-      doc.text(value, INFO_X + 33 * MM, y - 0.8, { width: RIGHT - INFO_X - 33 * MM, align: 'right' });
+      const h = doc.heightOfString(value, { width: valueWidth });
+      doc.text(value, RIGHT - valueWidth, y - 0.8, { width: valueWidth, align: 'right' });
       y += Math.max(12, h + 2);
     }
 

@@ -47,7 +47,7 @@ export function eInvoiceFormatFor(invoice: Pick<PricedDocument, 'buyer'>): 'xrec
 }
 
 async function generate(invoice: Invoice, format: EInvoiceFormat, pdf?: Buffer): Promise<string | Uint8Array> {
-  const service = invoiceService();
+  const service = invoiceService(invoice);
   return service.generate(toEn16931(invoice, format), {
     format: libraryFormat[format],
     lang: invoice.locale === 'de' ? 'de-de' : 'en-gb',
@@ -59,11 +59,12 @@ async function generate(invoice: Invoice, format: EInvoiceFormat, pdf?: Buffer):
 type CiiNode = { [key: string]: CiiNode } | CiiNode[] | string;
 
 /**
- * The library (2.3.4) copies the mandatory UBL currencyID onto the amounts of line allowances, which CII forbids
- * (CII-DT-031, fatal). Its CII writers end in a postProcess(cii) hook; this service instance adds one step there
- * that drops those two attributes, so the library still writes every element and the official rules pass.
+ * Two gaps of the library (2.3.4) in its CII writers, closed in the postProcess(cii) hook they all end in, on this
+ * service instance only, so the library still writes every element and the official rules pass:
+ * - it copies the mandatory UBL currencyID onto line allowance amounts, which CII forbids (CII-DT-031, fatal);
+ * - it drops the preceding invoice (BG-3: cac:BillingReference, its issue #455), which a cancellation must name.
  */
-function invoiceService(): InvoiceService {
+function invoiceService(invoice: Invoice): InvoiceService {
   const service = new InvoiceService(quiet);
   const factory = (service as unknown as { formatFactoryService: FormatFactoryService }).formatFactoryService;
   const create = factory.createFormatService.bind(factory);
@@ -74,6 +75,7 @@ function invoiceService(): InvoiceService {
       formatter.postProcess = (cii) => {
         postProcess(cii);
         dropLineAllowanceCurrency(cii);
+        if (invoice.cancels) addPrecedingInvoice(cii, invoice.cancels);
       };
     }
     return formatter;
@@ -81,17 +83,28 @@ function invoiceService(): InvoiceService {
   return service;
 }
 
+const asList = (n: CiiNode | undefined): CiiNode[] => (n === undefined ? [] : Array.isArray(n) ? n : [n]);
+const child = (n: CiiNode | undefined, key: string): CiiNode | undefined => (n && typeof n === 'object' && !Array.isArray(n) ? n[key] : undefined);
+const transactionOf = (cii: CiiNode) => child(child(cii, 'rsm:CrossIndustryInvoice'), 'rsm:SupplyChainTradeTransaction');
+
 function dropLineAllowanceCurrency(cii: CiiNode): void {
-  const asList = (n: CiiNode | undefined): CiiNode[] => (n === undefined ? [] : Array.isArray(n) ? n : [n]);
-  const child = (n: CiiNode, key: string): CiiNode | undefined => (typeof n === 'object' && !Array.isArray(n) ? n[key] : undefined);
-  const transaction = child(child(cii, 'rsm:CrossIndustryInvoice') ?? {}, 'rsm:SupplyChainTradeTransaction') ?? {};
-  for (const item of asList(child(transaction, 'ram:IncludedSupplyChainTradeLineItem'))) {
-    for (const allowance of asList(child(child(item, 'ram:SpecifiedLineTradeSettlement') ?? {}, 'ram:SpecifiedTradeAllowanceCharge'))) {
+  for (const item of asList(child(transactionOf(cii), 'ram:IncludedSupplyChainTradeLineItem'))) {
+    for (const allowance of asList(child(child(item, 'ram:SpecifiedLineTradeSettlement'), 'ram:SpecifiedTradeAllowanceCharge'))) {
       if (typeof allowance !== 'object' || Array.isArray(allowance)) continue;
       delete allowance['ram:ActualAmount@currencyID'];
       delete allowance['ram:BasisAmount@currencyID'];
     }
   }
+}
+
+/** BT-25/BT-26; it is the last element of the settlement our invoices use, so appending keeps the schema order. */
+function addPrecedingInvoice(cii: CiiNode, original: { number: string; issueDate: string }): void {
+  const settlement = child(transactionOf(cii), 'ram:ApplicableHeaderTradeSettlement');
+  if (!settlement || typeof settlement !== 'object' || Array.isArray(settlement) || settlement['ram:InvoiceReferencedDocument']) return;
+  settlement['ram:InvoiceReferencedDocument'] = {
+    'ram:IssuerAssignedID': original.number,
+    'ram:FormattedIssueDateTime': { 'qdt:DateTimeString': original.issueDate.replace(/-/g, ''), 'qdt:DateTimeString@format': '102' },
+  };
 }
 
 /** "-12.34" from -1234: EN 16931 amounts are decimals with a point and at most two places. */

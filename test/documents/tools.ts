@@ -44,8 +44,11 @@ export function renderPng(pdf: Buffer, name: string, page = 1, dpi = 80): string
 /** Extracts an embedded file (ZUGFeRD's factur-x.xml) by name. */
 export function pdfAttachment(pdf: Buffer, name: string): Buffer {
   return withFile(pdf, (file) => {
-    const out = path.join(path.dirname(file), name);
-    execFileSync('pdfdetach', ['-savefile', name, '-o', out, file]);
+    const listing = execFileSync('pdfdetach', ['-list', file], { encoding: 'utf8' });
+    const index = /^(\d+): (.+)$/m.exec(listing.split('\n').find((l) => l.endsWith(`: ${name}`)) ?? '')?.[1];
+    if (!index) throw new Error(`no attachment ${name} in the PDF:\n${listing}`);
+    const out = path.join(path.dirname(file), `attachment-${index}`);
+    execFileSync('pdfdetach', ['-save', index, '-o', out, file]);
     return readFileSync(out);
   });
 }

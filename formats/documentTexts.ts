@@ -20,10 +20,17 @@ export interface DocumentTexts {
   buyerVatId: string;
   buyerReference: string;
   contact: string;
-  columns: { position: string; description: string; quantity: string; unitPrice: string; unitPriceGross: string; amount: string; amountGross: string };
+  salutation: string;
+  columns: { position: string; sku: string; description: string; quantity: string; vat: string; unitPrice: string; unitPriceGross: string; amount: string; amountGross: string };
+  /** "Art.-Nr. PAP-A4-500" below a line's name. */
+  skuLine: (sku: string) => string;
+  /** A line's VAT rate: "19 %" / "19%". */
+  rate: (rate: number) => string;
   discount: string;
   lineDiscount: (percent: string | null, amount: string) => string;
   linesTotal: string;
+  /** B2C: the items' gross sum before a document discount. */
+  itemsTotal: string;
   documentDiscount: (percent: string | null, rate: number) => string;
   netTotal: string;
   vatAt: (rate: number, base: string) => string;
@@ -79,10 +86,14 @@ export const documentTexts: Record<Locale, DocumentTexts> = {
     buyerVatId: 'Ihre USt-IdNr.',
     buyerReference: 'Leitweg-ID / Ihr Zeichen',
     contact: 'Ansprechpartner',
-    columns: { position: 'Pos.', description: 'Bezeichnung', quantity: 'Menge', unitPrice: 'Einzelpreis netto', unitPriceGross: 'Einzelpreis', amount: 'Betrag netto', amountGross: 'Betrag' },
+    salutation: 'Sehr geehrte Damen und Herren,',
+    skuLine: (sku) => `Art.-Nr. ${sku}`,
+    rate: (rate) => `${rate} %`,
+    columns: { position: 'Pos.', sku: 'Art.-Nr.', description: 'Bezeichnung', quantity: 'Menge', vat: 'USt', unitPrice: 'Einzelpreis netto', unitPriceGross: 'Einzelpreis', amount: 'Betrag netto', amountGross: 'Betrag' },
     discount: 'Rabatt',
     lineDiscount: (percent, amount) => `abzüglich Rabatt${percent ? ` ${percent}` : ''}: ${amount}`,
     linesTotal: 'Summe Positionen (netto)',
+    itemsTotal: 'Summe Positionen',
     documentDiscount: (percent, rate) => `Rabatt${percent ? ` ${percent}` : ''} auf Positionen mit ${rate} %`,
     netTotal: 'Nettobetrag',
     vatAt: (rate, base) => `USt ${rate} % auf ${base}`,
@@ -145,10 +156,14 @@ export const documentTexts: Record<Locale, DocumentTexts> = {
     buyerVatId: 'Your VAT ID',
     buyerReference: 'Buyer reference',
     contact: 'Contact',
-    columns: { position: 'Item', description: 'Description', quantity: 'Quantity', unitPrice: 'Unit price (net)', unitPriceGross: 'Unit price', amount: 'Amount (net)', amountGross: 'Amount' },
+    salutation: 'Dear Sir or Madam,',
+    skuLine: (sku) => `SKU ${sku}`,
+    rate: (rate) => `${rate}%`,
+    columns: { position: 'Item', sku: 'SKU', description: 'Description', quantity: 'Quantity', vat: 'VAT', unitPrice: 'Unit price (net)', unitPriceGross: 'Unit price', amount: 'Amount (net)', amountGross: 'Amount' },
     discount: 'Discount',
     lineDiscount: (percent, amount) => `less discount${percent ? ` ${percent}` : ''}: ${amount}`,
     linesTotal: 'Total of items (net)',
+    itemsTotal: 'Total of items',
     documentDiscount: (percent, rate) => `Discount${percent ? ` ${percent}` : ''} on items at ${rate}%`,
     netTotal: 'Net amount',
     vatAt: (rate, base) => `VAT ${rate}% on ${base}`,

@@ -24,11 +24,11 @@ export async function renderDeliveryNotePdf(note: DeliveryNote): Promise<Buffer>
     seller: note.seller,
     recipient: { ...note.buyer.address, name: note.buyer.name },
     info,
-    salutation: null,
+    salutation: t.salutation,
     intro: t.intro.delivery_note,
     columns: [
       { header: t.columns.position, width: 26, align: 'left' },
-      { header: note.locale === 'de' ? 'Art.-Nr.' : 'SKU', width: 90, align: 'left' },
+      { header: t.columns.sku, width: 90, align: 'left' },
       { header: t.columns.description, width: null, align: 'left' },
       { header: t.columns.quantity, width: 90, align: 'right' },
     ],

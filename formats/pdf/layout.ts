@@ -85,6 +85,7 @@ export async function renderLayout(spec: LayoutSpec): Promise<Buffer> {
   const { regular, semibold } = loadFonts();
   const doc = new PDFDocument({
     size: 'A4',
+    pdfVersion: '1.7',
     margins: { top: 0, bottom: 0, left: LEFT, right: PAGE.width - RIGHT },
     bufferPages: true,
     autoFirstPage: false,

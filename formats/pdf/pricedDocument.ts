@@ -25,13 +25,13 @@ export function pricedLayout(
     { header: t.columns.position, width: 26, align: 'left' },
     { header: t.columns.description, width: null, align: 'left' },
     { header: t.columns.quantity, width: 72, align: 'right' },
-    ...(hasVatColumn ? [{ header: doc.locale === 'de' ? 'USt' : 'VAT', width: 34, align: 'right' as const }] : []),
+    ...(hasVatColumn ? [{ header: t.columns.vat, width: 34, align: 'right' as const }] : []),
     { header: gross ? t.columns.unitPriceGross : t.columns.unitPrice, width: 76, align: 'right' },
     { header: gross ? t.columns.amountGross : t.columns.amount, width: 76, align: 'right' },
   ];
   const rows: LayoutRow[] = doc.lines.map((l) => {
     const details: string[] = [];
-    if (l.sku) details.push(`${doc.locale === 'de' ? 'Art.-Nr.' : 'SKU'} ${l.sku}`);
+    if (l.sku) details.push(t.skuLine(l.sku));
     if (l.discountCents !== 0) {
       const percent = l.discount?.kind === 'percent' ? formatPercent(l.discount.basisPoints, doc.locale) : null;
       details.push(t.lineDiscount(percent, money(Math.abs(withVat(l.discountCents, l.vatRate)))));
@@ -41,7 +41,7 @@ export function pricedLayout(
         String(l.position),
         l.name,
         `${formatQuantity(l.quantity, doc.locale)} ${l.unit.name}`,
-        ...(hasVatColumn ? [doc.locale === 'de' ? `${l.vatRate} %` : `${l.vatRate}%`] : []),
+        ...(hasVatColumn ? [t.rate(l.vatRate)] : []),
         money(gross ? unitGrossCents(l) : l.unitPriceCents),
         money(gross ? lineGrossCents(l) : l.netCents),
       ],
@@ -55,8 +55,10 @@ export function pricedLayout(
   const taxed = doc.totals.byRate.filter((r) => r.category === 'S' || r.category === 'Z');
   if (gross) {
     if (doc.totals.discountCents !== 0) {
-      row(doc.locale === 'de' ? 'Summe Positionen' : 'Total of items', doc.totals.byRate.reduce((s, r) => s + withVat(r.linesNetCents, r.rate), 0));
-      for (const r of doc.totals.byRate) if (r.discountCents !== 0) row(t.documentDiscount(discountPercent, r.rate), -withVat(r.discountCents, r.rate));
+      // Gross figures of a discount are rounded for display; the items' sum is derived so the block adds up.
+      const discounts = doc.totals.byRate.filter((r) => r.discountCents !== 0).map((r) => ({ rate: r.rate, cents: withVat(r.discountCents, r.rate) }));
+      row(t.itemsTotal, doc.totals.grossCents + discounts.reduce((s, d) => s + d.cents, 0));
+      for (const d of discounts) row(t.documentDiscount(discountPercent, d.rate), -d.cents);
     }
     row(t.grossTotal, doc.totals.grossCents, true);
     for (const r of taxed) totals.push({ label: t.vatIncluded(r.rate, money(r.netCents)), value: money(r.vatCents), strong: false });
@@ -78,7 +80,7 @@ export function pricedLayout(
     seller: doc.seller,
     recipient: { ...recipient, name: doc.buyer.name },
     info: parts.info,
-    salutation: doc.locale === 'de' ? 'Sehr geehrte Damen und Herren,' : 'Dear Sir or Madam,',
+    salutation: t.salutation,
     intro: t.intro[purpose],
     columns,
     rows,

@@ -84,6 +84,13 @@ run('PDF documents', () => {
       'enthaltene USt 7 % (netto 47,97 €) 3,36 €',
     ]);
     expect(text).not.toContain('Ihre USt-IdNr.');
+
+    // A document discount in gross figures: the block adds up (324.67 - 27.33 - 5.14 = 292.20).
+    const discounted = squeeze((await renderInvoicePdf(compute({ buyer: schmidt, documentDiscount: { kind: 'percent', basisPoints: 1000 } })).then(pdfPages)).join('\n'));
+    expectAll(discounted, [
+      'Summe Positionen 324,67 €', 'Rabatt 10 % auf Positionen mit 19 % -27,33 €', 'Rabatt 10 % auf Positionen mit 7 % -5,14 €', 'Gesamtbetrag 292,20 €',
+      'enthaltene USt 19 % (netto 206,73 €) 39,28 €', 'enthaltene USt 7 % (netto 43,17 €) 3,02 €',
+    ]);
   });
 
   test('a long invoice breaks across pages with the table header repeated and "Seite n von m" on each', async () => {

@@ -60,11 +60,14 @@ export interface LayoutSpec {
 
 let fonts: { regular: Buffer; semibold: Buffer } | null = null;
 
-/** Inter (SIL Open Font License) embedded as a subset: PDF/A needs embedded fonts, and it has every German glyph. */
+/**
+ * Inter (SIL Open Font License), the complete Google Fonts TrueType files (Latin with all European accents – ß, €,
+ * Ł, ő, č –, Greek, Cyrillic), embedded as subsets: PDF/A needs embedded fonts, and names from any EU country print.
+ */
 function loadFonts(): { regular: Buffer; semibold: Buffer } {
   fonts ??= {
-    regular: readFileSync(require.resolve('@fontsource/inter/files/inter-latin-400-normal.woff')),
-    semibold: readFileSync(require.resolve('@fontsource/inter/files/inter-latin-600-normal.woff')),
+    regular: readFileSync(require.resolve('@expo-google-fonts/inter/400Regular/Inter_400Regular.ttf')),
+    semibold: readFileSync(require.resolve('@expo-google-fonts/inter/600SemiBold/Inter_600SemiBold.ttf')),
   };
   return fonts;
 }

@@ -65,6 +65,12 @@ run('PDF documents', () => {
     expect(text).not.toMatch(/VAT 19%/);
   });
 
+  test('names and addresses from any EU country print and extract as written', async () => {
+    const buyer = { ...wienerBuero, name: 'Łódzka Spółka Biurowa sp. z o.o.', vatId: 'PL5260001246', address: { name: '', street: 'ul. Piotrkowska 120', postcode: '90-006', city: 'Łódź', country: 'PL' } };
+    const text = squeeze((await renderInvoicePdf(compute({ locale: 'en', buyer, lines: [{ ...coffee, name: 'Kaffeebohnen „Crème“ – 1 kg' }] })).then(pdfPages)).join('\n'));
+    expectAll(text, ['Łódzka Spółka Biurowa sp. z o.o.', 'ul. Piotrkowska 120', '90-006 Łódź', 'POLAND', 'Kaffeebohnen „Crème“ – 1 kg', 'Your VAT ID PL5260001246']);
+  });
+
   test('§19 small business and §33 small amount carry their notes', async () => {
     const small = compute({ seller: { ...seller, smallBusiness: true, vatId: null }, lines: [coffee] });
     const text = squeeze((await renderInvoicePdf(small).then(pdfPages)).join('\n'));

@@ -65,6 +65,20 @@ describe('EN 16931 e-invoices', () => {
     expect(st).toMatch(/<ram:GrandTotalAmount>-\d+\.\d\d<\/ram:GrandTotalAmount>/);
   });
 
+  test('the XML is deterministic and a cancellation mirrors every amount of its original', async () => {
+    const all = cases();
+    const original = all.find((c) => c.name === 'discounts')!.invoice;
+    const cancellation = all.find((c) => c.name === 'cancellation')!.invoice;
+    const a = await renderCii(original);
+    expect((await renderCii(original)).equals(a)).toBe(true);
+    const amounts = (xml: string) => [...xml.matchAll(/<ram:(\w+Amount)(?: [^>]*)?>(-?\d+\.\d\d)</g)].map(([, tag, v]) => [tag, Number(v)] as const);
+    const before = amounts(a.toString('utf8'));
+    const after = amounts((await renderCii(cancellation)).toString('utf8'));
+    expect(before.length).toBeGreaterThan(20);
+    // Prices (ChargeAmount) stay positive; every other amount changes sign, to the cent.
+    expect(after).toEqual(before.map(([tag, v]) => [tag, tag === 'ChargeAmount' || v === 0 ? v : -v]));
+  });
+
   (validator ? test : test.skip)('every e-invoice passes the official EN 16931 (and XRechnung) rules, the ZUGFeRD attachment too', async () => {
     const dir = scratchDir();
     const files: string[] = [];

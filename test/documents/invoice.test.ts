@@ -9,6 +9,7 @@ import {
   unitGrossCents,
   type PricedDocument,
 } from '../../domain/invoice';
+import { invoiceFieldNames } from '../../domain/invoiceFieldNames';
 import { bezirksamt, coffee, compute, invoiceInput, mueller, paper, schmidt, seller, toner, wienerBuero } from './fixtures';
 
 describe('invoice computation', () => {
@@ -155,6 +156,14 @@ describe('invoice computation', () => {
       ok: false,
       missing: ['seller_name', 'seller_address', 'seller_tax_id', 'buyer_name', 'buyer_address', 'invoice_number', 'issue_date', 'service_date', 'line_description', 'line_quantity'],
     });
+  });
+
+  test('every missing field has a German and an English name', () => {
+    for (const locale of ['de', 'en'] as const) {
+      for (const name of Object.values(invoiceFieldNames[locale])) expect(name.trim()).not.toBe('');
+    }
+    expect(Object.keys(invoiceFieldNames.de).sort()).toEqual(Object.keys(invoiceFieldNames.en).sort());
+    expect(invoiceFieldNames.de.buyer_reference).toBe('Leitweg-ID des öffentlichen Auftraggebers');
   });
 
   test('a public buyer needs its Leitweg-ID', () => {

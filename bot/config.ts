@@ -1,4 +1,6 @@
 import type { DbOptions } from '../data/db';
+import type { OrderLimits } from '../domain/order';
+import type { RateLimits } from './rateLimit';
 
 /**
  * Every setting comes from the environment; this table is the one place that documents them
@@ -18,6 +20,11 @@ export const configVariables = [
   { name: 'SHOP_API_KEY', default: 'demo-shop-key in demo mode, else unset (endpoint off)', meaning: 'API key for the shop REST endpoints.' },
   { name: 'STAFF_API_KEY', default: 'demo-staff-key in demo mode, else unset (endpoint off)', meaning: 'API key for the staff REST endpoints.' },
   { name: 'NOTIFY_INTERVAL_SECONDS', default: '5', meaning: 'How often the sender delivers due notifications (order confirmed, shipped, …) from the outbox.' },
+  { name: 'RATE_LIMIT_PER_MINUTE', default: '300', meaning: 'Requests per minute one client address may make to the REST, token and demo routes; more answer 429 with Retry-After.' },
+  { name: 'RATE_LIMIT_KEY_PER_MINUTE', default: '600', meaning: 'Requests per minute with one API key or Direct Line token on those routes.' },
+  { name: 'DEMO_TOKENS_PER_MINUTE', default: '20', meaning: 'Demo tokens per minute one client address may get from /api/demo/token.' },
+  { name: 'MAX_ORDER_QUANTITY_PER_PRODUCT', default: '10000', meaning: 'Largest total quantity of one product in one order; more answers 422 (REST) or a polite refusal (chat).' },
+  { name: 'PLANNING_HORIZON_DAYS', default: '365', meaning: 'How far ahead production and deliveries may be promised; an order that would end later is refused.' },
   { name: 'DEMO_MODE', default: 'on without app credentials, off with them', meaning: 'Demo mode: seeds demo data into an empty database, serves the local Direct Line channel and /api/demo/token. DEMO_MODE=0 turns it off; it is always off when MicrosoftAppId is set.' },
 ] as const;
 
@@ -38,6 +45,8 @@ export interface Config {
   staffApiKey: string | undefined;
   demoMode: boolean;
   notifyIntervalSeconds: number;
+  rateLimits: RateLimits;
+  orderLimits: OrderLimits;
   /** Things worth a warning at start (logged by the host, never containing secrets). */
   warnings: string[];
 }
@@ -54,6 +63,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
   const notifyIntervalSeconds = Number(value('NOTIFY_INTERVAL_SECONDS') ?? 5);
   if (!(notifyIntervalSeconds >= 1 && notifyIntervalSeconds <= 3600)) throw new Error(`NOTIFY_INTERVAL_SECONDS must be between 1 and 3600, got "${env.NOTIFY_INTERVAL_SECONDS}"`);
+
+  const whole = (name: string, fallback: number, min: number, max: number) => {
+    const n = Number(value(name) ?? fallback);
+    if (!Number.isInteger(n) || n < min || n > max) throw new Error(`${name} must be a whole number from ${min} to ${max}, got "${env[name]}"`);
+    return n;
+  };
+  const rateLimits: RateLimits = {
+    perAddressPerMinute: whole('RATE_LIMIT_PER_MINUTE', 300, 1, 1_000_000),
+    perKeyPerMinute: whole('RATE_LIMIT_KEY_PER_MINUTE', 600, 1, 1_000_000),
+    demoTokensPerMinute: whole('DEMO_TOKENS_PER_MINUTE', 20, 1, 1_000_000),
+  };
+  const orderLimits: OrderLimits = {
+    maxQuantityPerProduct: whole('MAX_ORDER_QUANTITY_PER_PRODUCT', 10_000, 1, 1_000_000),
+    planningHorizonDays: whole('PLANNING_HORIZON_DAYS', 365, 1, 3650),
+  };
 
   const appType = (value('MicrosoftAppType') ?? 'MultiTenant') as AppType;
   if (!appTypes.includes(appType)) throw new Error(`MicrosoftAppType must be one of ${appTypes.join(', ')}`);
@@ -80,6 +104,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     staffApiKey: value('STAFF_API_KEY') ?? (demoMode ? 'demo-staff-key' : undefined),
     demoMode,
     notifyIntervalSeconds,
+    rateLimits,
+    orderLimits,
     warnings,
   };
 }

@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import {
-  CloudAdapter,
+  ActivityTypes,
   ConfigurationBotFrameworkAuthentication,
   ConfigurationBotFrameworkAuthenticationOptions,
   ConversationState,
@@ -14,6 +14,7 @@ import { secretSetting } from '../data/settings';
 import { KnexStorage } from '../data/storage';
 import { pruneProcessedActivities } from '../data/turns';
 import { toLocale } from '../domain/locale';
+import type { OrderLimits } from '../domain/order';
 import { LanguageDialog } from '../dialogs/languageDialog';
 import { CancelDialog } from '../dialogs/cancelDialog';
 import { IntentRoute, MainDialog } from '../dialogs/mainDialog';
@@ -29,6 +30,9 @@ import { mountOrderApi } from './api/orders';
 import { sendDueNotifications } from './notifier';
 import { startScheduler } from './scheduler';
 import { AuftragsBot } from './auftragsbot';
+import { readJsonBody, refuseCompressedBodies } from './bodyLimit';
+import { rateLimiter } from './rateLimit';
+import { HostAdapter, messagesHandler } from './messages';
 import type { Config } from './config';
 import { LocalDirectLine } from './directline';
 import { createLogger, Logger } from './logger';
@@ -56,8 +60,8 @@ export interface AppExtras {
 const DEMO_CHANNEL = 'directline';
 
 /** Every conversation of the bot and the intents (or card buttons) that start it. */
-function conversations(db: Db): IntentRoute[] {
-  const order = new OrderDialog({ db });
+function conversations(db: Db, orderLimits: OrderLimits): IntentRoute[] {
+  const order = new OrderDialog({ db, limits: orderLimits });
   const staff = new StaffDialog({ db });
   const status = new StatusDialog({ db });
   const cancel = new CancelDialog({ db });
@@ -94,9 +98,13 @@ export async function createApp(config: Config, extras: AppExtras = {}): Promise
     MicrosoftAppType: config.microsoftAppType,
     MicrosoftAppTenantId: config.microsoftAppTenantId,
   };
-  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(authOptions));
+  const adapter = new HostAdapter(new ConfigurationBotFrameworkAuthentication(authOptions));
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
-    logger.error({ err: error, activityType: context.activity.type, channelId: context.activity.channelId }, 'turn failed');
+    const { type, name, id, channelId } = context.activity;
+    // A proactive send (the notifier) must see its failure, or the notification would be marked sent.
+    if (type === ActivityTypes.Event && name === 'ContinueConversation') throw error;
+    // Ids and the error only: botbuilder-dialogs hangs the whole dialog state on its errors (names, addresses, texts).
+    logger.error({ error: { name: error?.name, message: error?.message, stack: error?.stack }, activityType: type, activityId: id, channelId }, 'turn failed');
     let locale = toLocale(context.activity.locale);
     try {
       locale = getTurnUser(context).locale;
@@ -104,16 +112,16 @@ export async function createApp(config: Config, extras: AppExtras = {}): Promise
       // failed before the user was known: the activity's locale will do
     }
     try {
+      // The conversation state stays as the last successful turn saved it (a turn saves only at its end), so a
+      // customer's draft survives; the user may simply try again or cancel.
       await context.sendActivity(commonTexts(locale, 'turnError'));
-      // A dialog that failed once would fail again on the next message; start over instead.
-      await conversationState.delete(context);
-    } catch (err) {
-      logger.error({ err }, 'could not tell the user about a failed turn');
+    } catch (err: any) {
+      logger.error({ error: err?.message }, 'could not tell the user about a failed turn');
     }
   };
 
   const recognizer = withStaffCommands(understandingRecognizer(db));
-  const dialog = new MainDialog(extras.recognizer?.(recognizer) ?? recognizer, [...conversations(db), ...(extras.routes ?? [])]);
+  const dialog = new MainDialog(extras.recognizer?.(recognizer) ?? recognizer, [...conversations(db, config.orderLimits), ...(extras.routes ?? [])]);
   const bot = new AuftragsBot(db, conversationState, dialog, logger);
   const guard = new TurnGuard(db, logger, extras.turnGuard);
 
@@ -130,13 +138,18 @@ export async function createApp(config: Config, extras: AppExtras = {}): Promise
   });
 
   const server = restify.createServer({ name: 'auftragsbot' });
+  // Before routing, so neither a compressed body nor a flood reaches a body reader.
+  server.pre(refuseCompressedBodies());
+  server.pre(rateLimiter(config.rateLimits));
   // Each route parses its own body, so the REST API can answer malformed JSON in its own error format.
   const jsonBody = restify.plugins.bodyParser({ maxBodySize: 1024 * 1024, mapParams: false });
 
   let baseUrl = '';
-  server.post('/api/messages', jsonBody, async (req, res) => {
-    await adapter.process(req, res, (context) => guard.run(context, () => bot.run(context)));
-  });
+  server.post('/api/messages', readJsonBody(1024 * 1024), messagesHandler({
+    adapter,
+    logger,
+    logic: (context) => guard.run(context, () => bot.run(context)),
+  }));
 
   server.get('/healthz', async (_req, res) => {
     try {
@@ -183,7 +196,7 @@ export async function createApp(config: Config, extras: AppExtras = {}): Promise
     });
   }
 
-  mountOrderApi(server, { db, shopApiKey: config.shopApiKey, staffApiKey: config.staffApiKey, logger: logger.child({ component: 'api' }) });
+  mountOrderApi(server, { db, shopApiKey: config.shopApiKey, staffApiKey: config.staffApiKey, orderLimits: config.orderLimits, logger: logger.child({ component: 'api' }) });
   mountWeb(server);
 
   return {

@@ -3,12 +3,12 @@ import { acceptanceSteps, followUpSteps, holdReasonAfter } from '../domain/accep
 import { availableStock, checkStock, splitPartial, type BackorderChoice } from '../domain/availability';
 import { berlinDateOf, berlinToday } from '../domain/calendar';
 import type { Product, ProductKind, VatRate } from '../domain/catalog';
-import { planProduction } from '../domain/capacity';
+import { planProduction, withinPlanningHorizon } from '../domain/capacity';
 import { checkCredit } from '../domain/credit';
 import { allowedTransitions, checkTransition, isOrderStatus, orderFactsOf, type OrderFacts, type OrderStatus } from '../domain/lifecycle';
 import type { Localized } from '../domain/locale';
 import { customerNotificationFor, staffReviewKind, staffReviewRecipients, staffReviewRoles, staffReviewWanted } from '../domain/notifications';
-import { isValidQuantity, priceDraft, validateDraft } from '../domain/order';
+import { DEFAULT_ORDER_LIMITS, isValidQuantity, priceDraft, validateDraft, type OrderLimits } from '../domain/order';
 import {
   mayPlaceOrderFor, maySeeOrder, productionStart, promisedDate, receivableStatuses,
   lateRule, dueToShipRule, type OrderActor, type OrderProblem, type PromisedDateRule,
@@ -40,6 +40,8 @@ export interface OrderInput {
   draftKey?: string;
   /** The chat conversation the order is placed from: its creator's notifications go there. */
   conversation?: ConversationAddress;
+  /** Bounds on quantities and the planning horizon (bot/config.ts); the domain defaults without it. */
+  limits?: OrderLimits;
 }
 
 export interface OrderLineView {
@@ -479,7 +481,8 @@ async function placeInTransaction(trx: Knex.Transaction, actor: Actor, input: Or
     deliveryAddress: input.deliveryAddress ?? null,
     requestedDate: input.requestedDate ?? null,
   };
-  const problems: OrderProblem[] = validateDraft(draft, { catalog, today });
+  const limits = input.limits ?? DEFAULT_ORDER_LIMITS;
+  const problems: OrderProblem[] = validateDraft(draft, { catalog, today, limits });
   const slots = input.serviceSlots ?? [];
   for (const slot of slots) {
     const product = findInCatalog(catalog, slot.sku);
@@ -529,6 +532,9 @@ async function placeInTransaction(trx: Knex.Transaction, actor: Actor, input: Or
     const plan = planProduction({ quantity: line.quantity, unitsPerDay: await machineCapacity(trx, resourceId), booked, from });
     machineBooked.set(resourceId, addAllocations(booked, plan.allocations));
     plans.set(i, { resourceId, ...plan });
+    if (!withinPlanningHorizon(plan.completionDate, today, limits)) {
+      return fail({ code: 'beyond_planning_horizon', field: `lines[${i}].quantity`, sku: line.sku });
+    }
   }
 
   // Services: every resource must be free at the requested start.

@@ -42,6 +42,8 @@ import { mountWeb } from './web';
 export interface App {
   server: restify.Server;
   db: Db;
+  /** The host's adapter, with its onTurnError (what the notifier sends with). */
+  adapter: HostAdapter;
   /** Loopback base URL once listening ('' before). */
   readonly url: string;
   listen(port?: number): Promise<string>;
@@ -202,6 +204,7 @@ export async function createApp(config: Config, extras: AppExtras = {}): Promise
   return {
     server,
     db,
+    adapter,
     get url() {
       return baseUrl;
     },

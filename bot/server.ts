@@ -166,8 +166,9 @@ export async function createApp(config: Config, extras: AppExtras = {}): Promise
     }
   });
 
+  let channel: LocalDirectLine | undefined;
   if (config.demoMode) {
-    const channel = new LocalDirectLine({
+    channel = new LocalDirectLine({
       db,
       botEndpoint: () => `${baseUrl}/api/messages`,
       serviceUrl: () => baseUrl,
@@ -193,7 +194,7 @@ export async function createApp(config: Config, extras: AppExtras = {}): Promise
         return;
       }
       const locale = typeof body.locale === 'string' ? body.locale : undefined;
-      const { token, expires_in } = channel.issueToken({ id: body.user, name: person.displayName, locale });
+      const { token, expires_in } = channel!.issueToken({ id: body.user, name: person.displayName, locale });
       res.send(200, { token, userId: body.user, expires_in });
     });
   }
@@ -217,6 +218,8 @@ export async function createApp(config: Config, extras: AppExtras = {}): Promise
           const host = !config.host || config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
           baseUrl = `http://${host}:${address.port}`;
           logger.info({ url: baseUrl, demoMode: config.demoMode }, 'listening');
+          // In the background: a turn may take a while, and the server must answer meanwhile.
+          channel?.deliverPending().catch((err) => logger.warn({ error: err?.message }, 'pending directline activities not delivered'));
           resolve(baseUrl);
         };
         if (config.host) server.listen(port, config.host, onListening);

@@ -1,5 +1,6 @@
 import { Writable } from 'node:stream';
 import zlib from 'node:zlib';
+import { Dialog, type DialogTurnResult } from 'botbuilder-dialogs';
 import pino from 'pino';
 import { describeEachDatabase } from '../support/databases';
 import { messageActivity, startReplyCollector, startTestServer, TestServer } from '../support/server';
@@ -78,6 +79,34 @@ describeEachDatabase('hardening at the HTTP edge', ({ get }) => {
       const res = await fetch(`${server.url}/api/messages`, { method: 'POST', headers: { ...json, 'content-encoding': 'gzip' }, body: zlib.gzipSync(JSON.stringify(activity)) });
       expect(res.status).toBe(200);
       expect(collector.replies.length).toBeGreaterThan(0);
+    } finally {
+      await collector.close();
+    }
+  });
+
+  it('answers malformed activities politely without a turn, and runs an Action.Execute like a button', async () => {
+    const collector = await startReplyCollector();
+    try {
+      const conversationId = `edge-${get().kind}`;
+      const post = (fields: Record<string, unknown>) => fetch(`${server.url}/api/messages`, {
+        method: 'POST', headers: json,
+        body: JSON.stringify({ ...messageActivity({ serviceUrl: collector.serviceUrl, conversationId, text: '', id: `e-${Math.random()}` }), ...fields }),
+      });
+      expect((await post({ text: 42 })).status).toBe(200);
+      expect(collector.replies.map((r) => r.text)).toEqual(['Diese Nachricht konnte ich leider nicht lesen. Bitte schreiben Sie mir noch einmal – Ihre bisherigen Angaben bleiben erhalten.']);
+      const broken = await post({ type: 'invoke', name: 'adaptiveCard/action', value: {} });
+      expect(broken.status).toBe(200);
+      expect(await broken.json()).toMatchObject({ statusCode: 400, type: 'application/vnd.microsoft.error' });
+      expect((await post({ type: 'conversationUpdate', membersAdded: [null] })).status).toBe(200);
+      expect((await post({ conversation: 'nope' })).status).toBe(400);
+      expect(collector.replies).toHaveLength(1);
+
+      const execute = await post({ type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: 'catalog', data: { action: 'order.catalog' } } } });
+      expect(execute.status).toBe(200);
+      expect(await execute.json()).toMatchObject({ statusCode: 200 });
+      expect(collector.replies.length).toBeGreaterThan(1);
+      const unknown = await post({ type: 'invoke', name: 'composeExtension/query', value: {} });
+      expect(unknown.status).toBe(400);
     } finally {
       await collector.close();
     }
@@ -197,4 +226,51 @@ describe('channel authentication [sqlite]', () => {
       await server.close();
     }
   }, 30_000);
+});
+
+class ExplodingDialog extends Dialog {
+  constructor() {
+    super('test.exploding');
+  }
+
+  async beginDialog(): Promise<DialogTurnResult> {
+    throw new Error('simulated failure');
+  }
+}
+
+describeEachDatabase('a failed turn keeps the conversation', ({ get }) => {
+  it('answers politely, keeps the customer’s draft, and logs ids and the error but no state', async () => {
+    const { logger, lines } = capturingLogger();
+    const server = await startTestServer(get(), {
+      extras: {
+        logger,
+        // A bug inside a turn: a card button whose dialog fails, pressed while the order dialog is running.
+        routes: [{ intent: 'test.explode', dialog: new ExplodingDialog(), cardAction: (action) => action === 'test.explode', cardInterrupts: true }],
+      },
+    });
+    const collector = await startReplyCollector();
+    const conversationId = `keep-${get().kind}`;
+    const say = (text: string, id: string, value?: unknown) =>
+      fetch(`${server.url}/api/messages`, { method: 'POST', headers: json, body: JSON.stringify({ ...messageActivity({ serviceUrl: collector.serviceUrl, conversationId, text, id }), value }) });
+    const stateOf = async () => JSON.stringify(await get().db('bot_state').where('key', 'like', `%${conversationId}%`).select('data'));
+    try {
+      expect((await say('10 Pakete Papier', 'k-1')).status).toBe(200);
+      const before = await stateOf();
+      expect(before).toContain('PAPER-A4');
+      expect((await say('', 'k-2', { action: 'test.explode' })).status).toBe(200);
+      expect(collector.replies.at(-1)?.text).toBe('Entschuldigung, da ist bei mir etwas schiefgegangen. Bitte versuchen Sie es gleich noch einmal.');
+      expect(await stateOf()).toBe(before);
+      const failed = lines().filter((l) => l.msg === 'turn failed');
+      expect(failed).toHaveLength(1);
+      expect(failed[0]).toMatchObject({ activityId: 'k-2', activityType: 'message', error: { message: 'simulated failure' } });
+      expect(JSON.stringify(failed)).not.toMatch(/PAPER-A4|Müller|Pakete|dialogStack/);
+      // The draft goes on where it was.
+      expect((await say('und 2 Toner schwarz', 'k-3')).status).toBe(200);
+      expect(await stateOf()).toContain('TONER-BK');
+      expect(await stateOf()).toContain('PAPER-A4');
+    } finally {
+      await collector.close();
+      await server.close();
+    }
+  });
 });

@@ -145,12 +145,13 @@ export interface Problem {
   sku?: string;
 }
 
-/** Total quantity per catalog product over all lines (several lines may name the same product). */
+/** Total quantity per catalog product over all lines with a valid quantity (several lines may name the same product). */
 export function quantitiesPerProduct(draft: Draft, catalog: readonly Product[]): { sku: string; quantity: number }[] {
   const totals = new Map<string, number>();
   for (const line of draft.lines) {
     const sku = findProduct(catalog, line.sku)?.sku;
-    if (sku && Number.isFinite(line.quantity)) totals.set(sku, (totals.get(sku) ?? 0) + line.quantity);
+    // A line with a bad quantity is reported as such (bad_quantity), not once more in the total.
+    if (sku && isValidQuantity(line.quantity)) totals.set(sku, (totals.get(sku) ?? 0) + line.quantity);
   }
   return [...totals].map(([sku, quantity]) => ({ sku, quantity }));
 }

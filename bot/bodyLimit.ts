@@ -7,6 +7,9 @@ import type restify from 'restify';
  * reader would inflate it without a bound and lets a broken gzip stream crash the process).
  */
 
+/** How much of a refused body is still read (and dropped) before the connection is cut, as a multiple of the limit. */
+const DRAIN_LIMIT_FACTOR = 8;
+
 /** Paths that may post gzip: the messaging endpoint, read by readJsonBody below with a bound on the inflated size. */
 const GZIP_PATHS = new Set(['/api/messages']);
 
@@ -42,39 +45,49 @@ export function readJsonBody(maxBytes: number): restify.RequestHandler {
   return (req, res, next) => {
     if ((req as any)._readBody || req.body !== undefined) return next();
     (req as any)._readBody = true;
-    const declared = Number(req.headers['content-length']);
     const gzip = encodingOf(req) === 'gzip';
-    if (!gzip && Number.isFinite(declared) && declared > maxBytes) return reject(413, 'request_too_large', `The body exceeds ${maxBytes} bytes.`);
-
     let settled = false;
     const chunks: Buffer[] = [];
     let size = 0;
-    const source: NodeJS.ReadableStream = gzip
-      ? req.pipe(zlib.createGunzip({ maxOutputLength: maxBytes + 1 }))
-      : req;
 
     function reject(status: number, code: string, message: string) {
       if (settled) return;
       settled = true;
-      // Stop reading; the connection is closed after the answer so the rest of the body is not waited for.
-      res.header('Connection', 'close');
       sendProblem(req, res, status, code, message);
+      // The rest of the body is read and dropped, so the client sees the answer rather than a reset connection;
+      // a client that goes on sending far beyond the limit is cut off.
       req.unpipe?.();
+      let drained = 0;
+      req.on('data', (chunk: Buffer) => {
+        drained += chunk.length;
+        if (drained > DRAIN_LIMIT_FACTOR * maxBytes) req.socket?.destroy();
+      });
       req.resume();
       next(false);
     }
+
+    // A body announced as too large (compressed or not) is refused before a byte is read.
+    const declared = Number(req.headers['content-length']);
+    if (Number.isFinite(declared) && declared > DRAIN_LIMIT_FACTOR * maxBytes) {
+      sendProblem(req, res, 413, 'request_too_large', `The body exceeds ${maxBytes} bytes.`);
+      req.socket?.destroySoon?.();
+      return next(false);
+    }
+    if (Number.isFinite(declared) && declared > maxBytes) return reject(413, 'request_too_large', `The body exceeds ${maxBytes} bytes.`);
+    // Counted chunk by chunk below: a stream's output is not bounded by zlib itself.
+    const source: NodeJS.ReadableStream = gzip ? req.pipe(zlib.createGunzip()) : req;
 
     source.on('data', (chunk: Buffer) => {
       if (settled) return;
       size += chunk.length;
       if (size > maxBytes) {
-        (source as any).destroy?.();
+        // Stop inflating; the request itself is drained by reject, so the client still gets its answer.
+        if (source !== req) (source as any).destroy?.();
         return reject(413, 'request_too_large', `The body exceeds ${maxBytes} bytes.`);
       }
       chunks.push(chunk);
     });
-    source.on('error', (err: any) => {
-      if (err?.code === 'ERR_BUFFER_TOO_LARGE') return reject(413, 'request_too_large', `The body exceeds ${maxBytes} bytes.`);
+    source.on('error', () => {
       reject(400, 'bad_request_body', gzip ? 'The body is not valid gzip.' : 'The body could not be read.');
     });
     if (gzip) req.on('error', () => reject(400, 'bad_request_body', 'The body could not be read.'));

@@ -1,3 +1,4 @@
+import http from 'node:http';
 import { Writable } from 'node:stream';
 import zlib from 'node:zlib';
 import { Dialog, type DialogTurnResult } from 'botbuilder-dialogs';
@@ -19,6 +20,29 @@ function capturingLogger(): { logger: pino.Logger; lines: () => any[] } {
     },
   });
   return { logger: pino({ level: 'info' }, sink), lines: () => lines };
+}
+
+/**
+ * Posts `chunks` × `size` bytes without a Content-Length and resolves with the status of the answer, which may come
+ * before the upload is done (fetch reports that as a reset; the answer is what counts here).
+ */
+function chunkedPost(url: string, chunks: number, size: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, { method: 'POST', headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' } }, (res) => {
+      resolve(res.statusCode ?? 0);
+      res.resume();
+    });
+    req.on('error', (err) => reject(err));
+    let sent = 0;
+    const write = () => {
+      while (sent < chunks) {
+        sent += 1;
+        if (!req.write(Buffer.alloc(size, 0x20))) return void req.once('drain', write);
+      }
+      req.end();
+    };
+    write();
+  });
 }
 
 async function alive(server: TestServer): Promise<void> {
@@ -69,6 +93,11 @@ describeEachDatabase('hardening at the HTTP edge', ({ get }) => {
     const res = await fetch(`${server.url}/api/messages`, { method: 'POST', headers: { ...json, 'content-encoding': 'gzip' }, body: bomb });
     expect(res.status).toBe(413);
     expect(process.memoryUsage().rss - before).toBeLessThan(48 * 1024 * 1024);
+    // Uncompressed: refused by its Content-Length, and without one (chunked) by counting.
+    const big = Buffer.alloc(2 * 1024 * 1024, 0x20);
+    expect((await fetch(`${server.url}/api/messages`, { method: 'POST', headers: json, body: big })).status).toBe(413);
+    expect(await chunkedPost(`${server.url}/api/messages`, 4, 512 * 1024)).toBe(413);
+    expect((await fetch(`${server.url}/api/messages`, { method: 'POST', headers: json, body: '{"type": ' })).status).toBe(400);
     await alive(server);
   });
 

@@ -28,6 +28,16 @@ describeEachDatabase('Direct Line activities left sending by a crash', ({ get })
     return result.stored.id;
   }
 
+  /** The state once settled: the bot's reply may arrive before the channel has marked the delivery. */
+  async function settledState(conversationId: string, activityId: string, timeoutMs = 10_000) {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const state = (await getActivity(get().db, conversationId, activityId))?.state;
+      if (state !== 'sending' || Date.now() > deadline) return state;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+
   async function repliesTo(server: TestServer, c: { conversationId: string; token: string }, activityId: string, timeoutMs = 15_000) {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
@@ -49,7 +59,7 @@ describeEachDatabase('Direct Line activities left sending by a crash', ({ get })
     try {
       const replies = await repliesTo(restarted, c, id);
       expect(replies.length).toBeGreaterThan(0);
-      expect((await getActivity(get().db, c.conversationId, id))?.state).toBe('sent');
+      expect(await settledState(c.conversationId, id)).toBe('sent');
       const retry = await fetch(`${restarted.url}/v3/directline/conversations/${c.conversationId}/activities`, {
         method: 'POST', headers: { ...json, authorization: `Bearer ${c.token}` },
         body: JSON.stringify({ type: 'message', from: { id: 'demo-mueller' }, text: 'hilfe', channelData: { clientActivityID: 'crash-1' } }),
@@ -80,7 +90,7 @@ describeEachDatabase('Direct Line activities left sending by a crash', ({ get })
       expect((await post()).status).toBe(200);
       await new Promise((resolve) => setTimeout(resolve, 500));
       expect(await repliesTo(server, c, id, 0)).toHaveLength(replies.length);
-      expect((await getActivity(get().db, c.conversationId, id))?.state).toBe('sent');
+      expect(await settledState(c.conversationId, id)).toBe('sent');
     } finally {
       await server.close();
     }

@@ -227,6 +227,25 @@ describe('rate limits [sqlite]', () => {
   });
 });
 
+describe('rate limits on Direct Line tokens [sqlite]', () => {
+  it('limits one token’s refreshes and conversation starts, in Direct Line’s error shape', async () => {
+    const server = await startTestServer('sqlite', { env: { RATE_LIMIT_PER_MINUTE: '1000', RATE_LIMIT_KEY_PER_MINUTE: '5' } });
+    try {
+      const token = await demoToken(server);
+      const statuses: number[] = [];
+      for (let i = 0; i < 3; i++) statuses.push((await fetch(`${server.url}/v3/directline/tokens/refresh`, { method: 'POST', headers: { authorization: `Bearer ${token}` } })).status);
+      for (let i = 0; i < 3; i++) statuses.push((await fetch(`${server.url}/v3/directline/conversations`, { method: 'POST', headers: { authorization: `Bearer ${token}` } })).status);
+      expect(statuses).toEqual([200, 200, 200, 201, 201, 429]);
+      const refused = await fetch(`${server.url}/v3/directline/tokens/generate`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
+      expect(refused.status).toBe(429);
+      expect(refused.headers.get('retry-after')).toMatch(/^\d+$/);
+      expect((await refused.json()).error.code).toBe('TooManyRequests');
+    } finally {
+      await server.close();
+    }
+  });
+});
+
 describe('channel authentication [sqlite]', () => {
   it('answers a forged Bot Framework token with 401 and logs the cause, and survives a broken gzip body before authentication', async () => {
     const { logger, lines } = capturingLogger();

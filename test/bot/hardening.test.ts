@@ -122,7 +122,12 @@ describeEachDatabase('hardening at the HTTP edge', ({ get }) => {
         body: JSON.stringify({ ...messageActivity({ serviceUrl: collector.serviceUrl, conversationId, text: '', id: `e-${Math.random()}` }), ...fields }),
       });
       expect((await post({ text: 42 })).status).toBe(200);
-      expect(collector.replies.map((r) => r.text)).toEqual(['Diese Nachricht konnte ich leider nicht lesen. Bitte schreiben Sie mir noch einmal – Ihre bisherigen Angaben bleiben erhalten.']);
+      const unreadable = 'Diese Nachricht konnte ich leider nicht lesen. Bitte schreiben Sie mir noch einmal – Ihre bisherigen Angaben bleiben erhalten.';
+      expect(collector.replies.map((r) => r.text)).toEqual([unreadable]);
+      // A NUL byte in a typed address never reaches a dialog (nor PostgreSQL); in English for an English user.
+      expect((await post({ text: 'Hauptstr.\u0000 1', locale: 'en-US', from: { id: 'stranger-en' } })).status).toBe(200);
+      expect(collector.replies.map((r) => r.text)).toEqual([unreadable, 'Sorry, I could not read that message. Please write to me again – nothing you entered so far is lost.']);
+      collector.replies.splice(1);
       const broken = await post({ type: 'invoke', name: 'adaptiveCard/action', value: {} });
       expect(broken.status).toBe(200);
       expect(await broken.json()).toMatchObject({ statusCode: 400, type: 'application/vnd.microsoft.error' });

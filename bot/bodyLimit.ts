@@ -27,7 +27,7 @@ function sendProblem(req: restify.Request, res: restify.Response, status: number
 export function refuseCompressedBodies(): restify.RequestHandler {
   return (req, res, next) => {
     const encoding = encodingOf(req);
-    if (!encoding || encoding === 'identity') return next();
+    if (!encoding || encoding === 'identity' || ['GET', 'HEAD', 'OPTIONS'].includes(req.method ?? '')) return next();
     const path = req.path?.() ?? '';
     if (encoding === 'gzip' && GZIP_PATHS.has(path)) return next();
     res.header('Accept-Encoding', 'identity');

@@ -1,7 +1,7 @@
 import { Activity, ActivityTypes, CloudAdapter, InvokeResponse, TurnContext } from 'botbuilder';
 import type { AuthenticateRequestResult, BotFrameworkAuthentication } from 'botframework-connector';
 import type restify from 'restify';
-import { toLocale } from '../domain/locale';
+import { toLocale, type Locale } from '../domain/locale';
 import { commonTexts } from '../dialogs/texts/common';
 import { checkIncomingActivity } from './activitySchema';
 import type { Logger } from './logger';
@@ -44,6 +44,8 @@ export function messagesHandler(deps: {
   adapter: HostAdapter;
   logger: Logger;
   logic: (context: TurnContext) => Promise<void>;
+  /** The language to answer in: the person's own when known, else the activity's. */
+  localeOf?: (activity: Activity) => Promise<Locale>;
 }): restify.RequestHandler {
   const { adapter, logger } = deps;
   return async (req, res) => {
@@ -83,7 +85,8 @@ export function messagesHandler(deps: {
       }
       turnActivity = replyable(activity);
       logic = async (context) => {
-        await context.sendActivity(commonTexts(toLocale(context.activity.locale), 'unreadableMessage'));
+        const locale = (await deps.localeOf?.(context.activity).catch(() => undefined)) ?? toLocale(context.activity.locale);
+        await context.sendActivity(commonTexts(locale, 'unreadableMessage'));
       };
     }
 

@@ -29,7 +29,7 @@ import { getTurnUser } from '../dialogs/turnUser';
 import { mountOrderApi } from './api/orders';
 import { sendDueNotifications } from './notifier';
 import { startScheduler } from './scheduler';
-import { AuftragsBot } from './auftragsbot';
+import { AuftragsBot, identifyTurnUser } from './auftragsbot';
 import { readJsonBody, refuseCompressedBodies } from './bodyLimit';
 import { rateLimiter } from './rateLimit';
 import { HostAdapter, messagesHandler } from './messages';
@@ -151,6 +151,7 @@ export async function createApp(config: Config, extras: AppExtras = {}): Promise
     adapter,
     logger,
     logic: (context) => guard.run(context, () => bot.run(context)),
+    localeOf: async (activity) => (await identifyTurnUser(db, activity)).locale,
   }));
 
   server.get('/healthz', async (_req, res) => {

@@ -3,6 +3,7 @@ import { Writable } from 'node:stream';
 import zlib from 'node:zlib';
 import { Dialog, type DialogTurnResult } from 'botbuilder-dialogs';
 import pino from 'pino';
+import { findPersonByChannel, setPersonLocale } from '../../data/parties';
 import { describeEachDatabase } from '../support/databases';
 import { messageActivity, startReplyCollector, startTestServer, TestServer } from '../support/server';
 
@@ -127,6 +128,15 @@ describeEachDatabase('hardening at the HTTP edge', ({ get }) => {
       // A NUL byte in a typed address never reaches a dialog (nor PostgreSQL); in English for an English user.
       expect((await post({ text: 'Hauptstr.\u0000 1', locale: 'en-US', from: { id: 'stranger-en' } })).status).toBe(200);
       expect(collector.replies.map((r) => r.text)).toEqual([unreadable, 'Sorry, I could not read that message. Please write to me again – nothing you entered so far is lost.']);
+      // A person's own language wins over the activity's.
+      const cafe = (await findPersonByChannel(get().db, 'directline', 'demo-cafe'))!;
+      await setPersonLocale(get().db, cafe.id, 'en');
+      try {
+        await post({ text: ['not', 'text'], locale: 'de-DE', from: { id: 'demo-cafe' } });
+        expect(collector.replies.at(-1)?.text).toBe('Sorry, I could not read that message. Please write to me again – nothing you entered so far is lost.');
+      } finally {
+        await get().db('persons').where({ id: cafe.id }).update({ locale: cafe.locale ?? null });
+      }
       collector.replies.splice(1);
       const broken = await post({ type: 'invoke', name: 'adaptiveCard/action', value: {} });
       expect(broken.status).toBe(200);

@@ -1,4 +1,4 @@
-import { Activity, ActivityHandler, ChannelAccount, ConversationState, StatePropertyAccessor, TurnContext } from 'botbuilder';
+import { Activity, ActivityHandler, AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue, ChannelAccount, InvokeResponse, ConversationState, StatePropertyAccessor, TurnContext } from 'botbuilder';
 import type { DialogState } from 'botbuilder-dialogs';
 import { saveConversationRef } from '../data/conversationRefs';
 import type { Db } from '../data/db';
@@ -65,6 +65,23 @@ export class AuftragsBot extends ActivityHandler {
       await this.dialog.run(context, this.dialogState);
       await next();
     });
+  }
+
+  /**
+   * Action.Execute (Teams Universal Actions) carries the same data as our Action.Submit buttons: the dialogs get it
+   * as the activity's value, and Teams is told the action was taken (the replies arrive as messages).
+   */
+  protected async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
+    context.activity.value = invokeValue.action.data ?? {};
+    await this.dialog.run(context, this.dialogState);
+    return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: '' as any };
+  }
+
+  /** Invokes this bot does not serve answer 400 NotSupported rather than botbuilder's 501, which reads as a server fault. */
+  protected async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    const response = await super.onInvokeActivity(context);
+    if (response?.status === 501) return { status: 400, body: { code: 'NotSupported', message: `The invoke "${String(context.activity.name ?? '')}" is not supported.` } };
+    return response;
   }
 
   async run(context: TurnContext): Promise<void> {

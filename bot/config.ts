@@ -1,5 +1,7 @@
 import type { DbOptions } from '../data/db';
 import { parseQuietHours, type QuietHours } from '../domain/quietHours';
+import type { OrderLimits } from '../domain/order';
+import type { RateLimits } from './rateLimit';
 
 /**
  * Every setting comes from the environment; this table is the one place that documents them
@@ -23,6 +25,11 @@ export const configVariables = [
   { name: 'PUBLIC_HOST', default: '(unset)', meaning: 'Public host name of the bot (e.g. bot.example.com): the Teams app package lists it as valid domain.' },
   { name: 'TEAMS_APP_ID', default: 'MicrosoftAppId', meaning: 'GUID of the Teams app in its package (npm run teams:package).' },
   { name: 'DIRECT_LINE_SECRET', default: '(unset)', meaning: 'Secret of the Azure Bot\'s Direct Line channel: with it the chat page gets its token from POST /api/directline/token.' },
+  { name: 'RATE_LIMIT_PER_MINUTE', default: '300', meaning: 'Requests per minute one client address may make to the REST, token and demo routes; more answer 429 with Retry-After.' },
+  { name: 'RATE_LIMIT_KEY_PER_MINUTE', default: '600', meaning: 'Requests per minute with one API key or Direct Line token on those routes.' },
+  { name: 'DEMO_TOKENS_PER_MINUTE', default: '20', meaning: 'Demo tokens per minute one client address may get from /api/demo/token.' },
+  { name: 'MAX_ORDER_QUANTITY_PER_PRODUCT', default: '10000', meaning: 'Largest total quantity of one product in one order; more answers 422 (REST) or a polite refusal (chat).' },
+  { name: 'PLANNING_HORIZON_DAYS', default: '365', meaning: 'How far ahead production and deliveries may be promised; an order that would end later is refused.' },
   { name: 'DEMO_MODE', default: 'on without app credentials, off with them', meaning: 'Demo mode: seeds demo data into an empty database, serves the local Direct Line channel and /api/demo/token. DEMO_MODE=0 turns it off; it is always off when MicrosoftAppId is set.' },
 ] as const;
 
@@ -48,6 +55,8 @@ export interface Config {
   notifyIntervalSeconds: number;
   /** null: customers are written to at any hour. */
   quietHours: QuietHours | null;
+  rateLimits: RateLimits;
+  orderLimits: OrderLimits;
   /** Things worth a warning at start (logged by the host, never containing secrets). */
   warnings: string[];
 }
@@ -67,6 +76,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
   const quietHours = parseQuietHours(value('QUIET_HOURS') ?? '20:00-08:00');
   if (quietHours === undefined) throw new Error(`QUIET_HOURS must look like 20:00-08:00 (or off), got "${env.QUIET_HOURS}"`);
+  const whole = (name: string, fallback: number, min: number, max: number) => {
+    const n = Number(value(name) ?? fallback);
+    if (!Number.isInteger(n) || n < min || n > max) throw new Error(`${name} must be a whole number from ${min} to ${max}, got "${env[name]}"`);
+    return n;
+  };
+  const rateLimits: RateLimits = {
+    perAddressPerMinute: whole('RATE_LIMIT_PER_MINUTE', 300, 1, 1_000_000),
+    perKeyPerMinute: whole('RATE_LIMIT_KEY_PER_MINUTE', 600, 1, 1_000_000),
+    demoTokensPerMinute: whole('DEMO_TOKENS_PER_MINUTE', 20, 1, 1_000_000),
+  };
+  const orderLimits: OrderLimits = {
+    maxQuantityPerProduct: whole('MAX_ORDER_QUANTITY_PER_PRODUCT', 10_000, 1, 1_000_000),
+    planningHorizonDays: whole('PLANNING_HORIZON_DAYS', 365, 1, 3650),
+  };
 
   const appType = (value('MicrosoftAppType') ?? 'MultiTenant') as AppType;
   if (!appTypes.includes(appType)) throw new Error(`MicrosoftAppType must be one of ${appTypes.join(', ')}`);
@@ -97,6 +120,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     directLineSecret: value('DIRECT_LINE_SECRET'),
     notifyIntervalSeconds,
     quietHours,
+    rateLimits,
+    orderLimits,
     warnings,
   };
 }

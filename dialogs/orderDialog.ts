@@ -14,7 +14,7 @@ import type { Product } from '../domain/catalog';
 import type { Locale } from '../domain/locale';
 import { statusLabel } from '../domain/lifecycle';
 import { formatMoney } from '../domain/money';
-import { isValidQuantity, missingAddressFields, type AddressField } from '../domain/order';
+import { DEFAULT_ORDER_LIMITS, isValidQuantity, missingAddressFields, type AddressField, type OrderLimits } from '../domain/order';
 import type { Customer, Person } from '../domain/parties';
 import { findProduct, listProducts } from '../data/catalog';
 import type { Db } from '../data/db';
@@ -58,6 +58,8 @@ export interface OrderDialogResult {
 export interface OrderDialogDeps {
   db: Db;
   now?: () => Date;
+  /** Bounds on quantities and the planning horizon (configured in bot/config.ts). */
+  limits?: OrderLimits;
 }
 
 const MAIN = 'order.main';
@@ -96,10 +98,12 @@ interface TurnData {
  */
 export class OrderDialog extends InterruptibleDialog<OrderDialogOptions> {
   private readonly db: Db;
+  private readonly limits: OrderLimits;
 
   constructor(deps: OrderDialogDeps) {
     super(ORDER_DIALOG, deps.now ?? (() => new Date()));
     this.db = deps.db;
+    this.limits = deps.limits ?? DEFAULT_ORDER_LIMITS;
 
     this.addDialog(new AnswerPrompt(P.customer, this.reads((a, u, turn) => readCustomer(a, u, turn.customers))));
     this.addDialog(new AnswerPrompt(P.what, async () => false)); // items typed here arrive as corrections
@@ -199,6 +203,7 @@ export class OrderDialog extends InterruptibleDialog<OrderDialogOptions> {
         serviceSlots: Object.entries(s.slots).map(([sku, start]) => ({ sku, start })),
         draftKey: s.draftKey,
         conversation: { channelId: step.context.activity.channelId, conversationId: step.context.activity.conversation.id },
+        limits: this.limits,
       },
       now,
     );
@@ -258,6 +263,16 @@ export class OrderDialog extends InterruptibleDialog<OrderDialogOptions> {
       case 'bad_quantity':
         if (p.sku) askQuantityAgain(s, p.sku);
         return tx(l, 'problemBadQuantity', { name: await name() });
+      case 'quantity_over_limit':
+        if (p.sku) askQuantityAgain(s, p.sku);
+        return tx(l, 'problemQuantityOverLimit', { name: await name(), max: this.limits.maxQuantityPerProduct.toLocaleString(l === 'de' ? 'de-DE' : 'en-GB') });
+      case 'beyond_planning_horizon':
+        if (!p.sku) {
+          s.draft = { ...s.draft, requestedDate: null };
+          return tx(l, 'problemDateBeyondHorizon', { days: String(this.limits.planningHorizonDays) });
+        }
+        askQuantityAgain(s, p.sku);
+        return tx(l, 'problemBeyondHorizon', { name: await name(), days: String(this.limits.planningHorizonDays) });
       case 'address_incomplete':
       case 'postcode_invalid':
         s.addressInput = s.draft.deliveryAddress;

@@ -61,6 +61,10 @@ export const commonTexts = defineTexts('common', {
     de: 'Das habe ich leider nicht verstanden. Schreiben Sie „Hilfe“, um zu sehen, was ich kann.',
     en: 'Sorry, I did not understand that. Type “help” to see what I can do.',
   },
+  unreadableMessage: {
+    de: 'Diese Nachricht konnte ich leider nicht lesen. Bitte schreiben Sie mir noch einmal – Ihre bisherigen Angaben bleiben erhalten.',
+    en: 'Sorry, I could not read that message. Please write to me again – nothing you entered so far is lost.',
+  },
   turnError: {
     de: 'Entschuldigung, da ist bei mir etwas schiefgegangen. Bitte versuchen Sie es gleich noch einmal.',
     en: 'Sorry, something went wrong on my side. Please try again in a moment.',

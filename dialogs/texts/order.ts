@@ -167,6 +167,18 @@ export const orderTexts = defineTexts('order', {
     de: 'Die Menge für „{name}“ muss eine ganze Zahl zwischen 1 und 10.000 sein.',
     en: 'The quantity of “{name}” must be a whole number between 1 and 10,000.',
   },
+  problemQuantityOverLimit: {
+    de: 'Von „{name}“ können wir in einer Bestellung höchstens {max} annehmen. Bitte nennen Sie eine kleinere Menge oder sprechen Sie uns für eine Großbestellung an.',
+    en: 'We can take at most {max} of “{name}” in one order. Please give a smaller quantity, or contact us about a bulk order.',
+  },
+  problemBeyondHorizon: {
+    de: '„{name}“ in dieser Menge könnten wir erst in mehr als {days} Tagen fertigstellen. Bitte nennen Sie eine kleinere Menge.',
+    en: 'We could only finish “{name}” in this quantity more than {days} days from now. Please give a smaller quantity.',
+  },
+  problemDateBeyondHorizon: {
+    de: 'So weit im Voraus (mehr als {days} Tage) können wir noch keinen Termin zusagen. Bitte nennen Sie einen früheren Wunschtermin.',
+    en: 'We cannot promise a date that far ahead (more than {days} days). Please give an earlier date.',
+  },
   problemAddress: { de: 'Die Lieferadresse ist unvollständig.', en: 'The delivery address is incomplete.' },
   problemPostcode: {
     de: 'Die Postleitzahl der Lieferadresse stimmt nicht.',

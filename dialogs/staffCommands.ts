@@ -1,16 +1,9 @@
 import type { OrderStatus } from '../domain/lifecycle';
 import type { Recognizer } from './recognizer';
 
-/** What a staff member asked for in plain words, before anyone checks whether it is allowed. */
-export type StaffCommand =
-  | { kind: 'queue'; queue: QueueName }
-  | { kind: 'late' }
-  | { kind: 'customer_orders'; customer: string }
-  | { kind: 'order_status'; order: string }
-  | { kind: 'transition'; order: string; to: OrderStatus }
-  | { kind: 'ship'; order: string };
+import type { QueueName, StaffCommand } from './understanding/types';
 
-export type QueueName = 'open' | 'on_hold' | 'ship_today';
+export type { QueueName, StaffCommand } from './understanding/types';
 
 const ORDER = String.raw`(?:(?:auftrag|auftragsnummer|bestellung|order)\s*)?(?:nr\.?\s*|no\.?\s*|#\s*)?(\d{4,})`;
 

@@ -2,7 +2,9 @@ import * as chrono from 'chrono-node';
 import type { Locale } from '../../domain/locale';
 import { fold } from './text';
 
-export type PartOfDay = 'morning' | 'afternoon' | 'evening';
+import type { PartOfDay } from './types';
+
+export type { PartOfDay } from './types';
 
 export interface DateFinding {
   date: string | null;

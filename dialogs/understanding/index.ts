@@ -2,48 +2,17 @@ import type { Product } from '../../domain/catalog';
 import type { Locale } from '../../domain/locale';
 import { findConfirm, findLocaleSwitch, findQuantityOnly } from './answers';
 import { cueText, has, type CueText } from './cues';
-import { findDate, type PartOfDay } from './dates';
+import { findDate } from './dates';
 import { classify } from './intents';
-import { extractItems, type AmbiguousMention, type ItemMention } from './items';
+import { extractItems } from './items';
 import { findNumbers } from './numbers';
 import { catalogIndex, findProducts, type CatalogIndex } from './products';
 import { findAddress, findBareOrderNumber, findCustomer, findOrderNumber, hide, type Reference } from './references';
 import { blank, tokenize, type Token } from './text';
-import type { Intent } from './types';
+import type { Understanding } from './types';
 
-export type { Intent } from './types';
+export type * from './types';
 export { orderNumberIn } from './references';
-export type { AmbiguousMention, ItemMention } from './items';
-
-export interface Understanding {
-  intent: Intent;
-  /** Goods (and made-to-order), corrections already applied. */
-  items: ItemMention[];
-  /** SKU of a service product mentioned. */
-  service: string | null;
-  /** YYYY-MM-DD, resolved in Europe/Berlin. */
-  date: string | null;
-  partOfDay: PartOfDay | null;
-  /** HH:MM if given. */
-  time: string | null;
-  /** Order number mentioned ("Auftrag 1003", "#1003", "order 1003"). */
-  order: string | null;
-  /** Customer number when staff order on behalf of a customer. */
-  customer: string | null;
-  /** Words that fit several products ("2 Toner" → TONER-BK, TONER-COLOR, quantity 2). */
-  ambiguous: AmbiguousMention[];
-  /** Product-like words after a quantity that nothing matched (for "did you mean" or asking back). */
-  unknown: string[];
-  switchLocale: Locale | null;
-  /** Yes/no answers ("ja", "passt", "yes", "nope"). */
-  confirm: boolean | null;
-  /** A message that is only a quantity or corrects one without a product ("5", "lieber fünf", "make it 3"); always
-   *  set by understand(), optional so that hand-built Understandings in tests and dialogs stay valid. */
-  quantityOnly?: number | null;
-  /** The customer asks what there is ("Katalog", "was habt ihr?", "what do you sell?"): intent is `order` and the
-   *  order dialog shows the catalog card. Always set by understand(); optional like quantityOnly. */
-  catalog?: boolean;
-}
 
 export interface UnderstandOptions {
   locale: Locale;

@@ -60,7 +60,8 @@ export interface DeliveryAddress {
 /**
  * A date the message names that cannot be taken as is:
  * - past: "Lieferung am 30.11.2026" written after that day (the date is reported, not dropped)
- * - ambiguous: "am 20.11." after that day of this year: this year's (past) or next year's
+ * - ambiguous: "am 20.11." after that day of this year (up to three months back): this year's (past) or next
+ *   year's; further back ("am 4.1." in December) it is simply next year's
  */
 export type DateProblem =
   | { kind: 'past'; date: string }
@@ -96,7 +97,7 @@ export interface Understanding {
   items: ItemMention[];
   /** SKU of a service product mentioned. */
   service: string | null;
-  /** YYYY-MM-DD, resolved in Europe/Berlin; null for a past or ambiguous date (see dateProblem). */
+  /** YYYY-MM-DD, resolved in Europe/Berlin; null for a past date, next year's for an ambiguous one (see dateProblem). */
   date: string | null;
   partOfDay: PartOfDay | null;
   /** HH:MM if given. */
@@ -123,7 +124,8 @@ export interface Understanding {
   changes?: ItemChange[];
   /** Delivery address given in the message, or null. */
   deliveryAddress?: DeliveryAddress | null;
-  /** A named date that is past or could be this year's or next year's; `date` is null then. */
+  /** A named date that is past (`date` null) or could be this year's or next year's (`date` is next year's):
+   *  the dialog asks rather than taking it. */
   dateProblem?: DateProblem | null;
   /** Set with intent `reorder`. */
   reorder?: ReorderRequest | null;

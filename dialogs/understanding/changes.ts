@@ -14,7 +14,7 @@ import type { ItemChange } from './types';
 /** Words right before a product that take it off ("ohne den Toner", "drop the coffee"). */
 const removeBefore = new Set([
   'ohne', 'kein', 'keine', 'keinen', 'streich', 'streiche', 'streicht', 'entferne', 'entfernt', 'losch', 'losche',
-  'drop', 'remove', 'without', 'delete', 'forget', 'skip', 'lose', 'minus', 'scratch',
+  'drop', 'remove', 'without', 'delete', 'forget', 'skip', 'lose', 'minus', 'scratch', 'no', 'not',
 ]);
 /** Two-word cues before a product ("take out the chairs", "nimm den Kaffee raus" is read by the word after). */
 const removeBeforePairs = [['take', 'out'], ['take', 'off'], ['get', 'rid'], ['no', 'more'], ['forget', 'about'], ['leave', 'out']];
@@ -28,7 +28,7 @@ const removeAfter = [
 const between = new Set([
   'der', 'die', 'das', 'den', 'dem', 'the', 'my', 'our', 'all', 'alle', 'any', 'of', 'mein', 'meine', 'meinen',
   'unser', 'unsere', 'unseren', 'doch', 'bitte', 'dann', 'lieber', 'ganz', 'auch', 'mal', 'please', 'then', 'wieder',
-  'those', 'these', 'that', 'this', 'about',
+  'those', 'these', 'that', 'this', 'about', 'aber', 'but', 'wohl', 'eher',
 ]);
 /** What may follow a removal cue at the end: nothing, punctuation, or a polite word. */
 const closing = new Set(['bitte', 'please', 'mehr', 'danke', 'thanks', 'anymore', 'ok', 'okay']);

@@ -5,7 +5,7 @@ import { simplify, type Token } from './text';
  * Whatever follows such a marker replaces earlier values instead of adding to them.
  */
 const markers: string[][] = [
-  ['nein'], ['doch'], ['lieber'], ['besser'], ['korrektur'], ['korrigiere'], ['korrigiert'], ['ich', 'meinte'],
+  ['nein'], ['nee'], ['doch'], ['lieber'], ['besser'], ['korrektur'], ['korrigiere'], ['korrigiert'], ['ich', 'meinte'],
   ['ich', 'meine'], ['moment'], ['warte'], ['stattdessen'], ['sorry'], ['pardon'], ['upps'], ['oops'],
   ['actually'], ['make'], ['no'], ['wait'], ['i', 'mean'], ['i', 'meant'], ['correction'], ['instead'], ['rather'],
   ['scratch', 'that'], ['change', 'that', 'to'], ['change', 'it', 'to'],

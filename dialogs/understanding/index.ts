@@ -1,11 +1,12 @@
 import type { Product } from '../../domain/catalog';
+import type { DocumentKind } from '../../domain/documentNumbers';
 import type { Locale } from '../../domain/locale';
 import { findConfirm, findLocaleSwitch, findQuantityOnly } from './answers';
 import { cueText, has, type CueText } from './cues';
 import { findDate } from './dates';
 import { classify } from './intents';
 import { extractItems } from './items';
-import { findNumbers } from './numbers';
+import { findNumbers, type NumberSpan } from './numbers';
 import { findAttributes } from './attributes';
 import { readChanges } from './changes';
 import { catalogIndex, findPicks, findProducts, type CatalogIndex, type ProductMention } from './products';
@@ -13,7 +14,7 @@ import { findAddress, findBareOrderNumber, findCustomer, findDocuments, hide, ty
 import { asksReorder } from './reorder';
 import { matchStaffCommand } from './staff';
 import { blank, stem, tokenize, type Token } from './text';
-import type { Intent, StaffCommand, Understanding } from './types';
+import type { Intent, ItemMention, StaffCommand, Understanding } from './types';
 
 export type * from './types';
 export { orderNumberIn } from './references';
@@ -26,7 +27,7 @@ export interface UnderstandOptions {
 }
 
 /** What the words left after references, addresses and dates say about goods, services and changes. */
-function readGoods(index: CatalogIndex, rest: string, locale: Locale, cues: CueText, orderNumber: boolean, reorder: boolean) {
+function readGoods(index: CatalogIndex, rest: string, locale: Locale, cues: CueText, orderNumber: boolean, reorder: boolean, document: DocumentKind | null) {
   const tokens = tokenize(rest);
   const numbers = findNumbers(tokens, locale);
   const allMentions = findProducts(index, tokens, rest);
@@ -38,7 +39,8 @@ function readGoods(index: CatalogIndex, rest: string, locale: Locale, cues: CueT
   const mentions = allMentions.filter((m) => !removed.has(m));
   const accepts = changes.some((c) => c.kind === 'accept_available');
   const extracted = extractItems(index, tokens, numbers, mentions);
-  const { items, service, ambiguous } = extracted;
+  const { service, ambiguous } = extracted;
+  const items = extracted.items.length || ambiguous.length || service || quantityOnly !== null ? extracted.items : itemsByUnit(index, tokens, numbers);
   // "send the 5 you have": the number is the quantity accepted, not an unknown product.
   const unknown = accepts ? [] : extracted.unknown;
   const goods = items.length > 0 || ambiguous.some((a) => a.candidates.some((s) => index.products.get(s)!.kind !== 'service'));
@@ -50,10 +52,27 @@ function readGoods(index: CatalogIndex, rest: string, locale: Locale, cues: CueT
     orderNumber,
     draftChange: removed.size > 0 || accepts,
     reorder,
+    document,
   });
   // The desks of "set up our desks" are what the service is for, not goods ordered.
   const forService = intent === 'book_service' && items.every((i) => i.quantity === null);
   return { items: forService ? [] : items, service, ambiguous, unknown, changes, intent, tokens, mentions: allMentions.length, quantityOnly };
+}
+
+/**
+ * "12 reams asap", "5 reams of A4": a quantity in a unit only one product is sold in names that product, when the
+ * message says more than the quantity (a bare "5 Pakete" answers "how many?").
+ */
+function itemsByUnit(index: CatalogIndex, tokens: Token[], numbers: NumberSpan[]): ItemMention[] {
+  const items: ItemMention[] = [];
+  for (const n of numbers) {
+    const unit = tokens[n.to];
+    const skus = unit?.kind === 'word' ? index.productUnits.get(unit.key) : undefined;
+    if (n.value === null || n.article || !skus || skus.size !== 1) continue;
+    const [sku] = skus;
+    if (!items.some((i) => i.sku === sku)) items.push({ sku, quantity: n.value, text: unit.raw });
+  }
+  return items;
 }
 
 /** Intents a bare number ("Wo ist 1003?", "cancel 1003") may give an order to. */
@@ -97,11 +116,12 @@ export function understand(text: string, options: UnderstandOptions): Understand
 
   const cues = cueText(tokenize(text));
   const reorder = asksReorder(text);
-  let read = readGoods(index, rest, options.locale, cues, order !== null, reorder);
+  const document = documents.find((d) => d.kind !== 'order')?.kind ?? null;
+  let read = readGoods(index, rest, options.locale, cues, order !== null, reorder, document);
   // "Wo ist 1003?", "cancel 1003", "Termin 1004 verschieben": a bare number is the order meant, when no product is named.
   const bare = order || read.mentions > 0 || documents.length > 0 ? null : findBareOrderNumber(rest);
   if (bare && takesBareOrder.includes(read.intent)) {
-    const asOrder = readGoods(index, hide(rest, bare), options.locale, cues, true, reorder);
+    const asOrder = readGoods(index, hide(rest, bare), options.locale, cues, true, reorder, document);
     if (takesBareOrder.filter((i) => i !== 'cancel').includes(asOrder.intent)) {
       [order, read] = [bare, asOrder];
       documents.push({ kind: 'order', number: bare.value, start: bare.start, end: bare.end });

@@ -39,6 +39,10 @@ export function extractItems(index: CatalogIndex, tokens: Token[], numbers: Numb
   const isUnit = (t: Token) => t.kind === 'word' && index.units.has(t.key);
   const sameSegment = (a: number, b: number) => segments.of[a] === segments.of[b];
 
+  // Words of the product's own name between a quantity and the product ("3 Ergo Pro Stühle"), or format words
+  // ("A4"), belong to the product.
+  const ownWord = (t: Token, m: ProductMention) =>
+    t.kind === 'word' && (m.skus.some((sku) => index.skusOfKey.get(t.key)?.has(sku)) || /^[a-z]\d$/.test(t.norm));
   const goods = mentions.filter((m) => m.kind !== 'service');
   for (const m of goods) {
     let skippedWord = false;
@@ -50,7 +54,7 @@ export function extractItems(index: CatalogIndex, tokens: Token[], numbers: Numb
       }
       const t = tokens[j];
       if (mentionAt.has(j) || segments.markerTokens.has(j)) break;
-      if (isUnit(t) || (t.raw === '.' && j > 0 && isUnit(tokens[j - 1]))) continue;
+      if (isUnit(t) || ownWord(t, m) || (t.raw === '.' && j > 0 && isUnit(tokens[j - 1]))) continue;
       if (t.kind === 'word' && !skippedWord) {
         skippedWord = true;
         continue;
@@ -70,7 +74,7 @@ export function extractItems(index: CatalogIndex, tokens: Token[], numbers: Numb
         break;
       }
       const t = tokens[j];
-      if (t.kind === 'punct' || trailingFillers.has(simplify(t.norm)) || isUnit(t)) {
+      if (t.kind === 'punct' || trailingFillers.has(simplify(t.norm)) || isUnit(t) || ownWord(t, m)) {
         skipped++;
         continue;
       }
@@ -139,5 +143,23 @@ export function extractItems(index: CatalogIndex, tokens: Token[], numbers: Numb
     if (notProducts.has(simplify(t.norm)) || t.norm.length < 3) continue;
     unknown.push(t.raw);
   }
-  return { items, service, ambiguous, unknown };
+  return { items, service, ambiguous, unknown: mostProductLike(unknown) };
+}
+
+/** How many unknown words are named back: a long message must not turn into a list of everything in it. */
+export const MAX_UNKNOWN = 3;
+
+/**
+ * The unknown words most likely to be products, in the order written: nouns (capitalised, as German writes them)
+ * and longer words first, each word once.
+ */
+function mostProductLike(words: string[]): string[] {
+  const seen = new Set<string>();
+  const unique = words.map((w, i) => ({ w, i })).filter(({ w }) => !seen.has(w.toLowerCase()) && seen.add(w.toLowerCase()));
+  const score = (w: string) => (/^\p{Lu}/u.test(w) ? 1 : 0) + Math.min(w.length, 12) / 12;
+  return unique
+    .sort((a, b) => score(b.w) - score(a.w) || a.i - b.i)
+    .slice(0, MAX_UNKNOWN)
+    .sort((a, b) => a.i - b.i)
+    .map(({ w }) => w);
 }

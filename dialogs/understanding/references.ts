@@ -103,10 +103,16 @@ export interface AddressMention extends Reference {
   city: string | null;
 }
 
+/** Words that open a street name before its street word ("Am Ring", "Alte Schönhauser Straße", "Unter den Linden"). */
+const streetOpeners = /^(?:am|an|auf|im|in|zum|zur|unter|hinter|vor|bei|beim|alte[nr]?|neue[nr]?|gro(?:ss|ß)e[nr]?|kleine[nr]?|lange[nr]?|hohe[nr]?|obere[nr]?|untere[nr]?|sankt|st\.|der|die|den|dem)$/iu;
+
 /** Where the street name starts among the words before the house number: a street word, else a capitalised one. */
 function streetStart(words: string[]): number {
-  const suffixed = words.findIndex((w) => streetSuffixAtEnd.test(w));
-  if (suffixed >= 0) return suffixed;
+  let suffixed = words.findIndex((w) => streetSuffixAtEnd.test(w));
+  if (suffixed >= 0) {
+    while (suffixed > 0 && /^\p{Lu}/u.test(words[suffixed - 1]) && streetOpeners.test(words[suffixed - 1])) suffixed--;
+    return suffixed;
+  }
   const capital = words.findIndex((w, i) => /^\p{Lu}/u.test(w) && i >= words.length - 3);
   return capital >= 0 ? capital : words.length - 1;
 }
@@ -179,9 +185,14 @@ export function hide(text: string, ref: Reference | null): string {
 }
 
 /**
- * An order number in an answer to "which order?" ("1003", "die 1003 bitte"): the question gives the number its
- * meaning, so any 4 to 6 digits count, unlike in free text.
+ * An order number in an answer to "which order?" ("1003", "die 1003 bitte", "Auftrag 1003"): the question gives the
+ * number its meaning, so any 4 to 6 digits count, unlike in free text; a number of another kind ("RE-2026-0004",
+ * "Lieferschein 1001") is none.
  */
 export function orderNumberIn(text: string | undefined): string | null {
+  const documents = findDocuments(text ?? '');
+  const order = documents.find((d) => d.kind === 'order');
+  if (order) return order.number;
+  if (documents.length > 0) return null;
   return /(?<!\d)\d{4,6}(?!\d)/.exec(text ?? '')?.[0] ?? null;
 }

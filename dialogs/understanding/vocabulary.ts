@@ -44,6 +44,8 @@ export const requestWords = [
   'nehmen', 'brauchen', 'liefern', 'schicken', 'senden', 'buchen', 'sachen', 'dinge', 'artikel', 'produkte', 'waren',
   'zeug', 'etwas', 'was', 'order', 'ordering', 'buy', 'purchase', 'get', 'have', 'need', 'want', 'take', 'things',
   'stuff', 'items', 'products', 'something', 'anything',
+  // Urgency and politeness after a quantity ("12 reams asap", "5 Stück dringend").
+  'asap', 'urgent', 'urgently', 'dringend', 'sofort', 'schnell', 'eilig', 'pls', 'plz', 'pliz', 'bitteschon', 'thx',
 ];
 
 /** Words that may surround a bare quantity answer ("lieber 3", "make it 3", "5 Stück bitte", "just five"). */

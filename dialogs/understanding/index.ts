@@ -36,14 +36,15 @@ function readGoods(index: CatalogIndex, rest: string, locale: Locale, cues: CueT
   // "Wir brauchen die Stühle nicht mehr, bitte Bestellung zurückziehen" cancels the order rather than a line.
   const cancelsOrder = has(cues, 'cancelThing') && has(cues, 'orderThing');
   const { changes, removed } = cancelsOrder ? { changes: [], removed: new Set<ProductMention>() } : readChanges(tokens, rest, numbers, allMentions, quantityOnly);
-  const mentions = allMentions.filter((m) => !removed.has(m));
   const accepts = changes.some((c) => c.kind === 'accept_available');
-  const extracted = extractItems(index, tokens, numbers, mentions);
-  const { service, ambiguous } = extracted;
-  const items = extracted.items.length || ambiguous.length || service || quantityOnly !== null ? extracted.items : itemsByUnit(index, tokens, numbers);
+  const extracted = extractItems(index, tokens, numbers, allMentions, removed);
+  const { service } = extracted;
+  const ordered = extracted.items.filter((i) => !i.removal);
+  const ambiguous = extracted.ambiguous;
+  const items = ordered.length || ambiguous.some((a) => !a.removal) || service || quantityOnly !== null ? extracted.items : [...extracted.items, ...itemsByUnit(index, tokens, numbers)];
   // "send the 5 you have": the number is the quantity accepted, not an unknown product.
   const unknown = accepts ? [] : extracted.unknown;
-  const goods = items.length > 0 || ambiguous.some((a) => a.candidates.some((s) => index.products.get(s)!.kind !== 'service'));
+  const goods = items.some((i) => !i.removal) || ambiguous.some((a) => !a.removal && a.candidates.some((s) => index.products.get(s)!.kind !== 'service'));
   const intent = classify({
     cues,
     goods: goods || (unknown.length > 0 && !service),
@@ -55,7 +56,7 @@ function readGoods(index: CatalogIndex, rest: string, locale: Locale, cues: CueT
     document,
   });
   // The desks of "set up our desks" are what the service is for, not goods ordered.
-  const forService = intent === 'book_service' && items.every((i) => i.quantity === null);
+  const forService = intent === 'book_service' && items.every((i) => i.quantity === null && !i.removal);
   return { items: forService ? [] : items, service, ambiguous, unknown, changes, intent, tokens, mentions: allMentions.length, quantityOnly };
 }
 

@@ -28,7 +28,13 @@ const notProducts = new Set([
  * Turns product mentions and numbers into items: a quantity belongs to the product after it ("10 Pakete Papier")
  * or, failing that, before it ("Papier: 10"); after a correction marker it replaces the earlier value.
  */
-export function extractItems(index: CatalogIndex, tokens: Token[], numbers: NumberSpan[], mentions: ProductMention[]): Extracted {
+export function extractItems(
+  index: CatalogIndex,
+  tokens: Token[],
+  numbers: NumberSpan[],
+  mentions: ProductMention[],
+  removals: ReadonlySet<ProductMention> = new Set(),
+): Extracted {
   const segments = segment(tokens);
   const numberEndingAt = new Map(numbers.map((n) => [n.to - 1, n]));
   const numberStartingAt = new Map(numbers.map((n) => [n.from, n]));
@@ -98,7 +104,8 @@ export function extractItems(index: CatalogIndex, tokens: Token[], numbers: Numb
   const touch = (i: number) => items.push(...items.splice(i, 1));
   for (const m of mentions) {
     if (m.skus.length > 1) {
-      const entry = { text: m.text, candidates: m.skus, quantity: quantity.get(m) ?? null };
+      const entry: AmbiguousMention = { text: m.text, candidates: m.skus, quantity: quantity.get(m) ?? null };
+      if (removals.has(m)) entry.removal = true;
       ambiguous.push(entry);
       ambiguousOf.set(m, entry);
       continue;
@@ -119,7 +126,7 @@ export function extractItems(index: CatalogIndex, tokens: Token[], numbers: Numb
     } else if (seg > 0 && segments.replaces[seg] && items.length > 0 && firstOfSegment && !correctedBefore(m)) {
       items[items.length - 1] = { sku, quantity: q, text: m.text };
     } else {
-      items.push({ sku, quantity: q, text: m.text });
+      items.push(removals.has(m) ? { sku, quantity: null, text: m.text, removal: true } : { sku, quantity: q, text: m.text });
     }
   }
   // A bare number after a correction marker ("ach nein, lieber fünf") corrects the product named last before it.

@@ -84,7 +84,15 @@ export function readChanges(tokens: Token[], text: string, numbers: NumberSpan[]
   const changes: ItemChange[] = [];
   const removed = new Set<ProductMention>();
   const goods = mentions.filter((m) => m.kind !== 'service');
-  const quantified = (m: ProductMention) => numbers.some((n) => n.value !== null && (n.to === m.from || n.to === m.from - 1 || n.from === m.to || n.from === m.to + 1));
+  // A number right before the product, or a few tokens after it with no other product between, is its quantity.
+  const quantified = (m: ProductMention) =>
+    numbers.some((n) => {
+      if (n.value === null || n.article) return false;
+      if (n.to === m.from || n.to === m.from - 1) return true;
+      // "ohne Toner, 2 Stühle": a number right before another product is that one's.
+      const ownsNext = mentions.some((o) => o !== m && o.from >= n.to && o.from <= n.to + 2);
+      return n.from >= m.to && n.from <= m.to + 4 && !ownsNext && !mentions.some((o) => o !== m && o.from >= m.to && o.from < n.from);
+    });
   for (const m of goods) {
     // "kein Papier mehr – 8 Pakete bitte": a product that gets a quantity in the same message is ordered.
     const orderedToo = goods.some((o) => o.skus.join() === m.skus.join() && quantified(o));

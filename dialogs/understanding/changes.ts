@@ -30,6 +30,8 @@ const between = new Set([
   'unser', 'unsere', 'unseren', 'doch', 'bitte', 'dann', 'lieber', 'ganz', 'auch', 'mal', 'please', 'then', 'wieder',
   'those', 'these', 'that', 'this', 'about', 'aber', 'but', 'wohl', 'eher',
 ]);
+/** Words that start the next clause after a removal ("die Stühle streichen und 2 Tische dazu"). */
+const clauseStart = new Set(['und', 'and', 'aber', 'but', 'dafur', 'stattdessen', 'instead', 'plus', 'sondern']);
 /** What may follow a removal cue at the end: nothing, punctuation, or a polite word. */
 const closing = new Set(['bitte', 'please', 'mehr', 'danke', 'thanks', 'anymore', 'ok', 'okay']);
 
@@ -75,7 +77,7 @@ function isRemovedAfter(tokens: Token[], m: ProductMention): boolean {
     if (!cue.every((w, k) => wordAt(tokens, j + k) === w)) continue;
     let end = j + cue.length;
     while (end < tokens.length && (tokens[end].kind === 'punct' || closing.has(wordAt(tokens, end) ?? ''))) end++;
-    if (end >= tokens.length || tokens[j + cue.length]?.kind === 'punct') return true;
+    if (end >= tokens.length || tokens[j + cue.length]?.kind === 'punct' || clauseStart.has(wordAt(tokens, end) ?? '')) return true;
   }
   return false;
 }

@@ -23,6 +23,7 @@ describe('changes to the draft, said the way people say them', () => {
 
   it('orders a product that gets a quantity in the same message, and removes one among ordered ones', () => {
     expect(changes('kein Kaffee mehr da, 4 Packungen bitte')).toEqual([]);
+    expect(changes('Können Sie bitte die Stühle streichen und 2 Tische dazu?')).toEqual([{ kind: 'remove', target: { skus: ['CHAIR-ERGO'] } }]);
     expect(changes('ohne Toner, 2 Stühle')).toEqual([{ kind: 'remove', target: { skus: ['TONER-BK', 'TONER-COLOR'] } }]);
     const u = read('Bitte 3 Pakete Papier, den Kaffee aber nicht');
     expect(items(u).filter((_, i) => !u.items[i].removal)).toEqual([['PAPER-A4', 3]]);

@@ -63,18 +63,17 @@ export function findDocuments(text: string): DocumentMention[] {
 
 const customerPattern = /\b(?:kunden?|kundennummer|kunden-?nr\.?|customer|customer\s+(?:number|no\.?))\s*[:#]?\s*(\d{4,})\b/giu;
 
-/** The first order named ("Auftrag 1003", "#1003", "order no. 1003"). */
-export function findOrderNumber(text: string): Reference | null {
-  const order = findDocuments(text).find((d) => d.kind === 'order');
-  return order ? { value: order.number, start: order.start, end: order.end } : null;
-}
-
 /**
  * A number that can only be an order number when the message asks about an order and names no product
- * ("Wo ist 1003?", "cancel 1003"): four digits from 1000 on, not part of a date, price or longer number.
+ * ("Wo ist 1003?", "cancel 1003"): four digits from 1000 on (more where a command leaves no other reading), not
+ * part of a date, price or longer number.
  */
-export function findBareOrderNumber(text: string): Reference | null {
-  const m = /(?<![\d.,:/#-])\b([1-9]\d{3})\b(?![.,:/-]?\d)/.exec(text);
+const barePatterns = new Map<number, RegExp>();
+
+export function findBareOrderNumber(text: string, maxDigits = 4): Reference | null {
+  let pattern = barePatterns.get(maxDigits);
+  if (!pattern) barePatterns.set(maxDigits, (pattern = new RegExp(String.raw`(?<![\d.,:/#-])\b([1-9]\d{3,${maxDigits - 1}})\b(?![.,:/-]?\d)`)));
+  const m = pattern.exec(text);
   return m ? { value: m[1], start: m.index, end: m.index + m[0].length } : null;
 }
 

@@ -1,5 +1,5 @@
 import type { OrderStatus } from '../../domain/lifecycle';
-import { findDocuments } from './references';
+import { findBareOrderNumber, findDocuments } from './references';
 import type { QueueName, StaffCommand } from './types';
 
 /**
@@ -60,8 +60,8 @@ function orderIn(s: string): { number: string; start: number; end: number } | nu
   const order = documents.find((d) => d.kind === 'order');
   if (order) return { number: order.number, start: order.start, end: order.end };
   if (documents.length > 0) return null;
-  const bare = /(?<![\d.,:/#-])\b([1-9]\d{3,8})\b(?![.,:/-]?\d)/.exec(s);
-  return bare ? { number: bare[1], start: bare.index, end: bare.index + bare[0].length } : null;
+  const bare = findBareOrderNumber(s, 9);
+  return bare ? { number: bare.value, start: bare.start, end: bare.end } : null;
 }
 
 export function matchStaffCommand(text: string): StaffCommand | null {

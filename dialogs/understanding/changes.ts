@@ -48,7 +48,10 @@ const available = [
 ];
 
 /** Words that say the number given replaces one ("lieber", "doch", "make it", "change it to"). */
-const changeWords = new Set(['mach', 'mache', 'machen', 'andere', 'andern', 'aendere', 'make', 'change', 'korrigier']);
+const changeWords = new Set([
+  'mach', 'mache', 'machen', 'andere', 'andern', 'aendere', 'make', 'change', 'korrigier', 'erhohen', 'erhoh', 'reduzieren',
+  'reduzier', 'verringern', 'increase', 'reduce', 'decrease', 'raise', 'lower', 'adjust', 'sondern', 'statt', 'anstatt',
+]);
 
 export interface ChangeReading {
   changes: ItemChange[];
@@ -61,11 +64,16 @@ function wordAt(tokens: Token[], i: number): string | null {
   return t && t.kind === 'word' ? simplify(t.norm) : null;
 }
 
+/** Phrases before a product that say it is not needed ("we don't need the monitors", "no longer need"). */
+const notNeeded = [['don', 't', 'need'], ['do', 'not', 'need'], ['dont', 'need'], ['no', 'longer', 'need'], ['won', 't', 'need'], ['doesn', 't', 'need']];
+
 function isRemovedBefore(tokens: Token[], m: ProductMention): boolean {
   let j = m.from - 1;
   while (j >= 0 && between.has(wordAt(tokens, j) ?? '')) j--;
   const w = wordAt(tokens, j);
   if (w === null) return false;
+  const before = tokens.slice(Math.max(0, j - 5), j + 1).filter((t) => t.kind === 'word').map((t) => simplify(t.norm));
+  if (notNeeded.some((p) => p.every((x, k) => before[before.length - p.length + k] === x))) return true;
   if (removeBefore.has(w)) return true;
   return removeBeforePairs.some(([a, b]) => wordAt(tokens, j - 1) === a && w === b);
 }
@@ -82,7 +90,15 @@ function isRemovedAfter(tokens: Token[], m: ProductMention): boolean {
   return false;
 }
 
-export function readChanges(tokens: Token[], text: string, numbers: NumberSpan[], mentions: ProductMention[], quantityOnly: number | null): ChangeReading {
+/** `replacedValue`: the message named an old value to replace ("nicht 3, sondern 5"), already hidden. */
+export function readChanges(
+  tokens: Token[],
+  text: string,
+  numbers: NumberSpan[],
+  mentions: ProductMention[],
+  quantityOnly: number | null,
+  replacedValue = false,
+): ChangeReading {
   const changes: ItemChange[] = [];
   const removed = new Set<ProductMention>();
   const goods = mentions.filter((m) => m.kind !== 'service');
@@ -115,9 +131,9 @@ export function readChanges(tokens: Token[], text: string, numbers: NumberSpan[]
   }
 
   const { markerTokens } = segment(tokens);
-  const corrects = markerTokens.size > 0 || tokens.some((t) => t.kind === 'word' && changeWords.has(simplify(t.norm)));
+  const corrects = replacedValue || markerTokens.size > 0 || tokens.some((t) => t.kind === 'word' && changeWords.has(simplify(t.norm)));
   if (corrects && quantityOnly !== null) changes.push({ kind: 'set_quantity', target: null, quantity: quantityOnly });
-  else if (corrects && markerTokens.has(tokens.findIndex((t) => t.kind === 'word')) && goods.length === 1 && numbers.length === 1 && numbers[0].value !== null) {
+  else if (corrects && goods.length === 1 && numbers.length === 1 && numbers[0].value !== null) {
     // "doch lieber 8 Pakete Papier", "actually make the paper 5": the named line gets the new quantity.
     changes.push({ kind: 'set_quantity', target: { skus: goods[0].skus, text: goods[0].text }, quantity: numbers[0].value });
   }

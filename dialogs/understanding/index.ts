@@ -2,6 +2,7 @@ import type { Product } from '../../domain/catalog';
 import type { DocumentKind } from '../../domain/documentNumbers';
 import type { Locale } from '../../domain/locale';
 import { findConfirm, findLocaleSwitch, findQuantityOnly } from './answers';
+import { replacedValues } from './corrections';
 import { cueText, has, type CueText } from './cues';
 import { findDate } from './dates';
 import { classify } from './intents';
@@ -27,15 +28,22 @@ export interface UnderstandOptions {
 }
 
 /** What the words left after references, addresses and dates say about goods, services and changes. */
-function readGoods(index: CatalogIndex, rest: string, locale: Locale, cues: CueText, orderNumber: boolean, reorder: boolean, document: DocumentKind | null) {
-  const tokens = tokenize(rest);
-  const numbers = findNumbers(tokens, locale);
+function readGoods(index: CatalogIndex, text: string, locale: Locale, cues: CueText, orderNumber: boolean, reorder: boolean, document: DocumentKind | null) {
+  let rest = text;
+  let tokens = tokenize(rest);
+  let numbers = findNumbers(tokens, locale);
+  const replaced = replacedValues(tokens, numbers);
+  if (replaced.length > 0) {
+    for (const [start, end] of replaced) rest = blank(rest, start, end);
+    tokens = tokenize(rest);
+    numbers = findNumbers(tokens, locale);
+  }
   const allMentions = findProducts(index, tokens, rest);
   const isUnit = (t: Token) => t.kind === 'word' && index.units.has(t.key);
   const quantityOnly = findQuantityOnly(tokens, numbers, allMentions.length, isUnit);
   // "Wir brauchen die Stühle nicht mehr, bitte Bestellung zurückziehen" cancels the order rather than a line.
   const cancelsOrder = has(cues, 'cancelThing') && has(cues, 'orderThing');
-  const { changes, removed } = cancelsOrder ? { changes: [], removed: new Set<ProductMention>() } : readChanges(tokens, rest, numbers, allMentions, quantityOnly);
+  const { changes, removed } = cancelsOrder ? { changes: [], removed: new Set<ProductMention>() } : readChanges(tokens, rest, numbers, allMentions, quantityOnly, replaced.length > 0);
   const accepts = changes.some((c) => c.kind === 'accept_available');
   const extracted = extractItems(index, tokens, numbers, allMentions, removed);
   const { service } = extracted;
@@ -142,7 +150,7 @@ export function understand(text: string, options: UnderstandOptions): Understand
     order: order?.value ?? null,
     customer: customer?.value ?? null,
     ambiguous: read.ambiguous,
-    unknown: read.unknown,
+    unknown: staff ? [] : read.unknown,
     switchLocale: findLocaleSwitch(text),
     confirm: findConfirm(text),
     quantityOnly: read.quantityOnly,

@@ -60,7 +60,9 @@ export function extractItems(
       }
       const t = tokens[j];
       if (mentionAt.has(j) || segments.markerTokens.has(j)) break;
-      if (isUnit(t) || ownWord(t, m) || (t.raw === '.' && j > 0 && isUnit(tokens[j - 1]))) continue;
+      // "2 Stück von den Tischen", "2 of the chairs": small words between a counted unit and its product.
+      const small = t.kind === 'word' && index.stop.has(simplify(t.norm)) && j > 0 && (isUnit(tokens[j - 1]) || numberEndingAt.has(j - 1) || index.stop.has(simplify(tokens[j - 1].norm)));
+      if (isUnit(t) || ownWord(t, m) || small || (t.raw === '.' && j > 0 && isUnit(tokens[j - 1]))) continue;
       if (t.kind === 'word' && !skippedWord) {
         skippedWord = true;
         continue;
@@ -147,7 +149,7 @@ export function extractItems(
     while (j < tokens.length && (isUnit(tokens[j]) || index.stop.has(simplify(tokens[j].norm)))) j++;
     const t = tokens[j];
     if (!t || t.kind !== 'word' || mentionAt.has(j) || segments.markerTokens.has(j)) continue;
-    if (notProducts.has(simplify(t.norm)) || t.norm.length < 3) continue;
+    if (notProducts.has(simplify(t.norm)) || t.norm.length < 3 || index.skusOfKey.has(t.key)) continue;
     unknown.push(t.raw);
   }
   return { items, service, ambiguous, unknown: mostProductLike(unknown) };

@@ -49,9 +49,16 @@ function tidy(text: string): string {
   return text.trim().replace(/[.!?]+$/, '').replace(/\s+/g, ' ');
 }
 
+/** The status the words around the order name: with the filler words taken out everywhere, or only at the edges
+ *  ("mark 1012 as ready to ship" keeps the "to" of "ready to ship"). */
 function targetOf(words: string): OrderStatus | 'ship' | null {
-  const rest = words.replace(fillers, ' ').replace(/[,;:]/g, ' ').replace(/\s+/g, ' ').trim();
-  return targets.find(([pattern]) => pattern.test(rest))?.[1] ?? null;
+  const plain = words.replace(/[,;:]/g, ' ').replace(/\s+/g, ' ').trim();
+  const edge = new RegExp(`^(?:${fillers.source}\\s*)+|(?:\\s*${fillers.source})+$`, 'g');
+  for (const rest of [plain.replace(fillers, ' ').replace(/\s+/g, ' ').trim(), plain.replace(edge, '').trim()]) {
+    const hit = targets.find(([pattern]) => pattern.test(rest));
+    if (hit) return hit[1];
+  }
+  return null;
 }
 
 /** The one order a command is about: a document reference of kind order, or a bare number from 1000 on. */

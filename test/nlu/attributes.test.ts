@@ -13,6 +13,8 @@ describe('numbers that belong to the product are no quantities', () => {
     ['ein Schreibtisch 160x80 bitte', 'de', [['DESK-160', 1]]],
     ['1 kg coffee beans, 3 bags', 'en', [['COFFEE-1KG', 3]]],
     ['Bitte 2 kg Kaffee', 'de', [['COFFEE-1KG', 2]]],
+    ['2 Stück von den höhenverstellbaren Tischen', 'de', [['DESK-160', 2]]],
+    ['gimme 2 of the 27 inch screens', 'en', [['MONITOR-27', 2]]],
   ] as const)('%s (%s)', (text, locale, expected) => {
     const u = read(text, locale);
     expect(items(u)).toEqual(expected);

@@ -13,6 +13,8 @@ describe('changes to the draft, said the way people say them', () => {
     ['actually drop the coffee', 'en', ['COFFEE-1KG']],
     ['without the toner', 'en', ['TONER-BK', 'TONER-COLOR']],
     ['take out the chairs', 'en', ['CHAIR-ERGO']],
+    ["we don't need the monitors anymore", 'en', ['MONITOR-27']],
+    ['den Farbtoner brauchen wir nicht', 'de', ['TONER-COLOR']],
   ] as const)('%s (%s) removes %j', (text, locale, skus) => {
     const u = read(text, locale);
     expect(u.intent).toBe('order');
@@ -38,7 +40,17 @@ describe('changes to the draft, said the way people say them', () => {
     expect(read(text, locale).quantityOnly).toBe(quantity);
   });
 
+  it('drops the old value a correction names ("nicht 3, sondern 5")', () => {
+    expect(changes('nicht 3 sondern 5')).toEqual([{ kind: 'set_quantity', target: null, quantity: 5 }]);
+    expect(changes('not 3, 5', 'en')).toEqual([{ kind: 'set_quantity', target: null, quantity: 5 }]);
+    expect(read('nicht 3 sondern 5').intent).toBe('other');
+    expect(items(read('statt 3 lieber 5 Stühle'))).toEqual([['CHAIR-ERGO', 5]]);
+  });
+
   it('names the line when the correction names its product', () => {
+    expect(changes('Papier bitte auf 8 Pakete erhöhen')).toEqual([{ kind: 'set_quantity', target: { skus: ['PAPER-A4'] }, quantity: 8 }]);
+    expect(changes('change the paper to 8 reams', 'en')).toEqual([{ kind: 'set_quantity', target: { skus: ['PAPER-A4'] }, quantity: 8 }]);
+    expect(read('Papier bitte auf 8 Pakete erhöhen').unknown).toEqual([]);
     expect(changes('doch lieber 8 Pakete Papier')).toEqual([{ kind: 'set_quantity', target: { skus: ['PAPER-A4'] }, quantity: 8 }]);
     expect(changes('5')).toEqual([]);
   });

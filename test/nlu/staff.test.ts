@@ -12,6 +12,8 @@ describe('staff commands inside the understanding', () => {
     ['put 1006 on hold', { kind: 'transition', order: '1006', to: 'on_hold' }],
     ['1006 anhalten', { kind: 'transition', order: '1006', to: 'on_hold' }],
     ['mark 1010 delivered', { kind: 'transition', order: '1010', to: 'delivered' }],
+    ['mark 1012 as ready to ship', { kind: 'transition', order: '1012', to: 'ready_to_ship' }],
+    ['1009 ist raus mit Hermes, Sendungsnr. 12345678901234', { kind: 'ship', order: '1009', carrier: 'Hermes', tracking: '12345678901234' }],
     ['setze 1012 auf in Produktion', { kind: 'transition', order: '1012', to: 'in_execution' }],
     ['open orders for Müller Bau', { kind: 'customer_orders', customer: 'Müller Bau' }],
     ['offene Aufträge von Müller Bau', { kind: 'customer_orders', customer: 'Müller Bau' }],

@@ -38,7 +38,7 @@ export const intentCues = {
     'verschieb*', 'verschob*', 'verlegen', 'verleg*', 'umbuch*', 'umleg*', 'anderen termin', 'anderen tag',
     'einen anderen', 'spater', 'fruher', 'reschedul*', 'postpon*', 'move', 'push', 'different time', 'different day',
     'another day', 'another time', 'change the date', 'change booking', 'change my booking', 'later', 'earlier',
-    'andere uhrzeit',
+    'andere uhrzeit', 'statt', 'anstatt', 'instead of',
   ],
   payment: [
     'zahlung*', 'bezahl*', 'uberwies*', 'uberweis*', 'zahlungseingang', 'offen', 'offene posten', 'schuld*',

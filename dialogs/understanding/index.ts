@@ -139,7 +139,8 @@ export function understand(text: string, options: UnderstandOptions): Understand
   const staff = matchStaffCommand(text);
   const intent = staff ? staffIntent(staff) : read.intent;
   if (staff && 'order' in staff) order = { value: staff.order, start: 0, end: 0 };
-  const nothingElse = read.items.length === 0 && read.ambiguous.length === 0 && read.service === null;
+  // Picks answer the bot's choice; a message with an intent of its own ("Rechnung bitte …") picks nothing.
+  const nothingElse = intent === 'other' && read.items.length === 0 && read.ambiguous.length === 0 && read.service === null;
   return {
     intent,
     items: read.items,

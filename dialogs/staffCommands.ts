@@ -20,6 +20,8 @@ export function routeStaffCommand(command: StaffCommand): Recognized {
     case 'late':
       return { intent: StaffIntents.status, details: { late: true } };
     case 'customer_orders':
+      // A customer number is looked up as a number, a name as words.
+      if (/^\d+$/.test(command.customer)) return { intent: StaffIntents.status, details: { customer: command.customer } };
       return { intent: StaffIntents.status, details: { customerQuery: command.customer } };
     case 'transition':
       if (command.to === 'cancelled') return { intent: 'cancel_order', details: { understanding: { intent: 'cancel_order', order: command.order } } };

@@ -129,7 +129,9 @@ export function understand(text: string, options: UnderstandOptions): Understand
   let read = readGoods(index, rest, options.locale, cues, order !== null, reorder, document);
   // "Wo ist 1003?", "cancel 1003", "Termin 1004 verschieben": a bare number is the order meant, when no product is named.
   const bare = order || read.mentions > 0 || documents.length > 0 ? null : findBareOrderNumber(rest);
-  if (bare && takesBareOrder.includes(read.intent)) {
+  // "is 1006 delivered?": a number before a word that is no product may still be the order asked about.
+  const onlyUnknown = read.intent === 'order' && has(cues, 'status') && read.items.length === 0 && read.ambiguous.length === 0 && read.changes.length === 0;
+  if (bare && (takesBareOrder.includes(read.intent) || onlyUnknown)) {
     const asOrder = readGoods(index, hide(rest, bare), options.locale, cues, true, reorder, document);
     if (takesBareOrder.filter((i) => i !== 'cancel').includes(asOrder.intent)) {
       [order, read] = [bare, asOrder];

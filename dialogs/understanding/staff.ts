@@ -37,13 +37,20 @@ const targets: Array<[RegExp, OrderStatus | 'ship']> = [
 ];
 
 /** Words around the status phrase that carry no meaning of their own ("mark … as", "setze … auf", "bitte"). */
-const fillers = /\b(?:mark|set|put|move|setze|setzen|setz|stelle|stellen|stell|mach|mache|machen|ist|is|as|to|auf|als|now|jetzt|bitte|please|wurde|worden|has\s+been|was|been|der|die|den|the|schon|heute|today)\b/g;
+const fillers = /\b(?:mark|set|put|move|setze|setzen|setz|stelle|stellen|stell|mach|mache|machen|markieren|markiert|markiere|ist|is|as|to|auf|als|now|jetzt|bitte|please|wurde|worden|has\s+been|was|been|der|die|den|the|schon|heute|today)\b/g;
+
+/** A question about an order ("ist 1004 schon versendet?", "is 1006 delivered?") is no command to move it. */
+const questionStart = /^(?:ist|is|sind|are|wurde|wurden|was|were|wird|will|hat|has|have|did|does|do|wann|when|wo|where|schon|already)\b/;
 
 /** Parcel carriers, as written in the command and stored with the shipment. */
 const carriers = ['DHL Express', 'DHL', 'Deutsche Post', 'DPD', 'GLS', 'UPS', 'Hermes', 'FedEx', 'TNT'];
-const carrierPattern = new RegExp(String.raw`\b(?:with|via|by|per|mit|über|ueber|durch)\s+(${carriers.map((c) => c.replace(/\s+/g, '\\s+')).join('|')})(?![\p{L}])`, 'iu');
+// "with DHL", "per DPD", or the carrier's name alone ("versendet, DHL 0034…"); a long code right after it is its tracking.
+const carrierPattern = new RegExp(
+  String.raw`(?:\b(?:with|via|by|per|mit|über|ueber|durch)\s+)?\b(${carriers.map((c) => c.replace(/\s+/g, '\\s+')).join('|')})(?![\p{L}])(?:\s*[:#]?\s*(?=[a-z0-9]{10,40}\b)([a-z]*\d[a-z0-9]*)\b)?`,
+  'iu',
+);
 const trackingPattern =
-  /[,;]?\s*(?:(?:with\s+|mit\s+)?(?:tracking|sendungs|paket|tracking-?)\s*(?:-?\s*(?:nummer|number|no\.?|nr\.?|id|code|#))?|sendungsverfolgung|tracking)\s*[:#]?\s*([a-z0-9]{8,40})\b/iu;
+  /[,;]?\s*(?:(?:with\s+|mit\s+)?(?:tracking|sendungs|paket|tracking-?)\s*(?:-?\s*(?:nummer|number|no\.?|nr\.?|id|code|#))?|sendungsverfolgung|tracking)\s*[:#]?\s*(?=[a-z0-9]{8,40}\b)([a-z]*\d[a-z0-9]*)\b/iu;
 
 function tidy(text: string): string {
   return text.trim().replace(/[.!?]+$/, '').replace(/\s+/g, ' ');
@@ -79,8 +86,9 @@ export function matchStaffCommand(text: string): StaffCommand | null {
   if (late.test(s)) return { kind: 'late' };
 
   const carrier = carrierPattern.exec(original);
-  const tracking = trackingPattern.exec(original);
-  for (const m of [tracking, carrier].filter((x): x is RegExpExecArray => x !== null).sort((a, b) => b.index - a.index)) {
+  const tracking = trackingPattern.exec(original) ?? (carrier?.[2] ? carrier : null);
+  const trackingNumber = tracking === carrier ? carrier?.[2] : tracking?.[1];
+  for (const m of [tracking, carrier].filter((x, i, all): x is RegExpExecArray => x !== null && all.indexOf(x) === i).sort((a, b) => b.index - a.index)) {
     s = s.slice(0, m.index) + ' ' + s.slice(m.index + m[0].length);
   }
   const order = orderIn(s);
@@ -88,11 +96,12 @@ export function matchStaffCommand(text: string): StaffCommand | null {
     const before = s.slice(0, order.start);
     const after = s.slice(order.end);
     if (statusWords.test(before) && !after.trim() && !carrier && !tracking) return { kind: 'order_status', order: order.number };
-    const to = targetOf(`${before} ${after}`);
+    const asks = text.includes('?') || questionStart.test(before.trim());
+    const to = asks ? null : targetOf(`${before} ${after}`);
     if (to === 'ship') {
       const command: StaffCommand = { kind: 'ship', order: order.number };
       if (carrier) command.carrier = carriers.find((c) => c.toLowerCase() === carrier[1].toLowerCase()) ?? carrier[1];
-      if (tracking) command.tracking = tracking[1].toUpperCase();
+      if (trackingNumber) command.tracking = trackingNumber.toUpperCase();
       return command;
     }
     if (to && !carrier && !tracking) return { kind: 'transition', order: order.number, to };
@@ -100,6 +109,8 @@ export function matchStaffCommand(text: string): StaffCommand | null {
     if (!before.trim() && !after.trim() && /^(?:auftrag|bestellung|order)/.test(s.slice(order.start))) return { kind: 'order_status', order: order.number };
   }
   const co = customerOrders.exec(original);
-  if (co && !/\d/.test(co[1])) return { kind: 'customer_orders', customer: co[1].trim() };
+  // "Aufträge von Kunde 10002": the customer number stands for the customer.
+  const customer = co?.[1].trim().replace(/^(?:kunden?|customer)\s*(?:nr\.?|no\.?|nummer|number)?\s*[:#]?\s*(?=\d+$)/iu, '');
+  if (customer && (!/\d/.test(customer) || /^\d{4,}$/.test(customer))) return { kind: 'customer_orders', customer };
   return null;
 }

@@ -30,6 +30,23 @@ describe('staff commands inside the understanding', () => {
     expect(read('Auftrag 1016 stornieren')).toMatchObject({ intent: 'cancel_order', order: '1016' });
   });
 
+  it('reads a question about an order as a status question, for customers and staff alike', () => {
+    for (const [text, locale] of [['wurde 1004 schon geliefert', 'de'], ['is 1006 delivered?', 'en'], ['Ist 1004 schon versendet?', 'de']] as const) {
+      expect(matchStaffCommand(text)).toBeNull();
+      expect(read(text, locale)).toMatchObject({ intent: 'order_status', items: [], unknown: [] });
+    }
+    expect(read('1000 Ordner bitte')).toMatchObject({ intent: 'order', order: null });
+  });
+
+  it('reads the carrier and tracking without their keywords, and a customer number for the list', () => {
+    expect(matchStaffCommand('Auftrag 1005 als versendet markieren, DHL 00340434161234567890')).toEqual({
+      kind: 'ship', order: '1005', carrier: 'DHL', tracking: '00340434161234567890',
+    });
+    expect(matchStaffCommand('1005 mit GLS verschickt')).toEqual({ kind: 'ship', order: '1005', carrier: 'GLS' });
+    expect(matchStaffCommand('Aufträge von Kunde 10002')).toEqual({ kind: 'customer_orders', customer: '10002' });
+    expect(routeStaffCommand({ kind: 'customer_orders', customer: '10002' })).toEqual({ intent: 'order_status', details: { customer: '10002' } });
+  });
+
   it('never reads an order for goods or a question as a command', () => {
     for (const text of ['3 Stühle bitte', '1004 Toner', 'Wo bleibt meine Bestellung?', 'ship 5 chairs to Hauptstraße 12, 10827 Berlin', 'Hallo']) {
       expect(matchStaffCommand(text)).toBeNull();

@@ -79,7 +79,7 @@ export function findBareOrderNumber(text: string, maxDigits = 4): Reference | nu
 
 // Street names end in these words or parts ("Hauptstraße", "Kastanienallee", "Am Ring"), but a workplace is no
 // square ("Arbeitsplatz 2"); English ones are two words.
-const streetSuffix = String.raw`(?:stra(?:ss|ß)e|str\.|weg|allee|(?<!arbeits|sitz|park|stell)platz|gasse|(?<!st)ring|damm|ufer|chaussee|steig|pfad|markt)`;
+const streetSuffix = String.raw`(?:stra(?:ss|ß)e|str\.|weg|allee|(?<!arbeits|sitz|park|stell)platz|gasse|(?<!st|sp|e|b)ring|damm|ufer|chaussee|steig|pfad|markt)`;
 const street = String.raw`[\p{L}.-]*${streetSuffix}`;
 const houseNumber = String.raw`\d{1,4}(?:\s?[a-z](?![\p{L}]))?`;
 const city = String.raw`\p{Lu}[\p{L}-]*(?:\s+(?:am|an|im|in|ob|bei)\s+(?:der\s+)?\p{Lu}[\p{L}-]*)?|\p{Ll}[\p{L}-]*`;
@@ -132,8 +132,17 @@ export function findAddress(text: string): AddressMention | null {
   }
   const m = addressPattern.exec(text);
   if (!m) return null;
-  const streetText = m[0].slice(0, m[1] ? m[0].lastIndexOf(m[1]) : m[0].length).replace(/[\s,]+$/, '');
-  return { value: m[0], start: m.index, end: m.index + m[0].length, street: streetText, postcode: m[1] ?? null, city: m[2] ?? null };
+  // "Am Ring 4", "An der Alster 3": capitalised opening words before the street word belong to it.
+  let start = m.index;
+  for (let k = 0; k < 2; k++) {
+    const opener = /(?:^|\s)(\p{Lu}[\p{L}.]*)\s+$/u.exec(text.slice(0, start));
+    if (!opener || !streetOpeners.test(opener[1])) break;
+    start = opener.index + opener[0].indexOf(opener[1]);
+  }
+  const end = m.index + m[0].length;
+  const written = text.slice(start, end);
+  const streetText = written.slice(0, m[1] ? written.lastIndexOf(m[1]) : written.length).replace(/[\s,]+$/, '');
+  return { value: written, start, end, street: streetText, postcode: m[1] ?? null, city: m[2] ?? null };
 }
 
 export interface CustomerRef {

@@ -14,6 +14,8 @@ describe('delivery addresses in the order message', () => {
     ['3 Schreibtische an die Lindenstr. 12, 10969 Berlin liefern', 'de', { street: 'Lindenstr. 12', postcode: '10969', city: 'Berlin' }],
     ['Bitte 2 kg Kaffee an die Kastanienallee 7 liefern', 'de', { street: 'Kastanienallee 7', postcode: null, city: null }],
     ['12 Baker Street, London', 'en', { street: '12 Baker Street', postcode: null, city: null }],
+    ['bitte an Am Ring 4 liefern', 'de', { street: 'Am Ring 4', postcode: null, city: null }],
+    ['Kaiserring 5, 10115 Berlin', 'de', { street: 'Kaiserring 5', postcode: '10115', city: 'Berlin' }],
   ] as const)('%s', (text, locale, expected) => {
     expect(address(text, locale)).toEqual(expected);
   });
@@ -24,5 +26,8 @@ describe('delivery addresses in the order message', () => {
     expect(u.unknown).toEqual([]);
     expect(items(read('bitte an unsere Baustelle liefern: Baustraße 5, 12345 Berlin – 4 Pakete Papier'))).toEqual([['PAPER-A4', 4]]);
     expect(read('10 Pakete Papier').deliveryAddress).toBeNull();
+    // English words ending in "ring" are no streets.
+    expect(read('bring 3 chairs', 'en')).toMatchObject({ deliveryAddress: null, items: [{ sku: 'CHAIR-ERGO', quantity: 3 }] });
+    expect(read('Ordering 3 door signs', 'en')).toMatchObject({ deliveryAddress: null, items: [{ sku: 'SIGN-ENGRAVED', quantity: 3 }] });
   });
 });

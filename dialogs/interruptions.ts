@@ -124,6 +124,14 @@ export abstract class InterruptibleDialog<O extends object = {}> extends Compone
     return stack.includes(CONFIRM_CANCEL) || stack.includes(CONFIRM_RESUME);
   }
 
+  /**
+   * Carries on after "no, do not cancel" (or "yes, continue"): by default the prompt underneath asks its question
+   * again. A subclass whose buttons can be pressed while a different question is pending overrides it.
+   */
+  protected async resumeAfterNo(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    return step.endDialog();
+  }
+
   /** Asks the question that was pending before the interruption once more. */
   protected async askAgain(dc: DialogContext): Promise<DialogTurnResult> {
     await dc.repromptDialog();
@@ -153,7 +161,7 @@ export abstract class InterruptibleDialog<O extends object = {}> extends Compone
     const stop = stopOnNo ? step.result === false : step.result === true;
     if (!stop) {
       await step.context.sendActivity(this.say(step, onGoOn));
-      return step.endDialog(); // the prompt underneath asks its question again
+      return this.resumeAfterNo(step);
     }
     await step.context.sendActivity(this.say(step, onStop));
     await step.cancelAllDialogs();

@@ -32,7 +32,7 @@ import { formatDay, formatSlot, orderLinesText } from './format';
 import {
   applyUnderstanding, askQuantityAgain, dropLine, resolveUnclear, setAddressInput, setLineQuantity, setRequestedDate,
 } from './order/changes';
-import { hasContent, newSession, type OrderSession } from './order/session';
+import { hasContent, newSession, summaryVersion, type OrderSession } from './order/session';
 import { orderTexts as tx } from './texts/order';
 import { getTurnUser, type TurnUser } from './turnUser';
 import { understand, type Understanding } from './understanding';
@@ -498,10 +498,18 @@ export class OrderDialog extends InterruptibleDialog<OrderDialogOptions> {
    * a button of the summary card still on screen counts; anything else shows the summary again.
    */
   private async afterChangeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const answer = step.result as Parsed;
-    if (answer.kind === 'summary' && answer.choice === 'confirm') return step.endDialog();
-    if (answer.kind === 'summary' && answer.choice === 'cancel') return this.handleInterruption(step, { kind: 'cancel' });
+    const answer = step.result as Parsed | undefined;
+    if (answer?.kind === 'summary' && answer.choice === 'confirm') return step.endDialog();
+    if (answer?.kind === 'summary' && answer.choice === 'cancel') return this.handleInterruption(step, { kind: 'cancel' });
     return step.replaceDialog(SUMMARY, { retry: true });
+  }
+
+  /**
+   * "No, do not cancel" goes back to where the order stood, shown afresh: the summary (not the change question
+   * under it, and never the step after the summary, which would place the order).
+   */
+  protected async resumeAfterNo(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    return this.replan(step);
   }
 
   // ------------------------------------------------------------------ answers
@@ -524,7 +532,18 @@ export class OrderDialog extends InterruptibleDialog<OrderDialogOptions> {
   protected async onMessage(dc: DialogContext): Promise<DialogTurnResult | undefined> {
     const s = this.session(dc);
     const activity = dc.context.activity;
-    if (cardActionOf(activity.value) === 'order.catalog') {
+    const action = cardActionOf(activity.value);
+    if (action === 'order.confirm' || action === 'order.change') {
+      // A card confirms exactly what it showed: an older card, or one pressed while another question is open,
+      // shows the current summary (or that question) instead of placing anything.
+      const atSummary = pendingPrompt(dc) === P.summary || pendingPrompt(dc) === P.change;
+      if (!atSummary || activity.value.version !== summaryVersion(s)) {
+        await dc.context.sendActivity(tx(s.locale, 'cardOutdated'));
+        return this.replan(dc);
+      }
+      return undefined;
+    }
+    if (action === 'order.catalog') {
       if (!this.applyCatalog(s, activity.value, (await this.turnData(dc)).catalog)) {
         await dc.context.sendActivity(tx(s.locale, 'catalogEmpty'));
         return this.askAgain(dc);
@@ -628,6 +647,8 @@ export class OrderDialog extends InterruptibleDialog<OrderDialogOptions> {
   }
 
   protected async recognizeInterruption(dc: DialogContext): Promise<Interruption | null> {
+    // Cancel on any summary card still on screen is the same as typing "abbrechen": asked first, "no" goes back.
+    if (cardActionOf(dc.context.activity.value) === 'order.cancel') return { kind: 'cancel' };
     if (!dc.context.activity.text) return null;
     const u = (await this.turnData(dc)).understanding;
     if (!u) return null;

@@ -7,7 +7,7 @@ import type { Address, Customer } from '../../domain/parties';
 import type { LineCheck } from '../../data/orders';
 import { formatAddress, formatDay, formatSlot } from '../format';
 import { orderTexts as tx } from '../texts/order';
-import type { OrderSession } from './session';
+import { summaryVersion, type OrderSession } from './session';
 
 export function productTitle(p: Product, locale: Locale): string {
   return `${p.name[locale]} – ${formatMoney(p.priceCents, locale)}`;
@@ -59,6 +59,7 @@ export function summaryCard(
     changeTitle: tx(l, 'change'),
     cancelTitle: tx(l, 'cancel'),
     draftKey: s.draftKey,
+    version: summaryVersion(s),
   });
 }
 

@@ -75,3 +75,22 @@ export function newSession(person: Person, locale: Locale, channel: string): Ord
 export function hasContent(s: OrderSession): boolean {
   return s.placed === null && (s.draft.lines.length > 0 || s.unclear.length > 0 || s.quantityMissing.length > 0);
 }
+
+/**
+ * What a summary card shows, as a short fingerprint carried by its buttons: a Confirm pressed on a card whose
+ * fingerprint is no longer the draft's would place something the customer never saw, so it places nothing.
+ * A fingerprint rather than a counter: it cannot be forgotten on one of the many paths that change the draft.
+ * It covers what the customer decided (lines, address, date, slots, stock choice); prices are the catalog's and
+ * a product withdrawn meanwhile is explained when placing, so neither is part of it.
+ */
+export function summaryVersion(s: OrderSession): string {
+  const shown = {
+    customerId: s.draft.customerId,
+    lines: s.draft.lines.map((l) => [l.sku, l.quantity]),
+    deliveryAddress: s.draft.deliveryAddress,
+    requestedDate: s.draft.requestedDate,
+    slots: Object.entries(s.slots).sort(),
+    backorderChoice: s.backorderChoice,
+  };
+  return crypto.createHash('sha256').update(JSON.stringify(shown)).digest('base64url').slice(0, 16);
+}

@@ -192,6 +192,10 @@ export const orderTexts = defineTexts('order', {
     de: 'Diese Bestellung ist bereits als {number} eingegangen.',
     en: 'This order has already been received as {number}.',
   },
+  cardOutdated: {
+    de: 'Die Bestellung hat sich seit dieser Karte geändert – hier ist der aktuelle Stand. Bestellt ist noch nichts.',
+    en: 'The order changed since this card; here it is now. Nothing has been ordered yet.',
+  },
   changed: { de: 'Erledigt, ich habe die Bestellung angepasst.', en: 'Done, I have updated the order.' },
   removed: { de: '{name} ist entfernt.', en: '{name} has been removed.' },
   catalogTitle: { de: 'Katalog', en: 'Catalog' },

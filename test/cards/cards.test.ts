@@ -21,6 +21,7 @@ const samples: Record<CardName, object> = {
     changeTitle: 'Ändern',
     cancelTitle: 'Abbrechen',
     draftKey: 'chat:1',
+    version: 'k3Jx0c1Qd9aZ2bYw',
   },
   productChoice: { question: 'Welchen Toner?', candidates: [{ title: 'Toner schwarz', sku: 'TONER-BK' }, { title: 'Farbset', sku: 'TONER-COLOR' }] },
   slotChoice: { question: 'Welcher Termin?', slots: [{ title: 'Di 8:00', start: '2026-12-01T07:00:00.000Z' }] },

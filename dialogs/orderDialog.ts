@@ -13,11 +13,13 @@ import type { Product } from '../domain/catalog';
 import type { Locale } from '../domain/locale';
 import { statusLabel } from '../domain/lifecycle';
 import { formatMoney } from '../domain/money';
-import { isValidQuantity, missingAddressFields, type AddressField } from '../domain/order';
+import { checkCredit } from '../domain/credit';
+import { isValidQuantity, missingAddressFields, priceDraft, type AddressField } from '../domain/order';
+import { receivableStatuses } from '../domain/orderChecks';
 import type { Customer, Person } from '../domain/parties';
 import { findProduct, listProducts } from '../data/catalog';
 import type { Db } from '../data/db';
-import { checkLines, getOrder, placeOrder, type Actor, type LineCheck, type OrderProblem } from '../data/orders';
+import { checkLines, getOrder, listOrders, placeOrder, type Actor, type LineCheck, type OrderProblem } from '../data/orders';
 import { findServiceSlots } from '../data/bookings';
 import { getCustomer, listCustomers, setPersonLocale } from '../data/parties';
 import { InterruptibleDialog, type Interruption, type InterruptionText } from './interruptions';
@@ -27,6 +29,7 @@ import {
   readAddress, readCustomer, readDate, readProduct, readQuantity, readSlot, readStock, readSummary, summaryButton, type Parsed,
 } from './order/answers';
 import { parseAddress } from './order/address';
+import { howManyOf, quantityWithUnit } from './order/grammar';
 import { catalogCard, catalogQuantities, productTitle, summaryCard } from './order/cards';
 import { formatDay, formatSlot, orderLinesText } from './format';
 import {
@@ -313,7 +316,7 @@ export class OrderDialog extends InterruptibleDialog<OrderDialogOptions> {
       const p = product(missing);
       const question = s.quantityRejected?.includes(missing)
         ? `${tx(l, 'quantityRejected', { name: p.name[l] })} ${tx(l, 'retryQuantity')}`
-        : tx(l, 'askQuantity', { unit: p.unit[l], name: p.name[l] });
+        : tx(l, 'askQuantity', { what: howManyOf(p, l) });
       return step.prompt(P.quantity, {
         prompt: MessageFactory.text(question) as Activity,
         retryPrompt: MessageFactory.text(tx(l, 'retryQuantity')) as Activity,
@@ -356,7 +359,7 @@ export class OrderDialog extends InterruptibleDialog<OrderDialogOptions> {
       .map((c) => {
         const p = catalog.find((x) => x.sku === c.sku)!;
         const what = c.available
-          ? tx(l, 'stockShort', { name: p.name[l], available: c.available, unit: p.unit[l], requested: c.quantity })
+          ? tx(l, 'stockShort', { name: p.name[l], available: quantityWithUnit(c.available, p.unit[l], l), requested: c.quantity })
           : tx(l, 'stockNone', { name: p.name[l] });
         const when = c.restockDate ? tx(l, 'restockOn', { date: formatDay(c.restockDate, l) }) : tx(l, 'restockUnknown');
         return `${what} ${when}`;
@@ -476,7 +479,7 @@ export class OrderDialog extends InterruptibleDialog<OrderDialogOptions> {
     const { catalog } = await this.turnData(step);
     const customer = await this.customer(step);
     const checks = await checkLines(this.db, s.draft.lines, this.now());
-    const card = summaryCard(s, catalog, customer, checks);
+    const card = summaryCard(s, catalog, customer, checks, { creditWarning: await this.creditWarning(s, customer, catalog) });
     const retry = (step.options as { retry?: boolean } | undefined)?.retry;
     return step.prompt(P.summary, {
       prompt: MessageFactory.attachment(card, tx(s.locale, retry ? 'retrySummary' : 'summaryPrompt')) as Activity,
@@ -510,6 +513,23 @@ export class OrderDialog extends InterruptibleDialog<OrderDialogOptions> {
    */
   protected async resumeAfterNo(step: WaterfallStepContext): Promise<DialogTurnResult> {
     return this.replan(step);
+  }
+
+  /**
+   * Staff entering an order learn before confirming that it would exceed the customer's credit limit and go on
+   * hold (the same rule placeOrder applies); customers are told politely after placing, as before.
+   */
+  private async creditWarning(s: OrderSession, customer: Customer, catalog: readonly Product[]): Promise<string | null> {
+    if (s.person.role === 'customer' || customer.creditLimitCents == null) return null;
+    const { orders } = await listOrders(this.db, actorOf(s), { customerId: customer.id, statuses: [...receivableStatuses], limit: 200 }, this.now());
+    const openCents = orders.reduce((sum, o) => sum + o.totals.grossCents, 0);
+    const grossCents = priceDraft(s.draft, catalog).totals.grossCents;
+    const credit = checkCredit({ creditLimitCents: customer.creditLimitCents, openReceivablesCents: openCents, orderGrossCents: grossCents, oldestOverdueDays: null });
+    if (credit.ok || credit.reason !== 'credit_limit') return null;
+    const money = (cents: number) => formatMoney(cents, s.locale);
+    return tx(s.locale, 'creditWarning', {
+      customer: customer.name, gross: money(grossCents), limit: money(credit.creditLimitCents), exceeded: money(credit.exceededByCents), open: money(openCents),
+    });
   }
 
   // ------------------------------------------------------------------ answers

@@ -2,6 +2,7 @@ import { bindCard, type CardAttachment } from '../../cards/bind';
 import type { Product } from '../../domain/catalog';
 import type { Locale } from '../../domain/locale';
 import { formatMoney } from '../../domain/money';
+import { lineGrossCents } from '../../domain/vat';
 import { isValidQuantity, priceDraft } from '../../domain/order';
 import type { Address, Customer } from '../../domain/parties';
 import type { LineCheck } from '../../data/orders';
@@ -13,14 +14,27 @@ export function productTitle(p: Product, locale: Locale): string {
   return `${p.name[locale]} – ${formatMoney(p.priceCents, locale)}`;
 }
 
+/** What the summary says beside the draft: a warning for staff when the order would go on hold for credit. */
+export interface SummaryExtras {
+  creditWarning?: string | null;
+}
+
+/**
+ * The order as it would be placed. Business customers read net prices with VAT per rate below; private customers
+ * (B2C) read gross prices first and a button that says they are ordering with an obligation to pay (§312j (3)
+ * BGB). Staff ordering for a customer see whose order it is, not "your order".
+ */
 export function summaryCard(
   s: OrderSession,
   catalog: readonly Product[],
   customer: Customer,
   checks: readonly LineCheck[],
+  extras: SummaryExtras = {},
 ): CardAttachment {
   const l = s.locale;
   const priced = priceDraft(s.draft, catalog);
+  const consumer = customer.kind === 'b2c';
+  const forCustomer = s.person.role !== 'customer';
   const note = (sku: string, quantity: number): string => {
     const check = checks.find((c) => c.sku === sku);
     if (s.slots[sku]) return tx(l, 'noteSlot', { slot: formatSlot(s.slots[sku], l) });
@@ -31,31 +45,43 @@ export function summaryCard(
       if (s.backorderChoice === 'partial' && now > 0) return date ? tx(l, 'notePartial', { now, date }) : tx(l, 'notePartialLater', { now });
       return date ? tx(l, 'noteBackorder', { date }) : tx(l, 'noteBackorderUnknown');
     }
-    return quantity > 1 ? tx(l, 'unitPrice', { price: formatMoney(catalog.find((p) => p.sku === sku)!.priceCents, l) }) : '';
+    if (quantity <= 1) return '';
+    const product = catalog.find((p) => p.sku === sku)!;
+    const unitPrice = consumer ? lineGrossCents(product.priceCents, product.vatRate) : product.priceCents;
+    return tx(l, 'unitPrice', { price: formatMoney(unitPrice, l) });
   };
   const onlyServices = priced.lines.every((line) => line.kind === 'service');
   const address: Address = s.draft.deliveryAddress ?? customer.address;
+  const totals = consumer
+    ? [
+        { title: tx(l, 'grossConsumer'), value: formatMoney(priced.totals.grossCents, l) },
+        ...priced.totals.byRate.map((r) => ({ title: tx(l, 'vatIncluded', { rate: r.rate }), value: formatMoney(r.vatCents, l) })),
+      ]
+    : [
+        ...priced.totals.byRate.flatMap((r) => [
+          { title: tx(l, 'netAtRate', { rate: r.rate }), value: formatMoney(r.netCents, l) },
+          { title: tx(l, 'vatAtRate', { rate: r.rate }), value: formatMoney(r.vatCents, l) },
+        ]),
+        { title: tx(l, 'gross'), value: formatMoney(priced.totals.grossCents, l) },
+      ];
   return bindCard('orderSummary', {
-    title: tx(l, 'summaryTitle'),
+    title: forCustomer ? tx(l, 'summaryTitleFor', { customer: customer.name }) : tx(l, 'summaryTitle'),
     customerName: customer.name,
+    pricesNote: tx(l, consumer ? 'pricesGross' : 'pricesNet'),
     lines: priced.lines.map((line) => ({
       quantity: line.quantity,
       name: line.name[l],
-      net: formatMoney(line.netCents, l),
+      amount: formatMoney(consumer ? lineGrossCents(line.netCents, line.vatRate) : line.netCents, l),
       note: note(line.sku, line.quantity),
     })),
-    totals: [
-      ...priced.totals.byRate.flatMap((r) => [
-        { title: tx(l, 'netAtRate', { rate: r.rate }), value: formatMoney(r.netCents, l) },
-        { title: tx(l, 'vatAtRate', { rate: r.rate }), value: formatMoney(r.vatCents, l) },
-      ]),
-      { title: tx(l, 'gross'), value: formatMoney(priced.totals.grossCents, l) },
-    ],
+    totals,
     details: [
       { title: tx(l, onlyServices ? 'serviceAddress' : 'deliveryAddress'), value: formatAddress(address) },
       ...(onlyServices ? [] : [{ title: tx(l, 'deliveryDate'), value: s.draft.requestedDate ? formatDay(s.draft.requestedDate, l) : tx(l, 'noDate') }]),
     ],
-    confirmTitle: tx(l, 'confirm'),
+    warning: extras.creditWarning ?? '',
+    // §312j (3) BGB binds the consumer's own button; staff entering a phone order place it for them.
+    confirmTitle: tx(l, consumer && !forCustomer ? 'confirmPaid' : 'confirm'),
     changeTitle: tx(l, 'change'),
     cancelTitle: tx(l, 'cancel'),
     draftKey: s.draftKey,

@@ -33,7 +33,7 @@ export const orderTexts = defineTexts('order', {
     de: 'Bitte wählen Sie einen der Artikel aus oder nennen Sie ihn genauer.',
     en: 'Please pick one of the products or name it more precisely.',
   },
-  askQuantity: { de: 'Wie viel „{name}“ möchten Sie? (Einheit: {unit})', en: 'How many of “{name}” would you like? (unit: {unit})' },
+  askQuantity: { de: 'Wie viele {what} möchten Sie?', en: 'How many {what} would you like?' },
   retryQuantity: {
     de: 'Bitte nennen Sie eine Menge zwischen 1 und 10.000, z. B. „3“ oder „drei“.',
     en: 'Please give a quantity between 1 and 10,000, e.g. “3” or “three”.',
@@ -47,8 +47,8 @@ export const orderTexts = defineTexts('order', {
     en: 'Sorry, we no longer carry “{name}”; I have taken it out of your order.',
   },
   stockShort: {
-    de: 'Von {name} sind leider nur {available} {unit} sofort lieferbar (Sie möchten {requested}).',
-    en: 'Sorry, only {available} {unit} of {name} are available right now (you asked for {requested}).',
+    de: 'Von {name} sind leider nur {available} sofort lieferbar (Sie möchten {requested}).',
+    en: 'Sorry, only {available} of {name} are available right now (you asked for {requested}).',
   },
   stockNone: {
     de: '{name} ist leider gerade nicht auf Lager.',
@@ -101,6 +101,13 @@ export const orderTexts = defineTexts('order', {
     en: 'I did not understand that day. Please write e.g. “Friday”, “on 4 December” or “any”.',
   },
   summaryTitle: { de: 'Ihre Bestellung', en: 'Your order' },
+  summaryTitleFor: { de: 'Bestellung für {customer}', en: 'Order for {customer}' },
+  pricesNet: { de: 'Preise netto zzgl. MwSt.', en: 'Prices net, plus VAT' },
+  pricesGross: { de: 'Preise inkl. MwSt.', en: 'Prices incl. VAT' },
+  creditWarning: {
+    de: 'Achtung: Mit diesem Auftrag ({gross}) überschreitet {customer} das Kreditlimit von {limit} um {exceeded} (offen: {open}). Der Auftrag wird angelegt, aber angehalten, bis die Buchhaltung ihn freigibt.',
+    en: 'Note: with this order ({gross}) {customer} exceeds the credit limit of {limit} by {exceeded} (open: {open}). The order will be created but held until accounting releases it.',
+  },
   summaryPrompt: {
     de: 'Bitte prüfen Sie die Bestellung. Sie können auch noch etwas ändern, z. B. „doch lieber 3 Stühle“.',
     en: 'Please check the order. You can still change something, e.g. “make that 3 chairs”.',
@@ -114,11 +121,14 @@ export const orderTexts = defineTexts('order', {
     en: 'What would you like to change? For example “add 2 toner”, “remove the coffee”, “deliver on Friday” or another address.',
   },
   confirm: { de: 'Bestellen', en: 'Place order' },
+  confirmPaid: { de: 'zahlungspflichtig bestellen', en: 'Place order (payment required)' },
   change: { de: 'Ändern', en: 'Change' },
   cancel: { de: 'Abbrechen', en: 'Cancel' },
   netAtRate: { de: 'Netto {rate} %', en: 'Net {rate}%' },
   vatAtRate: { de: 'MwSt. {rate} %', en: 'VAT {rate}%' },
   gross: { de: 'Gesamt brutto', en: 'Total incl. VAT' },
+  grossConsumer: { de: 'Gesamtpreis inkl. MwSt.', en: 'Total price incl. VAT' },
+  vatIncluded: { de: 'darin enthaltene MwSt. {rate} %', en: 'included VAT {rate}%' },
   deliveryAddress: { de: 'Lieferadresse', en: 'Delivery address' },
   serviceAddress: { de: 'Einsatzort', en: 'Service address' },
   deliveryDate: { de: 'Wunschtermin', en: 'Requested date' },

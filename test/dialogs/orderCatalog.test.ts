@@ -94,7 +94,7 @@ describe('an ambiguous mention keeps its quantity', () => {
   it('without a quantity the picked product is asked for one', async () => {
     const { conversation, replies } = await startOrder(t.db, 'Toner bitte', mueller('de'));
     const asked = shown(await conversation.say(button(replies, /^Toner schwarz/)));
-    expect(asked).toContain('Wie viel „Toner schwarz“');
+    expect(asked).toContain('Wie viele Toner schwarz möchten Sie?');
     expect(shown(await conversation.say('drei Stück'))).toContain('3 × Toner schwarz');
   });
 });

@@ -85,8 +85,8 @@ describe('clarifications', () => {
   });
 
   it.each([
-    ['de', 'Kopierpapier bitte', 'Wie viel „Kopierpapier', 'fünf', '5 × Kopierpapier'],
-    ['en', 'I need copy paper', 'How many of “Copy paper', 'a dozen', '12 × Copy paper'],
+    ['de', 'Kopierpapier bitte', 'Wie viele Pakete Kopierpapier', 'fünf', '5 × Kopierpapier'],
+    ['en', 'I need copy paper', 'How many reams of Copy paper', 'a dozen', '12 × Copy paper'],
   ] as const)('missing quantity (%s): asked, number words accepted', async (locale, text, question, answer, line) => {
     const { conversation, replies } = await startOrder(t.db, text, mueller(locale));
     expect(shown(replies)).toContain(question);

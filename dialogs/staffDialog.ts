@@ -5,9 +5,10 @@ import { getOrder, transitionOrder, type Actor, type OrderView } from '../data/o
 import { recordShipment } from '../data/shipments';
 import { askedStatement, checkTransition, isOrderStatus, orderFactsOf, statusIs, statusLabel, type OrderStatus, type TransitionRefusal } from '../domain/lifecycle';
 import type { Locale } from '../domain/locale';
+import { isStaff } from '../domain/parties';
 import { matchStaffCommand, type StaffCommand } from './staffCommands';
 import {
-  actorOf, isStaffActor, isStaffCardAction, offeredSteps, openShippingLines, orderCard, orderLabel,
+  actorOf, isStaffCardAction, offeredSteps, openShippingLines, orderCard, orderLabel,
   replyCustomerOrders, replyOrderList, shippingFormCard, type ListSpec, type StaffAction,
 } from './staffViews';
 import { staffTexts } from './texts/staff';
@@ -38,6 +39,15 @@ interface PendingStep extends StepRequest {
   asks: 'reason' | 'comment';
 }
 
+/**
+ * Accounting works the held-order queue: that list, order cards and the hold steps (release, reject) the
+ * lifecycle table gives it; every step is still checked against the table by role.
+ */
+function accountingMay(command: StaffCommand | null | undefined, value: StaffAction | undefined): boolean {
+  if (value) return value.action === 'staff.page' || value.action === 'staff.open' || value.action === 'staff.transition';
+  return (command?.kind === 'queue' && command.queue === 'on_hold') || command?.kind === 'order_status' || command?.kind === 'transition';
+}
+
 const abort = /^(abbrechen|abbruch|stopp?|nichts|cancel|abort|never ?mind)$/i;
 
 /**
@@ -57,14 +67,14 @@ export class StaffDialog extends ComponentDialog {
 
   private async dispatchStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { actor, locale } = actorOf(step.context);
-    if (!isStaffActor(actor)) {
-      await step.context.sendActivity(staffTexts(locale, 'staffOnly'));
-      return step.endDialog();
-    }
     const options = (step.options ?? {}) as StaffDialogOptions;
     const activity = step.context.activity;
     const value = options.value ?? (isStaffCardAction(activity.value) ? activity.value : undefined);
     const command = value ? undefined : (options.command ?? matchStaffCommand(activity.text ?? ''));
+    if (!actor || !(isStaff(actor.role) || (actor.role === 'accountant' && accountingMay(command, value)))) {
+      await step.context.sendActivity(staffTexts(locale, 'staffOnly'));
+      return step.endDialog();
+    }
     let pending: PendingStep | null = null;
     if (value) pending = await this.onAction(step.context, actor, locale, value);
     else if (command) pending = await this.onCommand(step.context, actor, locale, command);
@@ -84,7 +94,7 @@ export class StaffDialog extends ComponentDialog {
     const text = (activity.text ?? '').trim();
     const command = matchStaffCommand(text);
     if (command) return step.replaceDialog(FLOW, { command });
-    if (!text || abort.test(text) || !isStaffActor(actor)) {
+    if (!text || abort.test(text) || !actor || !(isStaff(actor.role) || actor.role === 'accountant')) {
       await step.context.sendActivity(staffTexts(locale, 'aborted'));
       return step.endDialog();
     }

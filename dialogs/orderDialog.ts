@@ -371,6 +371,7 @@ export class OrderDialog extends InterruptibleDialog<OrderDialogOptions> {
       options: [
         { title: tx(l, 'stockBackorder'), choice: 'backorder' },
         ...(partialUseful ? [{ title: tx(l, 'stockPartial'), choice: 'partial' }] : []),
+        ...(short.some((c) => (c.available ?? 0) > 0) ? [{ title: tx(l, 'stockAvailable'), choice: 'available' }] : []),
         { title: tx(l, 'stockRemove'), choice: 'remove' },
       ],
     });
@@ -418,6 +419,12 @@ export class OrderDialog extends InterruptibleDialog<OrderDialogOptions> {
         const short = checks.filter((c) => c.kind === 'goods' && !c.ok);
         if (answer.choice === 'remove') {
           for (const c of short) dropLine(s, c.sku);
+        } else if (answer.choice === 'available') {
+          // Only what is in stock: the quantity becomes what can ship now; a line with nothing in stock goes.
+          for (const c of short) {
+            if ((c.available ?? 0) > 0) setLineQuantity(s, c.sku, c.available!);
+            else dropLine(s, c.sku);
+          }
         } else {
           s.backorderChoice = answer.choice;
           s.stockDecidedFor.push(...short.map(lineKey));
@@ -589,8 +596,13 @@ export class OrderDialog extends InterruptibleDialog<OrderDialogOptions> {
       return changed ? this.replan(dc) : this.askAgain(dc);
     }
     if (this.answersPendingQuestion(dc, u)) return undefined;
-    const { changed, removed, rejected } = await this.applyMessage(dc, s, u, text);
-    if (!changed) return undefined;
+    const { changed, removed, rejected, notInOrder } = await this.applyMessage(dc, s, u, text);
+    for (const miss of notInOrder) {
+      const name = (miss.sku && catalog.find((x) => x.sku === miss.sku)?.name[s.locale]) || miss.text;
+      await dc.context.sendActivity(tx(s.locale, 'notInOrder', { name }));
+    }
+    // Nothing changed: never "done"; what was not in the order was said, and the question comes again.
+    if (!changed) return notInOrder.length ? this.askAgain(dc) : undefined;
     for (const sku of removed) {
       const p = catalog.find((x) => x.sku === sku);
       if (p) await dc.context.sendActivity(tx(s.locale, 'removed', { name: p.name[s.locale] }));
@@ -616,6 +628,8 @@ export class OrderDialog extends InterruptibleDialog<OrderDialogOptions> {
         const sku = dc.activeDialog?.state?.options?.validations?.sku as string | undefined;
         return u.items.every((i) => i.sku === sku) && u.ambiguous.length === 0;
       }
+      case P.stock:
+        return readStock({ text: dc.context.activity.text ?? '', value: null }) !== null;
       case P.summary:
       case P.change:
       case P.what:

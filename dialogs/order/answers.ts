@@ -10,7 +10,7 @@ export type Parsed =
   | { kind: 'customer'; customerId: number }
   | { kind: 'product'; sku: string | null }
   | { kind: 'quantity'; sku: string; quantity: number }
-  | { kind: 'stock'; choice: 'backorder' | 'partial' | 'remove' }
+  | { kind: 'stock'; choice: StockChoice }
   | { kind: 'slot'; sku: string; start: string | null; wish: OrderSession['slotWish'] | null }
   | { kind: 'address'; text: string }
   | { kind: 'date'; date: string | null }
@@ -20,9 +20,13 @@ export type Parsed =
 const NO_DATE = /^(egal|keine?n?|nein|ohne|so bald wie m[oö]glich|asap|any|none|no|whenever|as soon as possible|doesn'?t matter)\b/i;
 const CONFIRM = /^(bestellen|bestätigen|abschicken|place order|confirm|order it)\b/i;
 const CHANGE = /^(ändern|change|korrigieren|edit)\b/i;
-const STOCK_WORDS: [RegExp, 'backorder' | 'partial' | 'remove'][] = [
+/** backorder: wait and ship all; partial: what is there now, the rest later; available: only what is there; remove. */
+export type StockChoice = 'backorder' | 'partial' | 'available' | 'remove';
+const STOCK_WORDS: [RegExp, StockChoice][] = [
   [/nachliefer|backorder|warten|wait|zusammen|together/i, 'backorder'],
   [/teil|partial|jetzt|now|rest/i, 'partial'],
+  // "ok just send the 5 you have then", "nur die verfügbaren": the quantity becomes what is in stock.
+  [/you have|you'?ve got|in stock|available|what there is|(sie|ihr)\s+(da\s+)?(haben|habt)|verf[üu]gbar|vorr[äa]tig|auf lager|was da ist|vorhanden/i, 'available'],
   [/entfern|streich|remove|weg|ohne|without|drop/i, 'remove'],
 ];
 
@@ -52,7 +56,7 @@ export function readQuantity(u: Understanding | null, sku: string): Parsed | nul
 export function readStock(answer: Answer): Parsed | null {
   const pressed = cardAction(answer) === 'order.stock' ? answer.value!.choice : null;
   const choice = pressed ?? STOCK_WORDS.find(([pattern]) => pattern.test(answer.text))?.[1];
-  return choice === 'backorder' || choice === 'partial' || choice === 'remove' ? { kind: 'stock', choice } : null;
+  return choice === 'backorder' || choice === 'partial' || choice === 'available' || choice === 'remove' ? { kind: 'stock', choice } : null;
 }
 
 /** An offered slot by button, or another day / part of day to look at instead. */

@@ -25,11 +25,16 @@ export interface ChangeReport {
   removed: string[];
   /** SKUs whose quantity was unusable and is asked again. */
   rejected: string[];
+  /** Things the message removed that the draft does not hold (a SKU, or the words of an ambiguous mention). */
+  notInOrder: { sku: string | null; text: string }[];
 }
+
+// "doch lieber 3" when the recognizer read no quantity of its own: one lone whole number in the message.
+const LONE_NUMBER = /^\D*?(\d{1,5})\D*$/;
 
 // Words that make "2 Toner" an addition to the line instead of its new quantity, or a removal.
 const ADD = /\b(noch|dazu|zus[aä]tzlich|weitere[nrs]?|au[sß]erdem|plus|add|another|more|additional|extra|also|as well)\b/i;
-const REMOVE = /\b(ohne|kein(e|en)?|streich\w*|entfern\w*|weg|raus|l[oö]sch\w*|nicht mehr|without|remove|delete|drop|no more|take out|cancel the)\b/i;
+const REMOVE = /\b(ohne|kein(e|en)?|streich\w*|entfern\w*|weg|raus|l[oö]sch\w*|nicht mehr|doch nicht|lieber nicht|without|remove|delete|drop|no more|take out|cancel the|not the)\b/i;
 // "actually make that five" / "doch lieber fünf": a bare quantity for the line talked about last.
 const REPLACE = /\b(doch|lieber|nein|moment|warte|stattdessen|korrigier\w*|korrektur|[aä]nder\w*|mach\w*|actually|make (it|that)|no|wait|sorry|correction|instead|change|rather)\b/i;
 const ADDRESS_HINT = /\b(adresse|address|liefer\w*|deliver\w*|an die|to)\b/i;
@@ -132,6 +137,8 @@ export function applyUnderstanding(s: OrderSession, u: Understanding, ctx: Chang
   const before = JSON.stringify(s);
   const removed: string[] = [];
   const rejected: string[] = [];
+  const notInOrder: ChangeReport['notInOrder'] = [];
+  const inDraft = (sku: string) => s.draft.lines.some((l) => l.sku === sku) || s.quantityMissing.includes(sku);
   const removal = REMOVE.test(ctx.text);
   const addition = ADD.test(ctx.text);
 
@@ -146,6 +153,10 @@ export function applyUnderstanding(s: OrderSession, u: Understanding, ctx: Chang
     if (!product) continue;
     s.lastSku = product.sku;
     if (item.quantity === 0 || (removal && item.quantity === null)) {
+      if (!inDraft(product.sku)) {
+        notInOrder.push({ sku: product.sku, text: item.text });
+        continue;
+      }
       dropLine(s, product.sku);
       removed.push(product.sku);
     } else if (item.quantity !== null) {
@@ -157,6 +168,16 @@ export function applyUnderstanding(s: OrderSession, u: Understanding, ctx: Chang
     }
   }
   for (const a of u.ambiguous) {
+    if (removal && a.quantity === null) {
+      // "ohne Toner" means the toner lines the order holds; there is nothing to choose between.
+      const present = a.candidates.filter(inDraft);
+      if (present.length === 0) notInOrder.push({ sku: null, text: a.text });
+      for (const sku of present) {
+        dropLine(s, sku);
+        removed.push(sku);
+      }
+      continue;
+    }
     s.unclear.push({ kind: 'ambiguous', text: a.text, candidates: [...a.candidates], quantity: a.quantity });
   }
   if (!addressMeant) {
@@ -166,7 +187,8 @@ export function applyUnderstanding(s: OrderSession, u: Understanding, ctx: Chang
   }
 
   if (items.length === 0 && u.ambiguous.length === 0 && s.lastSku && REPLACE.test(ctx.text)) {
-    const quantity = u.quantityOnly ?? null;
+    const lone = LONE_NUMBER.exec(ctx.text);
+    const quantity = u.quantityOnly ?? (lone ? Number(lone[1]) : null);
     if (quantity !== null && !setLine(s, s.lastSku, quantity, false)) rejected.push(s.lastSku);
   }
 
@@ -189,6 +211,6 @@ export function applyUnderstanding(s: OrderSession, u: Understanding, ctx: Chang
 
   if (addressMeant) setAddressInput(s, typedAddress, ctx.addressComplete);
 
-  return { changed: JSON.stringify(s) !== before, removed, rejected };
+  return { changed: JSON.stringify(s) !== before, removed, rejected, notInOrder };
 }
 

@@ -59,10 +59,11 @@ export const orderTexts = defineTexts('order', {
   askStock: { de: 'Wie möchten Sie vorgehen?', en: 'How would you like to proceed?' },
   stockBackorder: { de: 'Alles zusammen liefern, sobald verfügbar', en: 'Deliver everything together once available' },
   stockPartial: { de: 'Verfügbares jetzt, Rest später', en: 'Available items now, the rest later' },
+  stockAvailable: { de: 'Nur die vorrätige Menge', en: 'Only the quantity in stock' },
   stockRemove: { de: 'Artikel entfernen', en: 'Remove the item' },
   retryStock: {
-    de: 'Bitte wählen Sie: nachliefern, Teillieferung oder Artikel entfernen.',
-    en: 'Please choose: backorder, partial delivery or remove the item.',
+    de: 'Bitte wählen Sie: nachliefern, Teillieferung, nur die vorrätige Menge oder Artikel entfernen.',
+    en: 'Please choose: backorder, partial delivery, only the quantity in stock or remove the item.',
   },
   madeToOrder: {
     de: '{name} wird für Sie angefertigt; fertig ist es frühestens am {date}.',
@@ -208,6 +209,7 @@ export const orderTexts = defineTexts('order', {
   },
   changed: { de: 'Erledigt, ich habe die Bestellung angepasst.', en: 'Done, I have updated the order.' },
   removed: { de: '{name} ist entfernt.', en: '{name} has been removed.' },
+  notInOrder: { de: '„{name}“ ist nicht in Ihrer Bestellung; ich habe nichts geändert.', en: '“{name}” is not in your order; I have changed nothing.' },
   catalogTitle: { de: 'Katalog', en: 'Catalog' },
   catalogHint: {
     de: 'Tragen Sie die gewünschten Mengen ein und tippen Sie auf „Übernehmen“.',

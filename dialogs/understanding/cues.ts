@@ -6,10 +6,23 @@ import { editDistance, simplify, type Token } from './text';
  * four words (German separable verbs: "sagen Sie die Beratung ab"). Words of 6+ letters forgive one typo.
  */
 export const intentCues = {
+  /** Words that cancel whatever they name. */
   cancelThing: [
     'storn*', 'absag*', 'sag* ... ab', 'cancel*', 'abbestell*', 'widerruf*', 'zuruckzieh*', 'zuruckgezog*',
-    'losch*', 'streich*', 'call off', 'withdraw*', 'delete', 'drop', 'nicht mehr kommen', 'not need to come',
-    "doesn t need to come", "don t need * anymore", "can t make", 'nicht wahrnehmen', 'nicht mehr',
+    'call off', 'nicht mehr kommen', 'not need to come', "doesn t need to come", "don t need * anymore", "can t make",
+    'nicht wahrnehmen', 'bestellung* losch*', 'auftrag* losch*', 'bestellung* streich*', 'auftrag* streich*',
+    'losch* * bestellung*', 'losch* * auftrag*', 'delete order*', 'delete * order',
+  ],
+  /**
+   * Words that also mean other things ("drop", "delete", "streichen", "nicht mehr"): a cancellation only with an order
+   * number, a booking, or "my order" / "die Bestellung" ("DROP TABLE orders" is none).
+   */
+  cancelWeak: ['losch*', 'streich*', 'withdraw*', 'delete', 'drop', 'nicht mehr', 'remove', 'entfern*'],
+  /** An order of one's own named without its number. */
+  ownOrder: [
+    'mein* bestellung*', 'mein* auftrag*', 'unser* bestellung*', 'unser* auftrag*', 'die bestellung', 'den auftrag',
+    'der auftrag', 'diese* bestellung', 'diese* auftrag', 'my order*', 'our order*', 'the order', 'this order',
+    'that order', 'my last order', 'our last order', 'letzte* bestellung', 'letzte* auftrag',
   ],
   generalCancel: [
     'abbrech*', 'abbruch', 'stop', 'stopp', 'vergiss es', 'vergessen sie es', 'lass mal', 'lass es', 'doch nicht',
@@ -31,7 +44,7 @@ export const intentCues = {
     'zahlung*', 'bezahl*', 'uberwies*', 'uberweis*', 'zahlungseingang', 'offen', 'offene posten', 'schuld*',
     'ausgeglichen', 'payment*', 'paid', 'pay', 'transfer*', 'owe', 'outstanding', 'balance', 'settled', 'come through',
   ],
-  invoice: ['rechnung*', 'invoice*', 'bill', 'receipt', 'beleg'],
+  invoice: ['rechnung*', '*rechnung', 'invoice*', 'bill', 'receipt', 'beleg', 'gutschrift', 'credit note'],
   status: [
     'wo ist', 'wo sind', 'wo bleib*', 'status', 'lieferstatus', 'stand', 'wann kommt', 'wann kommen', 'wann wird',
     'wann werden', 'geliefert', 'verschickt', 'versendet', 'unterwegs', 'angekommen', 'sendungsverfolgung', 'schon raus',

@@ -8,6 +8,9 @@ export interface Evidence {
   quantifiedGoods: boolean;
   service: boolean;
   orderNumber: boolean;
+  /** The message takes products off the draft ("ohne Toner") or accepts the available quantity. */
+  draftChange: boolean;
+  reorder: boolean;
 }
 
 /**
@@ -18,7 +21,10 @@ export function classify(e: Evidence): Intent {
   const c = e.cues;
   const aboutBooking = e.service || has(c, 'booking');
   const aboutOrder = e.orderNumber || has(c, 'orderThing') || e.goods;
-  if (has(c, 'cancelThing') && (aboutBooking || aboutOrder)) {
+  // A removal of products is a change to the order, not its cancellation ("den Stuhl doch nicht", "drop the coffee").
+  if (e.draftChange && !e.orderNumber && !(has(c, 'cancelThing') && has(c, 'orderThing'))) return 'order';
+  const cancels = has(c, 'cancelThing') || (has(c, 'cancelWeak') && (e.orderNumber || aboutBooking || has(c, 'ownOrder')));
+  if (cancels && (aboutBooking || aboutOrder)) {
     if (aboutBooking && !has(c, 'orderThing')) return 'cancel_booking';
     return 'cancel_order';
   }
@@ -26,9 +32,12 @@ export function classify(e: Evidence): Intent {
   if (has(c, 'payment') && !e.quantifiedGoods) return 'payment_status';
   if (has(c, 'invoice') && !e.quantifiedGoods) return 'invoice_status';
   if (has(c, 'status') && !e.quantifiedGoods) return 'order_status';
+  if (e.reorder && !e.quantifiedGoods) return 'reorder';
   // "Was kann ich bestellen?" asks for the catalog rather than for help.
   if (has(c, 'catalog') && !e.quantifiedGoods) return 'order';
   if (has(c, 'help') && !e.quantifiedGoods) return 'help';
+  // "Can someone set up our desks?": a service asked for on goods the customer has.
+  if (e.service && !e.quantifiedGoods && has(c, 'book')) return 'book_service';
   if (e.goods) return 'order';
   if (e.service || has(c, 'booking')) return 'book_service';
   if (has(c, 'generalCancel') || has(c, 'cancelThing')) return 'cancel';

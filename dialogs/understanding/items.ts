@@ -4,18 +4,9 @@ import { segment } from './corrections';
 import { simplify, type Token } from './text';
 import { quantityFillers, requestWords, trailingWords } from './vocabulary';
 
-export interface ItemMention {
-  sku: string;
-  quantity: number | null;
-  text: string;
-}
+import type { AmbiguousMention, ItemMention } from './types';
 
-/** A word that fits several products ("Toner"), with the quantity written for it. */
-export interface AmbiguousMention {
-  text: string;
-  candidates: string[];
-  quantity: number | null;
-}
+export type { AmbiguousMention, ItemMention } from './types';
 
 export interface Extracted {
   items: ItemMention[];

@@ -33,7 +33,7 @@ import { howManyOf, quantityWithUnit } from './order/grammar';
 import { catalogCard, catalogQuantities, productTitle, summaryCard } from './order/cards';
 import { formatDay, formatSlot, orderLinesText } from './format';
 import {
-  applyUnderstanding, askQuantityAgain, dropLine, resolveUnclear, setAddressInput, setLineQuantity, setRequestedDate,
+  applyUnderstanding, askQuantityAgain, dropLine, resolveUnclear, setAddressInput, setDateProblem, setLineQuantity, setRequestedDate,
 } from './order/changes';
 import { hasContent, newSession, summaryVersion, type OrderSession } from './order/session';
 import { orderTexts as tx } from './texts/order';
@@ -106,10 +106,10 @@ export class OrderDialog extends InterruptibleDialog<OrderDialogOptions> {
     this.addDialog(new AnswerPrompt(P.what, async () => false)); // items typed here arrive as corrections
     this.addDialog(new AnswerPrompt(P.product, this.reads((a, u, _, expected) => readProduct(a, u, expected.candidates))));
     this.addDialog(new AnswerPrompt(P.quantity, this.reads((_, u, __, expected) => readQuantity(u, expected.sku))));
-    this.addDialog(new AnswerPrompt(P.stock, this.reads((a) => readStock(a))));
+    this.addDialog(new AnswerPrompt(P.stock, this.reads((a, u) => readStock(a, u))));
     this.addDialog(new AnswerPrompt(P.slot, this.reads((a, u, _, expected) => readSlot(a, u, expected.sku, expected.starts))));
     this.addDialog(new AnswerPrompt(P.address, this.reads((a) => readAddress(a))));
-    this.addDialog(new AnswerPrompt(P.date, this.reads((a, u) => readDate(a, u))));
+    this.addDialog(new AnswerPrompt(P.date, this.reads((a, u, _, expected) => readDate(a, u, expected?.nextYear ?? null))));
     this.addDialog(new AnswerPrompt(P.summary, this.reads((a, u) => readSummary(a, u))));
     this.addDialog(new AnswerPrompt(P.change, this.reads((a) => summaryButton(a) ?? { kind: 'change' })));
 
@@ -420,11 +420,7 @@ export class OrderDialog extends InterruptibleDialog<OrderDialogOptions> {
         if (answer.choice === 'remove') {
           for (const c of short) dropLine(s, c.sku);
         } else if (answer.choice === 'available') {
-          // Only what is in stock: the quantity becomes what can ship now; a line with nothing in stock goes.
-          for (const c of short) {
-            if ((c.available ?? 0) > 0) setLineQuantity(s, c.sku, c.available!);
-            else dropLine(s, c.sku);
-          }
+          await this.takeAvailable(s);
         } else {
           s.backorderChoice = answer.choice;
           s.stockDecidedFor.push(...short.map(lineKey));
@@ -439,6 +435,15 @@ export class OrderDialog extends InterruptibleDialog<OrderDialogOptions> {
         break;
     }
     return step.replaceDialog(ITEMS);
+  }
+
+  /** Only what is in stock: short lines take the quantity that can ship now; a line with nothing in stock goes. */
+  private async takeAvailable(s: OrderSession): Promise<void> {
+    const checks = await checkLines(this.db, s.draft.lines, this.now());
+    for (const c of checks.filter((x) => x.kind === 'goods' && !x.ok && !x.badQuantity)) {
+      if ((c.available ?? 0) > 0) setLineQuantity(s, c.sku, c.available!);
+      else dropLine(s, c.sku);
+    }
   }
 
   // ------------------------------------------------------------------ address and date
@@ -467,15 +472,24 @@ export class OrderDialog extends InterruptibleDialog<OrderDialogOptions> {
   private async askDateStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const s = this.session(step);
     if (!s.badDate) return step.endDialog();
-    const { date, reason } = s.badDate;
-    const text = reason === 'invalid' ? tx(s.locale, 'retryDate') : tx(s.locale, reason === 'past' ? 'retryDatePast' : 'retryDateWeekend', { date: formatDay(date, s.locale) });
-    return step.prompt(P.date, { prompt: MessageFactory.text(text) as Activity, retryPrompt: MessageFactory.text(tx(s.locale, 'retryDate')) as Activity });
+    const { date, reason, nextYear } = s.badDate;
+    const l = s.locale;
+    const text =
+      reason === 'invalid' ? tx(l, 'retryDate')
+      : reason === 'ambiguous' ? tx(l, 'askDateYear', { date: formatDay(date, l), next: formatDay(nextYear!, l) })
+      : tx(l, reason === 'past' ? 'retryDatePast' : 'retryDateWeekend', { date: formatDay(date, l) });
+    return step.prompt(P.date, {
+      prompt: MessageFactory.text(text) as Activity,
+      retryPrompt: MessageFactory.text(tx(l, 'retryDate')) as Activity,
+      validations: { nextYear: reason === 'ambiguous' ? nextYear : null },
+    });
   }
 
   private async applyDateStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const s = this.session(step);
     const answer = step.result as Parsed;
     if (answer.kind === 'date') setRequestedDate(s, answer.date, berlinToday(this.now()));
+    if (answer.kind === 'dateProblem') setDateProblem(s, answer.problem);
     return step.replaceDialog(DATE);
   }
 
@@ -596,13 +610,14 @@ export class OrderDialog extends InterruptibleDialog<OrderDialogOptions> {
       return changed ? this.replan(dc) : this.askAgain(dc);
     }
     if (this.answersPendingQuestion(dc, u)) return undefined;
-    const { changed, removed, rejected, notInOrder } = await this.applyMessage(dc, s, u, text);
+    const { changed, removed, rejected, notInOrder, acceptAvailable } = await this.applyMessage(dc, s, u, text);
+    if (acceptAvailable) await this.takeAvailable(s);
     for (const miss of notInOrder) {
       const name = (miss.sku && catalog.find((x) => x.sku === miss.sku)?.name[s.locale]) || miss.text;
       await dc.context.sendActivity(tx(s.locale, 'notInOrder', { name }));
     }
     // Nothing changed: never "done"; what was not in the order was said, and the question comes again.
-    if (!changed) return notInOrder.length ? this.askAgain(dc) : undefined;
+    if (!changed && !acceptAvailable) return notInOrder.length ? this.askAgain(dc) : undefined;
     for (const sku of removed) {
       const p = catalog.find((x) => x.sku === sku);
       if (p) await dc.context.sendActivity(tx(s.locale, 'removed', { name: p.name[s.locale] }));
@@ -622,14 +637,17 @@ export class OrderDialog extends InterruptibleDialog<OrderDialogOptions> {
     switch (pending) {
       case P.product: {
         const candidates = (dc.activeDialog?.state?.options?.validations?.candidates ?? []) as string[];
-        return u.items.length > 0 && u.items.every((i) => candidates.includes(i.sku));
+        if (u.items.length === 0) return (u.picks ?? []).some((sku) => candidates.includes(sku));
+        return u.items.every((i) => candidates.includes(i.sku));
       }
       case P.quantity: {
         const sku = dc.activeDialog?.state?.options?.validations?.sku as string | undefined;
         return u.items.every((i) => i.sku === sku) && u.ambiguous.length === 0;
       }
       case P.stock:
-        return readStock({ text: dc.context.activity.text ?? '', value: null }) !== null;
+        return readStock({ text: dc.context.activity.text ?? '', value: null }, u) !== null;
+      case P.date:
+        return !!(u.date || u.dateProblem) && u.items.length === 0 && u.ambiguous.length === 0;
       case P.summary:
       case P.change:
       case P.what:

@@ -14,6 +14,7 @@ export type Parsed =
   | { kind: 'slot'; sku: string; start: string | null; wish: OrderSession['slotWish'] | null }
   | { kind: 'address'; text: string }
   | { kind: 'date'; date: string | null }
+  | { kind: 'dateProblem'; problem: NonNullable<Understanding['dateProblem']> }
   | { kind: 'summary'; choice: 'confirm' | 'change' | 'cancel' }
   | { kind: 'change' };
 
@@ -43,7 +44,8 @@ export function readProduct(answer: Answer, u: Understanding | null, candidates:
     const sku = String(answer.value!.sku ?? '');
     return sku === '' || candidates.includes(sku) ? { kind: 'product', sku: sku || null } : null;
   }
-  const named = u?.items.map((i) => i.sku).filter((sku) => candidates.includes(sku)) ?? [];
+  // "die farbigen", "the black one": the recognizer's picks single out an offered product by an attribute.
+  const named = [...new Set([...(u?.items.map((i) => i.sku) ?? []), ...(u?.picks ?? [])])].filter((sku) => candidates.includes(sku));
   return named.length === 1 ? { kind: 'product', sku: named[0] } : null;
 }
 
@@ -53,9 +55,10 @@ export function readQuantity(u: Understanding | null, sku: string): Parsed | nul
   return quantity !== null && Number.isInteger(quantity) && quantity >= 1 && quantity <= 10_000 ? { kind: 'quantity', sku, quantity } : null;
 }
 
-export function readStock(answer: Answer): Parsed | null {
+export function readStock(answer: Answer, u: Understanding | null = null): Parsed | null {
   const pressed = cardAction(answer) === 'order.stock' ? answer.value!.choice : null;
-  const choice = pressed ?? STOCK_WORDS.find(([pattern]) => pattern.test(answer.text))?.[1];
+  const accepted = u?.changes?.some((c) => c.kind === 'accept_available') ? 'available' : undefined;
+  const choice = pressed ?? accepted ?? STOCK_WORDS.find(([pattern]) => pattern.test(answer.text))?.[1];
   return choice === 'backorder' || choice === 'partial' || choice === 'available' || choice === 'remove' ? { kind: 'stock', choice } : null;
 }
 
@@ -73,9 +76,14 @@ export function readAddress(answer: Answer): Parsed | null {
   return parseAddress(answer.text, '') ? { kind: 'address', text: answer.text } : null;
 }
 
-/** A requested date, or "any" for none. */
-export function readDate(answer: Answer, u: Understanding | null): Parsed | null {
+/**
+ * A requested date, or "any" for none. Asked "20.11.2026 is past – do you mean 20.11.2027?", "yes" takes next
+ * year's; another past or unclear day is asked back again with its own reason.
+ */
+export function readDate(answer: Answer, u: Understanding | null, nextYear: string | null = null): Parsed | null {
+  if (nextYear && u?.confirm === true) return { kind: 'date', date: nextYear };
   if (NO_DATE.test(answer.text)) return { kind: 'date', date: null };
+  if (u?.dateProblem) return { kind: 'dateProblem', problem: u.dateProblem };
   return u?.date ? { kind: 'date', date: u.date } : null;
 }
 

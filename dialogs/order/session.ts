@@ -43,7 +43,8 @@ export interface OrderSession {
   /** An address the customer typed that still lacks parts. */
   addressInput: Address | null;
   /** A requested date that cannot be used, to be asked back. */
-  badDate: { date: string; reason: 'past' | 'not_working_day' | 'invalid' } | null;
+  /** ambiguous: "am 20.11." after that day of this year; `nextYear` is what a "yes" takes. */
+  badDate: { date: string; reason: 'past' | 'not_working_day' | 'invalid' | 'ambiguous'; nextYear?: string } | null;
   /** The line the last change was about: "actually make that five" refers to it. */
   lastSku: string | null;
   placed: { number: string } | null;

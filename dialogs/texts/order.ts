@@ -93,6 +93,10 @@ export const orderTexts = defineTexts('order', {
     de: 'Der {date} liegt nicht in der Zukunft. Bitte nennen Sie einen Werktag ab morgen oder „egal“.',
     en: '{date} is not in the future. Please name a working day from tomorrow on, or “any”.',
   },
+  askDateYear: {
+    de: 'Der {date} ist schon vorbei. Meinen Sie den {next}? Dann antworten Sie „ja“ – oder nennen Sie einen anderen Tag (oder „egal“).',
+    en: '{date} has already passed. Do you mean {next}? Then answer “yes” – or name another day (or “any”).',
+  },
   retryDateWeekend: {
     de: 'Am {date} liefern wir nicht (Wochenende oder Feiertag). Bitte nennen Sie einen Werktag oder „egal“.',
     en: 'We do not deliver on {date} (weekend or public holiday). Please name a working day or “any”.',

@@ -15,7 +15,7 @@ import { statusLabel } from '../domain/lifecycle';
 import { formatMoney } from '../domain/money';
 import { checkCredit } from '../domain/credit';
 import { isValidQuantity, missingAddressFields, priceDraft, type AddressField } from '../domain/order';
-import { receivableStatuses } from '../domain/orderChecks';
+import { promisedDate, receivableStatuses } from '../domain/orderChecks';
 import type { Customer, Person } from '../domain/parties';
 import { findProduct, listProducts } from '../data/catalog';
 import type { Db } from '../data/db';
@@ -145,6 +145,7 @@ export class OrderDialog extends InterruptibleDialog<OrderDialogOptions> {
     if (options?.understanding) turn.understanding = options.understanding;
     const u = turn.understanding;
     if (u) await this.applyMessage(innerDc, session, u, innerDc.context.activity.text ?? '');
+    if (u?.intent === 'reorder') await this.applyReorder(innerDc, session, u.reorder?.order ?? null);
     const value = innerDc.context.activity.value;
     if (value && typeof value === 'object' && value.action === 'order.catalog') this.applyCatalog(session, value, turn.catalog);
     return super.onBeginDialog(innerDc, options);
@@ -153,6 +154,34 @@ export class OrderDialog extends InterruptibleDialog<OrderDialogOptions> {
   protected async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
     await this.turnData(innerDc); // validators and texts read it from the turn state
     return super.onContinueDialog(innerDc);
+  }
+
+  /**
+   * "dasselbe wie letztes Mal" / "nochmal wie bei Auftrag 1004": the lines of an earlier order of the same account
+   * become the draft; prices, stock, slots and dates are checked afresh as for any draft. A customer only finds
+   * the own account's orders (getOrder and listOrders check who is asking).
+   */
+  private async applyReorder(dc: DialogContext, s: OrderSession, number: string | null): Promise<void> {
+    const actor = actorOf(s);
+    const l = s.locale;
+    const account = s.person.role === 'customer' ? s.person.customerId : s.draft.customerId;
+    const previous = number
+      ? await getOrder(this.db, actor, number)
+      : account != null
+      ? ((await listOrders(this.db, actor, { customerId: account, limit: 1 }, this.now())).orders[0] ?? null)
+      : null;
+    if (!previous) {
+      await dc.context.sendActivity(number ? tx(l, 'statusUnknown', { number }) : tx(l, account == null ? 'reorderWhich' : 'reorderNone'));
+      return;
+    }
+    if (s.person.role !== 'customer') s.draft = { ...s.draft, customerId: previous.customer.id };
+    const { catalog } = await this.turnData(dc);
+    for (const line of previous.lines) {
+      if (catalog.some((p) => p.sku === line.sku)) setLineQuantity(s, line.sku, line.quantity);
+      else await dc.context.sendActivity(tx(l, 'productGone', { name: line.name[l] }));
+    }
+    if (previous.deliveryAddress && !s.draft.deliveryAddress) s.draft = { ...s.draft, deliveryAddress: previous.deliveryAddress };
+    await dc.context.sendActivity(tx(l, 'reorderTaken', { number: previous.number }));
   }
 
   // ------------------------------------------------------------------ main flow
@@ -297,6 +326,10 @@ export class OrderDialog extends InterruptibleDialog<OrderDialogOptions> {
     for (const line of s.draft.lines.filter((x) => !isValidQuantity(x.quantity))) askQuantityAgain(s, line.sku); // stored before the limit
     const product = (sku: string) => catalog.find((p) => p.sku === sku)!;
 
+    // An unknown word with nothing similar in the catalog is named back, and the order goes on without it.
+    while (s.unclear[0]?.kind === 'unknown' && !s.unclear[0].candidates.some((sku) => catalog.some((p) => p.sku === sku))) {
+      await step.context.sendActivity(tx(l, 'notCarried', { text: s.unclear.shift()!.text }));
+    }
     const unclear = s.unclear[0];
     if (unclear) {
       const known = unclear.candidates.filter((sku) => catalog.some((p) => p.sku === sku));
@@ -500,7 +533,8 @@ export class OrderDialog extends InterruptibleDialog<OrderDialogOptions> {
     const { catalog } = await this.turnData(step);
     const customer = await this.customer(step);
     const checks = await checkLines(this.db, s.draft.lines, this.now());
-    const card = summaryCard(s, catalog, customer, checks, { creditWarning: await this.creditWarning(s, customer, catalog) });
+    const warnings = [dateWarning(s, checks), await this.creditWarning(s, customer, catalog)].filter((w): w is string => !!w);
+    const card = summaryCard(s, catalog, customer, checks, { warning: warnings.join('\n\n') || null });
     const retry = (step.options as { retry?: boolean } | undefined)?.retry;
     return step.prompt(P.summary, {
       prompt: MessageFactory.attachment(card, tx(s.locale, retry ? 'retrySummary' : 'summaryPrompt')) as Activity,
@@ -801,6 +835,23 @@ function turnUser(dc: { context: DialogContext['context'] }): TurnUser | null {
   } catch {
     return null; // started without the bot's turn setup (tests, tools): the dialog options carry the user
   }
+}
+
+/**
+ * A requested date the order cannot meet (made to order after it, stock arriving after it) is said plainly with
+ * the earliest possible date before the customer confirms; placing keeps the same rule (promisedDate).
+ */
+function dateWarning(s: OrderSession, checks: readonly LineCheck[]): string | null {
+  const requested = s.draft.requestedDate;
+  if (!requested) return null;
+  const earliest = promisedDate({
+    requestedDate: null,
+    completionDates: checks.flatMap((c) => (c.completionDate ? [c.completionDate] : [])),
+    backorderRestockDates: s.backorderChoice ? checks.filter((c) => c.kind === 'goods' && !c.ok).map((c) => c.restockDate ?? null) : [],
+    serviceDates: [],
+  });
+  if (!earliest || earliest <= requested) return null;
+  return tx(s.locale, 'dateNotMet', { requested: formatDay(requested, s.locale), earliest: formatDay(earliest, s.locale) });
 }
 
 function actorOf(s: OrderSession): Actor {

@@ -14,9 +14,9 @@ export function productTitle(p: Product, locale: Locale): string {
   return `${p.name[locale]} – ${formatMoney(p.priceCents, locale)}`;
 }
 
-/** What the summary says beside the draft: a warning for staff when the order would go on hold for credit. */
+/** What the summary says beside the draft: a requested date that cannot be met, a credit warning for staff. */
 export interface SummaryExtras {
-  creditWarning?: string | null;
+  warning?: string | null;
 }
 
 /**
@@ -79,7 +79,7 @@ export function summaryCard(
       { title: tx(l, onlyServices ? 'serviceAddress' : 'deliveryAddress'), value: formatAddress(address) },
       ...(onlyServices ? [] : [{ title: tx(l, 'deliveryDate'), value: s.draft.requestedDate ? formatDay(s.draft.requestedDate, l) : tx(l, 'noDate') }]),
     ],
-    warning: extras.creditWarning ?? '',
+    warning: extras.warning ?? '',
     // §312j (3) BGB binds the consumer's own button; staff entering a phone order place it for them.
     confirmTitle: tx(l, consumer && !forCustomer ? 'confirmPaid' : 'confirm'),
     changeTitle: tx(l, 'change'),

@@ -25,8 +25,12 @@ export const orderTexts = defineTexts('order', {
   },
   askAmbiguous: { de: 'Welchen „{text}“ meinen Sie?', en: 'Which “{text}” do you mean?' },
   askUnknown: {
-    de: '„{text}“ kenne ich leider nicht. Meinten Sie einen dieser Artikel?',
-    en: 'Sorry, I do not know “{text}”. Did you mean one of these?',
+    de: '„{text}“ führen wir leider nicht. Ähnliche Artikel – meinten Sie einen davon?',
+    en: 'Sorry, we do not carry “{text}”. Similar products – did you mean one of these?',
+  },
+  notCarried: {
+    de: '„{text}“ führen wir leider nicht; den Rest Ihrer Nachricht habe ich übernommen.',
+    en: 'Sorry, we do not carry “{text}”; I have taken the rest of your message.',
   },
   skipUnknown: { de: 'Nichts davon', en: 'None of these' },
   retryProduct: {
@@ -109,6 +113,10 @@ export const orderTexts = defineTexts('order', {
   summaryTitleFor: { de: 'Bestellung für {customer}', en: 'Order for {customer}' },
   pricesNet: { de: 'Preise netto zzgl. MwSt.', en: 'Prices net, plus VAT' },
   pricesGross: { de: 'Preise inkl. MwSt.', en: 'Prices incl. VAT' },
+  dateNotMet: {
+    de: 'Ihr Wunschtermin {requested} ist leider nicht zu halten: frühestens möglich ist der {earliest}. Wenn Sie so bestellen, gilt dieser Termin; Sie können auch noch etwas ändern.',
+    en: 'Sorry, your requested date {requested} cannot be met: the earliest possible date is {earliest}. If you order like this, that date applies; you can still change something.',
+  },
   creditWarning: {
     de: 'Achtung: Mit diesem Auftrag ({gross}) überschreitet {customer} das Kreditlimit von {limit} um {exceeded} (offen: {open}). Der Auftrag wird angelegt, aber angehalten, bis die Buchhaltung ihn freigibt.',
     en: 'Note: with this order ({gross}) {customer} exceeds the credit limit of {limit} by {exceeded} (open: {open}). The order will be created but held until accounting releases it.',
@@ -210,6 +218,18 @@ export const orderTexts = defineTexts('order', {
   cardOutdated: {
     de: 'Die Bestellung hat sich seit dieser Karte geändert – hier ist der aktuelle Stand. Bestellt ist noch nichts.',
     en: 'The order changed since this card; here it is now. Nothing has been ordered yet.',
+  },
+  reorderTaken: {
+    de: 'Ich habe die Artikel aus Auftrag {number} übernommen – zu den heutigen Preisen und mit der heutigen Verfügbarkeit.',
+    en: 'I have taken the items of order {number} – at today’s prices and with today’s availability.',
+  },
+  reorderNone: {
+    de: 'Ich finde noch keinen früheren Auftrag in Ihrem Konto.',
+    en: 'I cannot find an earlier order in your account yet.',
+  },
+  reorderWhich: {
+    de: 'Für welchen Kunden oder nach welchem Auftrag soll ich die Bestellung wiederholen? Nennen Sie z. B. „wie Auftrag 1004“.',
+    en: 'For which customer or after which order should I repeat the order? Say e.g. “same as order 1004”.',
   },
   changed: { de: 'Erledigt, ich habe die Bestellung angepasst.', en: 'Done, I have updated the order.' },
   removed: { de: '{name} ist entfernt.', en: '{name} has been removed.' },

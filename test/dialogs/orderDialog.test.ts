@@ -73,8 +73,8 @@ describe('clarifications', () => {
   });
 
   it.each([
-    ['de', '5 Flummis und 2 Stühle', '„Flummis“ kenne ich leider nicht', 'Nichts davon', '2 × Bürostuhl Ergo Pro'],
-    ['en', '5 bouncy balls and 2 chairs', 'Sorry, I do not know', 'None of these', '2 × Ergo Pro office chair'],
+    ['de', '5 Flummis und 2 Stühle', '„Flummis“ führen wir leider nicht', 'Nichts davon', '2 × Bürostuhl Ergo Pro'],
+    ['en', '5 bouncy balls and 2 chairs', 'Sorry, we do not carry', 'None of these', '2 × Ergo Pro office chair'],
   ] as const)('unknown product (%s): closest matches offered, "none of these" drops it', async (locale, text, question, none, line) => {
     const { conversation, replies } = await startOrder(t.db, text, mueller(locale));
     expect(shown(replies)).toContain(question);

@@ -154,7 +154,7 @@ describe('unknown products', () => {
     const filler = locale === 'de'
       ? 'wir renovieren gerade unsere Räume, die Zimmer, Flure, Teeküchen, Besprechungsräume und Lagerflächen im Altbau. '
       : 'we are renovating our rooms, corridors, kitchenettes, meeting rooms and storage areas in the old building. ';
-    let text = opening;
+    let text: string = opening;
     while (text.length < 4_900) text += filler;
     text = `${text}${request}`.slice(0, 5_000);
     const { conversation, replies } = await startOrder(t.db, text, mueller(locale));

@@ -680,8 +680,6 @@ export class OrderDialog extends InterruptibleDialog<OrderDialogOptions> {
       }
       case P.stock:
         return readStock({ text: dc.context.activity.text ?? '', value: null }, u) !== null;
-      case P.date:
-        return !!(u.date || u.dateProblem) && u.items.length === 0 && u.ambiguous.length === 0;
       case P.summary:
       case P.change:
       case P.what:

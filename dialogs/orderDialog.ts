@@ -513,7 +513,7 @@ export class OrderDialog extends InterruptibleDialog<OrderDialogOptions> {
       : tx(l, reason === 'past' ? 'retryDatePast' : 'retryDateWeekend', { date: formatDay(date, l) });
     return step.prompt(P.date, {
       prompt: MessageFactory.text(text) as Activity,
-      retryPrompt: MessageFactory.text(tx(l, 'retryDate')) as Activity,
+      retryPrompt: MessageFactory.text(tx(l, reason === 'ambiguous' ? 'askDateOther' : 'retryDate')) as Activity,
       validations: { nextYear: reason === 'ambiguous' ? nextYear : null },
     });
   }

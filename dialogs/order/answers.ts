@@ -82,6 +82,7 @@ export function readAddress(answer: Answer): Parsed | null {
  */
 export function readDate(answer: Answer, u: Understanding | null, nextYear: string | null = null): Parsed | null {
   if (nextYear && u?.confirm === true) return { kind: 'date', date: nextYear };
+  if (nextYear && u?.confirm === false && !u.date) return null; // "no" to next year's: which day then?
   if (NO_DATE.test(answer.text)) return { kind: 'date', date: null };
   if (u?.dateProblem) return { kind: 'dateProblem', problem: u.dateProblem };
   return u?.date ? { kind: 'date', date: u.date } : null;

@@ -101,6 +101,10 @@ export const orderTexts = defineTexts('order', {
     de: 'Der {date} ist schon vorbei. Meinen Sie den {next}? Dann antworten Sie „ja“ – oder nennen Sie einen anderen Tag (oder „egal“).',
     en: '{date} has already passed. Do you mean {next}? Then answer “yes” – or name another day (or “any”).',
   },
+  askDateOther: {
+    de: 'Welcher Tag soll es dann sein? Bitte z. B. „Freitag“, „am 4.12.2026“ oder „egal“.',
+    en: 'Which day should it be then? Please write e.g. “Friday”, “on 4 December 2026” or “any”.',
+  },
   retryDateWeekend: {
     de: 'Am {date} liefern wir nicht (Wochenende oder Feiertag). Bitte nennen Sie einen Werktag oder „egal“.',
     en: 'We do not deliver on {date} (weekend or public holiday). Please name a working day or “any”.',

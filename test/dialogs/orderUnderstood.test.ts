@@ -185,3 +185,14 @@ describe('natural answers to the bot\'s own questions', () => {
 it('the harness clock is the Tuesday the dates above assume', () => {
   expect(TUESDAY_MORNING.toISOString()).toBe('2026-11-24T09:00:00.000Z');
 });
+
+describe('"no" to next year\'s day', () => {
+  it.each([
+    ['de', '2 Stühle am 23.11.', 'nein', 'Welcher Tag soll es dann sein?', 'Freitag', 'Fr., 27.11.2026'],
+    ['en', '2 chairs on 23 Nov', 'no', 'Which day should it be then?', 'Friday', 'Fri, 27 Nov 2026'],
+  ] as const)('asks for the day instead of dropping the wish (%s)', async (locale, text, no, askDay, day, taken) => {
+    const { conversation } = await startOrder(t.db, text, mueller(locale));
+    expect(shown(await conversation.say(no))).toContain(askDay);
+    expect(shown(await conversation.say(day))).toContain(taken);
+  });
+});

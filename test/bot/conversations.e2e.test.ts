@@ -131,4 +131,53 @@ describeEachDatabase('conversations of issue 9 through the local Direct Line cha
     const orderCard = await accountant.nextBotMessage((m) => m.replyToId === opened);
     expect(buttonsOf(orderCard).map((b) => b.data?.to)).toContain('checked');
   });
+
+  it.each([
+    ['de-DE', 'dasselbe wie letztes Mal', 'Ich habe die Artikel aus Auftrag'],
+    ['en-GB', 'same as last time', 'I have taken the items of order'],
+  ])('(%s) a reorder reaches the order dialog through the real routes', async (locale, text, taken) => {
+    const chat = await demo.signIn('demo-mueller', locale);
+    const first = await chat.send(locale === 'de-DE' ? '4 Packungen Kaffee' : '4 bags of coffee');
+    const card = await chat.nextBotMessage((m) => m.replyToId === first && hasButton('order.confirm')(m));
+    const pressed = await chat.sendActivity({ type: 'message', value: buttonData(card, 'order.confirm') });
+    await chat.nextBotMessage((m) => m.replyToId === pressed && /\d{4}/.test(said(m)));
+    const again = await chat.send(text);
+    expect(said(await chat.nextBotMessage((m) => m.replyToId === again))).toContain(taken);
+    const summary = await chat.nextBotMessage((m) => m.replyToId === again && hasButton('order.confirm')(m));
+    expect(cardsOf(summary)).toMatch(/4 × (Kaffeebohnen|Coffee beans)/);
+  });
+
+  it.each([
+    ['de-DE', '2 schwarze Toner und 3 Pakete Kopierpapier', 'ohne Toner', 'Toner schwarz ist entfernt.'],
+    ['en-GB', '2 black toner cartridges and 3 reams of paper', 'without the toner', 'Black toner cartridge has been removed.'],
+  ])('(%s) "ohne Toner" removes the line without asking which and without a false "done"', async (locale, first, removal, removed) => {
+    const chat = await demo.signIn('demo-mueller', locale);
+    const a = await chat.send(first);
+    await chat.nextBotMessage((m) => m.replyToId === a && hasButton('order.confirm')(m));
+    const b = await chat.send(removal);
+    expect((await chat.nextBotMessage((m) => m.replyToId === b)).text).toBe(removed);
+    const summary = await chat.nextBotMessage((m) => m.replyToId === b && hasButton('order.confirm')(m));
+    expect(cardsOf(summary)).not.toMatch(/× (Toner|Black toner)/);
+    expect(cardsOf(summary)).toMatch(/3 × (Kopierpapier|Copy paper)/);
+  });
+
+  it.each([
+    ['de-DE', '2 Stühle, Lieferung an Baustraße 5, 12345 Berlin'],
+    ['en-GB', '2 chairs, deliver to Baustraße 5, 12345 Berlin'],
+  ])('(%s) an address in the order message is the delivery address on the summary', async (locale, text) => {
+    const chat = await demo.signIn('demo-mueller', locale);
+    const a = await chat.send(text);
+    const summary = await chat.nextBotMessage((m) => m.replyToId === a && hasButton('order.confirm')(m));
+    expect(cardsOf(summary)).toContain('Müller Bau GmbH, Baustraße 5, 12345 Berlin');
+  });
+
+  it.each([
+    ['de-DE', 'Bestellung für Müller Bau: 2 Stühle', 'Bestellung für Müller Bau GmbH'],
+    ['en-GB', 'order for Müller Bau: 2 chairs', 'Order for Müller Bau GmbH'],
+  ])('(%s) sales read whose order it is', async (locale, text, title) => {
+    const chat = await demo.signIn('demo-sales', locale);
+    const a = await chat.send(text);
+    const summary = await chat.nextBotMessage((m) => m.replyToId === a && hasButton('order.confirm')(m));
+    expect(cardsOf(summary)).toContain(title);
+  });
 });

@@ -19,7 +19,7 @@ export type Parsed =
   | { kind: 'change' };
 
 const NO_DATE = /^(egal|keine?n?|nein|ohne|so bald wie m[oö]glich|asap|any|none|no|whenever|as soon as possible|doesn'?t matter)\b/i;
-const CONFIRM = /^(bestellen|bestätigen|abschicken|place order|confirm|order it)\b/i;
+const CONFIRM = /^((zahlungspflichtig )?bestellen|bestätigen|abschicken|place order|confirm|order it)\b/i;
 const CHANGE = /^(ändern|change|korrigieren|edit)\b/i;
 /** backorder: wait and ship all; partial: what is there now, the rest later; available: only what is there; remove. */
 export type StockChoice = 'backorder' | 'partial' | 'available' | 'remove';

@@ -31,6 +31,14 @@ describe('private customers (B2C) see gross prices and a button that says they m
   });
 
   it.each([
+    ['de', '2 Stühle', 'zahlungspflichtig bestellen', 'Ihre Bestellung 1001'],
+    ['en', '2 chairs', 'place order (payment required)', 'Your order 1001'],
+  ] as const)('typing the button\'s words confirms as well (%s)', async (locale, text, typed, placed) => {
+    const { conversation } = await startOrder(t.db, text, schmidt(locale));
+    expect(shown(await conversation.say(typed))).toContain(placed);
+  });
+
+  it.each([
     ['de', '2 Stühle', 'Preise netto zzgl. MwSt.', 'Netto 19 %\n698,00 €', 'Bestellen'],
     ['en', '2 chairs', 'Prices net, plus VAT', 'Net 19%\n€698.00', 'Place order'],
   ] as const)('business customers keep net prices (%s)', async (locale, text, note, net, confirm) => {

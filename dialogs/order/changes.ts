@@ -179,7 +179,8 @@ export function applyUnderstanding(s: OrderSession, u: Understanding, ctx: Chang
     }
   }
 
-  const items = [...u.items];
+  // A product named only to be taken off ("ohne Kaffee") is in the recognizer's changes, applied above.
+  const items = u.items.filter((i) => !(i.removal && u.changes));
   if (u.service && !items.some((i) => i.sku === u.service)) items.push({ sku: u.service, quantity: null, text: u.service });
   for (const item of items) {
     const product = findProduct(ctx.catalog, item.sku);
@@ -201,6 +202,7 @@ export function applyUnderstanding(s: OrderSession, u: Understanding, ctx: Chang
     }
   }
   for (const a of u.ambiguous) {
+    if (a.removal && u.changes) continue;
     if (removal && a.quantity === null) {
       // "ohne Toner" means the toner lines the order holds; there is nothing to choose between.
       const present = a.candidates.filter(inDraft);

@@ -14,7 +14,7 @@ import type { ItemChange } from './types';
 /** Words right before a product that take it off ("ohne den Toner", "drop the coffee"). */
 const removeBefore = new Set([
   'ohne', 'kein', 'keine', 'keinen', 'streich', 'streiche', 'streicht', 'entferne', 'entfernt', 'losch', 'losche',
-  'drop', 'remove', 'without', 'delete', 'forget', 'skip', 'lose', 'minus', 'scratch',
+  'drop', 'remove', 'without', 'delete', 'forget', 'skip', 'lose', 'minus', 'scratch', 'no', 'not',
 ]);
 /** Two-word cues before a product ("take out the chairs", "nimm den Kaffee raus" is read by the word after). */
 const removeBeforePairs = [['take', 'out'], ['take', 'off'], ['get', 'rid'], ['no', 'more'], ['forget', 'about'], ['leave', 'out']];
@@ -28,8 +28,10 @@ const removeAfter = [
 const between = new Set([
   'der', 'die', 'das', 'den', 'dem', 'the', 'my', 'our', 'all', 'alle', 'any', 'of', 'mein', 'meine', 'meinen',
   'unser', 'unsere', 'unseren', 'doch', 'bitte', 'dann', 'lieber', 'ganz', 'auch', 'mal', 'please', 'then', 'wieder',
-  'those', 'these', 'that', 'this', 'about',
+  'those', 'these', 'that', 'this', 'about', 'aber', 'but', 'wohl', 'eher',
 ]);
+/** Words that start the next clause after a removal ("die Stühle streichen und 2 Tische dazu"). */
+const clauseStart = new Set(['und', 'and', 'aber', 'but', 'dafur', 'stattdessen', 'instead', 'plus', 'sondern']);
 /** What may follow a removal cue at the end: nothing, punctuation, or a polite word. */
 const closing = new Set(['bitte', 'please', 'mehr', 'danke', 'thanks', 'anymore', 'ok', 'okay']);
 
@@ -46,7 +48,10 @@ const available = [
 ];
 
 /** Words that say the number given replaces one ("lieber", "doch", "make it", "change it to"). */
-const changeWords = new Set(['mach', 'mache', 'machen', 'andere', 'andern', 'aendere', 'make', 'change', 'korrigier']);
+const changeWords = new Set([
+  'mach', 'mache', 'machen', 'andere', 'andern', 'aendere', 'make', 'change', 'korrigier', 'erhohen', 'erhoh', 'reduzieren',
+  'reduzier', 'verringern', 'increase', 'reduce', 'decrease', 'raise', 'lower', 'adjust', 'sondern', 'statt', 'anstatt',
+]);
 
 export interface ChangeReading {
   changes: ItemChange[];
@@ -59,11 +64,16 @@ function wordAt(tokens: Token[], i: number): string | null {
   return t && t.kind === 'word' ? simplify(t.norm) : null;
 }
 
+/** Phrases before a product that say it is not needed ("we don't need the monitors", "no longer need"). */
+const notNeeded = [['don', 't', 'need'], ['do', 'not', 'need'], ['dont', 'need'], ['no', 'longer', 'need'], ['won', 't', 'need'], ['doesn', 't', 'need']];
+
 function isRemovedBefore(tokens: Token[], m: ProductMention): boolean {
   let j = m.from - 1;
   while (j >= 0 && between.has(wordAt(tokens, j) ?? '')) j--;
   const w = wordAt(tokens, j);
   if (w === null) return false;
+  const before = tokens.slice(Math.max(0, j - 5), j + 1).filter((t) => t.kind === 'word').map((t) => simplify(t.norm));
+  if (notNeeded.some((p) => p.every((x, k) => before[before.length - p.length + k] === x))) return true;
   if (removeBefore.has(w)) return true;
   return removeBeforePairs.some(([a, b]) => wordAt(tokens, j - 1) === a && w === b);
 }
@@ -75,16 +85,32 @@ function isRemovedAfter(tokens: Token[], m: ProductMention): boolean {
     if (!cue.every((w, k) => wordAt(tokens, j + k) === w)) continue;
     let end = j + cue.length;
     while (end < tokens.length && (tokens[end].kind === 'punct' || closing.has(wordAt(tokens, end) ?? ''))) end++;
-    if (end >= tokens.length || tokens[j + cue.length]?.kind === 'punct') return true;
+    if (end >= tokens.length || tokens[j + cue.length]?.kind === 'punct' || clauseStart.has(wordAt(tokens, end) ?? '')) return true;
   }
   return false;
 }
 
-export function readChanges(tokens: Token[], text: string, numbers: NumberSpan[], mentions: ProductMention[], quantityOnly: number | null): ChangeReading {
+/** `replacedValue`: the message named an old value to replace ("nicht 3, sondern 5"), already hidden. */
+export function readChanges(
+  tokens: Token[],
+  text: string,
+  numbers: NumberSpan[],
+  mentions: ProductMention[],
+  quantityOnly: number | null,
+  replacedValue = false,
+): ChangeReading {
   const changes: ItemChange[] = [];
   const removed = new Set<ProductMention>();
   const goods = mentions.filter((m) => m.kind !== 'service');
-  const quantified = (m: ProductMention) => numbers.some((n) => n.value !== null && (n.to === m.from || n.to === m.from - 1 || n.from === m.to || n.from === m.to + 1));
+  // A number right before the product, or a few tokens after it with no other product between, is its quantity.
+  const quantified = (m: ProductMention) =>
+    numbers.some((n) => {
+      if (n.value === null || n.article) return false;
+      if (n.to === m.from || n.to === m.from - 1) return true;
+      // "ohne Toner, 2 Stühle": a number right before another product is that one's.
+      const ownsNext = mentions.some((o) => o !== m && o.from >= n.to && o.from <= n.to + 2);
+      return n.from >= m.to && n.from <= m.to + 4 && !ownsNext && !mentions.some((o) => o !== m && o.from >= m.to && o.from < n.from);
+    });
   for (const m of goods) {
     // "kein Papier mehr – 8 Pakete bitte": a product that gets a quantity in the same message is ordered.
     const orderedToo = goods.some((o) => o.skus.join() === m.skus.join() && quantified(o));
@@ -105,9 +131,9 @@ export function readChanges(tokens: Token[], text: string, numbers: NumberSpan[]
   }
 
   const { markerTokens } = segment(tokens);
-  const corrects = markerTokens.size > 0 || tokens.some((t) => t.kind === 'word' && changeWords.has(simplify(t.norm)));
+  const corrects = replacedValue || markerTokens.size > 0 || tokens.some((t) => t.kind === 'word' && changeWords.has(simplify(t.norm)));
   if (corrects && quantityOnly !== null) changes.push({ kind: 'set_quantity', target: null, quantity: quantityOnly });
-  else if (corrects && markerTokens.has(tokens.findIndex((t) => t.kind === 'word')) && goods.length === 1 && numbers.length === 1 && numbers[0].value !== null) {
+  else if (corrects && goods.length === 1 && numbers.length === 1 && numbers[0].value !== null) {
     // "doch lieber 8 Pakete Papier", "actually make the paper 5": the named line gets the new quantity.
     changes.push({ kind: 'set_quantity', target: { skus: goods[0].skus, text: goods[0].text }, quantity: numbers[0].value });
   }

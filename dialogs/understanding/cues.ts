@@ -38,7 +38,7 @@ export const intentCues = {
     'verschieb*', 'verschob*', 'verlegen', 'verleg*', 'umbuch*', 'umleg*', 'anderen termin', 'anderen tag',
     'einen anderen', 'spater', 'fruher', 'reschedul*', 'postpon*', 'move', 'push', 'different time', 'different day',
     'another day', 'another time', 'change the date', 'change booking', 'change my booking', 'later', 'earlier',
-    'andere uhrzeit',
+    'andere uhrzeit', 'statt', 'anstatt', 'instead of',
   ],
   payment: [
     'zahlung*', 'bezahl*', 'uberwies*', 'uberweis*', 'zahlungseingang', 'offen', 'offene posten', 'schuld*',
@@ -142,11 +142,18 @@ const gap = patternIds.get('...')!;
 /** Which patterns each word matches; bounded because customers keep writing new words. */
 const matchCache = new Map<string, Uint8Array>();
 
+/** Words that cue phrases use as they are ("nicht" in "doch nicht"): never read as a typo of another cue ("nichts"). */
+const cueWords = new Set(patterns.filter((p) => p.kind === 'exact').map((p) => p.core));
+
 function matchesOf(word: string): Uint8Array {
   let row = matchCache.get(word);
   if (row) return row;
   row = new Uint8Array(patterns.length);
-  for (let id = 0; id < patterns.length; id++) row[id] = wordMatches(patterns[id], word) ? 1 : 0;
+  const known = cueWords.has(word);
+  for (let id = 0; id < patterns.length; id++) {
+    const p = patterns[id];
+    row[id] = (known && p.kind === 'exact' ? word === p.core : wordMatches(p, word)) ? 1 : 0;
+  }
   if (matchCache.size >= 20_000) matchCache.clear();
   matchCache.set(word, row);
   return row;

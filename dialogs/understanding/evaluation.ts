@@ -95,8 +95,9 @@ export function loadCorpus(file: string): LabelledUtterance[] {
     .map((l) => JSON.parse(l));
 }
 
-const itemKey = (items: { sku: string; quantity: number | null }[]) =>
-  items.map((i) => `${i.sku}:${i.quantity}`).sort().join(',');
+/** Goods to order: items named only to be removed ("ohne Kaffee", see ItemMention.removal) are changes, not goods. */
+const itemKey = (items: { sku: string; quantity: number | null; removal?: true }[]) =>
+  items.filter((i) => !i.removal).map((i) => `${i.sku}:${i.quantity}`).sort().join(',');
 
 export function score(
   corpus: LabelledUtterance[],

@@ -1,11 +1,13 @@
 import type { Product } from '../../domain/catalog';
+import type { DocumentKind } from '../../domain/documentNumbers';
 import type { Locale } from '../../domain/locale';
 import { findConfirm, findLocaleSwitch, findQuantityOnly } from './answers';
+import { replacedValues } from './corrections';
 import { cueText, has, type CueText } from './cues';
 import { findDate } from './dates';
 import { classify } from './intents';
 import { extractItems } from './items';
-import { findNumbers } from './numbers';
+import { findNumbers, type NumberSpan } from './numbers';
 import { findAttributes } from './attributes';
 import { readChanges } from './changes';
 import { catalogIndex, findPicks, findProducts, type CatalogIndex, type ProductMention } from './products';
@@ -13,7 +15,7 @@ import { findAddress, findBareOrderNumber, findCustomer, findDocuments, hide, ty
 import { asksReorder } from './reorder';
 import { matchStaffCommand } from './staff';
 import { blank, stem, tokenize, type Token } from './text';
-import type { Intent, StaffCommand, Understanding } from './types';
+import type { Intent, ItemMention, StaffCommand, Understanding } from './types';
 
 export type * from './types';
 export { orderNumberIn } from './references';
@@ -26,22 +28,31 @@ export interface UnderstandOptions {
 }
 
 /** What the words left after references, addresses and dates say about goods, services and changes. */
-function readGoods(index: CatalogIndex, rest: string, locale: Locale, cues: CueText, orderNumber: boolean, reorder: boolean) {
-  const tokens = tokenize(rest);
-  const numbers = findNumbers(tokens, locale);
+function readGoods(index: CatalogIndex, text: string, locale: Locale, cues: CueText, orderNumber: boolean, reorder: boolean, document: DocumentKind | null) {
+  let rest = text;
+  let tokens = tokenize(rest);
+  let numbers = findNumbers(tokens, locale);
+  const replaced = replacedValues(tokens, numbers);
+  if (replaced.length > 0) {
+    for (const [start, end] of replaced) rest = blank(rest, start, end);
+    tokens = tokenize(rest);
+    numbers = findNumbers(tokens, locale);
+  }
   const allMentions = findProducts(index, tokens, rest);
   const isUnit = (t: Token) => t.kind === 'word' && index.units.has(t.key);
   const quantityOnly = findQuantityOnly(tokens, numbers, allMentions.length, isUnit);
   // "Wir brauchen die Stühle nicht mehr, bitte Bestellung zurückziehen" cancels the order rather than a line.
   const cancelsOrder = has(cues, 'cancelThing') && has(cues, 'orderThing');
-  const { changes, removed } = cancelsOrder ? { changes: [], removed: new Set<ProductMention>() } : readChanges(tokens, rest, numbers, allMentions, quantityOnly);
-  const mentions = allMentions.filter((m) => !removed.has(m));
+  const { changes, removed } = cancelsOrder ? { changes: [], removed: new Set<ProductMention>() } : readChanges(tokens, rest, numbers, allMentions, quantityOnly, replaced.length > 0);
   const accepts = changes.some((c) => c.kind === 'accept_available');
-  const extracted = extractItems(index, tokens, numbers, mentions);
-  const { items, service, ambiguous } = extracted;
+  const extracted = extractItems(index, tokens, numbers, allMentions, removed);
+  const { service } = extracted;
+  const ordered = extracted.items.filter((i) => !i.removal);
+  const ambiguous = extracted.ambiguous;
+  const items = ordered.length || ambiguous.some((a) => !a.removal) || service || quantityOnly !== null ? extracted.items : [...extracted.items, ...itemsByUnit(index, tokens, numbers)];
   // "send the 5 you have": the number is the quantity accepted, not an unknown product.
   const unknown = accepts ? [] : extracted.unknown;
-  const goods = items.length > 0 || ambiguous.some((a) => a.candidates.some((s) => index.products.get(s)!.kind !== 'service'));
+  const goods = items.some((i) => !i.removal) || ambiguous.some((a) => !a.removal && a.candidates.some((s) => index.products.get(s)!.kind !== 'service'));
   const intent = classify({
     cues,
     goods: goods || (unknown.length > 0 && !service),
@@ -50,10 +61,27 @@ function readGoods(index: CatalogIndex, rest: string, locale: Locale, cues: CueT
     orderNumber,
     draftChange: removed.size > 0 || accepts,
     reorder,
+    document,
   });
   // The desks of "set up our desks" are what the service is for, not goods ordered.
-  const forService = intent === 'book_service' && items.every((i) => i.quantity === null);
+  const forService = intent === 'book_service' && items.every((i) => i.quantity === null && !i.removal);
   return { items: forService ? [] : items, service, ambiguous, unknown, changes, intent, tokens, mentions: allMentions.length, quantityOnly };
+}
+
+/**
+ * "12 reams asap", "5 reams of A4": a quantity in a unit only one product is sold in names that product, when the
+ * message says more than the quantity (a bare "5 Pakete" answers "how many?").
+ */
+function itemsByUnit(index: CatalogIndex, tokens: Token[], numbers: NumberSpan[]): ItemMention[] {
+  const items: ItemMention[] = [];
+  for (const n of numbers) {
+    const unit = tokens[n.to];
+    const skus = unit?.kind === 'word' ? index.productUnits.get(unit.key) : undefined;
+    if (n.value === null || n.article || !skus || skus.size !== 1) continue;
+    const [sku] = skus;
+    if (!items.some((i) => i.sku === sku)) items.push({ sku, quantity: n.value, text: unit.raw });
+  }
+  return items;
 }
 
 /** Intents a bare number ("Wo ist 1003?", "cancel 1003") may give an order to. */
@@ -97,11 +125,12 @@ export function understand(text: string, options: UnderstandOptions): Understand
 
   const cues = cueText(tokenize(text));
   const reorder = asksReorder(text);
-  let read = readGoods(index, rest, options.locale, cues, order !== null, reorder);
+  const document = documents.find((d) => d.kind !== 'order')?.kind ?? null;
+  let read = readGoods(index, rest, options.locale, cues, order !== null, reorder, document);
   // "Wo ist 1003?", "cancel 1003", "Termin 1004 verschieben": a bare number is the order meant, when no product is named.
   const bare = order || read.mentions > 0 || documents.length > 0 ? null : findBareOrderNumber(rest);
   if (bare && takesBareOrder.includes(read.intent)) {
-    const asOrder = readGoods(index, hide(rest, bare), options.locale, cues, true, reorder);
+    const asOrder = readGoods(index, hide(rest, bare), options.locale, cues, true, reorder, document);
     if (takesBareOrder.filter((i) => i !== 'cancel').includes(asOrder.intent)) {
       [order, read] = [bare, asOrder];
       documents.push({ kind: 'order', number: bare.value, start: bare.start, end: bare.end });
@@ -110,7 +139,8 @@ export function understand(text: string, options: UnderstandOptions): Understand
   const staff = matchStaffCommand(text);
   const intent = staff ? staffIntent(staff) : read.intent;
   if (staff && 'order' in staff) order = { value: staff.order, start: 0, end: 0 };
-  const nothingElse = read.items.length === 0 && read.ambiguous.length === 0 && read.service === null;
+  // Picks answer the bot's choice; a message with an intent of its own ("Rechnung bitte …") picks nothing.
+  const nothingElse = intent === 'other' && read.items.length === 0 && read.ambiguous.length === 0 && read.service === null;
   return {
     intent,
     items: read.items,
@@ -121,7 +151,7 @@ export function understand(text: string, options: UnderstandOptions): Understand
     order: order?.value ?? null,
     customer: customer?.value ?? null,
     ambiguous: read.ambiguous,
-    unknown: read.unknown,
+    unknown: staff ? [] : read.unknown,
     switchLocale: findLocaleSwitch(text),
     confirm: findConfirm(text),
     quantityOnly: read.quantityOnly,

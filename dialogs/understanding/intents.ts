@@ -1,3 +1,4 @@
+import type { DocumentKind } from '../../domain/documentNumbers';
 import type { Intent } from './types';
 import { has, type CueText } from './cues';
 
@@ -11,6 +12,8 @@ export interface Evidence {
   /** The message takes products off the draft ("ohne Toner") or accepts the available quantity. */
   draftChange: boolean;
   reorder: boolean;
+  /** The first document named other than an order ("Lieferschein LS-1002 fehlt", "Mahnung MA-2026-0001"). */
+  document: DocumentKind | null;
 }
 
 /**
@@ -33,6 +36,11 @@ export function classify(e: Evidence): Intent {
   if (has(c, 'invoice') && !e.quantifiedGoods) return 'invoice_status';
   if (has(c, 'status') && !e.quantifiedGoods) return 'order_status';
   if (e.reorder && !e.quantifiedGoods) return 'reorder';
+  // A document named without a question word says what it is about: a delivery note the delivery, a dunning
+  // notice a payment, an invoice or cancellation invoice itself.
+  if (e.document === 'delivery_note' && !e.goods) return 'order_status';
+  if (e.document === 'dunning_notice' && !e.goods) return 'payment_status';
+  if ((e.document === 'invoice' || e.document === 'cancellation') && !e.goods) return 'invoice_status';
   // "Was kann ich bestellen?" asks for the catalog rather than for help.
   if (has(c, 'catalog') && !e.quantifiedGoods) return 'order';
   if (has(c, 'help') && !e.quantifiedGoods) return 'help';

@@ -22,6 +22,8 @@ export interface CatalogIndex {
   inner: Map<string, Set<string>>;
   /** Every key in any phrase → the products whose names or synonyms hold it ("ergo" → CHAIR-ERGO). */
   skusOfKey: Map<string, Set<string>>;
+  /** The catalog's selling units → goods sold in them ("ream" → PAPER-A4, "Stück" → many). */
+  productUnits: Map<string, Set<string>>;
   units: Set<string>;
   stop: Set<string>;
   typoCache: Map<string, string[]>;
@@ -51,6 +53,7 @@ export function catalogIndex(catalog: Product[]): CatalogIndex {
     heads: new Map(),
     inner: new Map(),
     skusOfKey: new Map(),
+    productUnits: new Map(),
     units: new Set(unitWords.map(stem)),
     stop: new Set(stopWords),
     typoCache: new Map(),
@@ -83,6 +86,7 @@ export function catalogIndex(catalog: Product[]): CatalogIndex {
     }
   }
   for (const p of catalog) add(p.sku, p.name.de, false);
+  for (const p of catalog) if (p.kind !== 'service') for (const unit of [p.unit.de, p.unit.en]) addTo(index.productUnits, stem(unit), p.sku);
   indexes.set(catalog, index);
   return index;
 }

@@ -63,18 +63,17 @@ export function findDocuments(text: string): DocumentMention[] {
 
 const customerPattern = /\b(?:kunden?|kundennummer|kunden-?nr\.?|customer|customer\s+(?:number|no\.?))\s*[:#]?\s*(\d{4,})\b/giu;
 
-/** The first order named ("Auftrag 1003", "#1003", "order no. 1003"). */
-export function findOrderNumber(text: string): Reference | null {
-  const order = findDocuments(text).find((d) => d.kind === 'order');
-  return order ? { value: order.number, start: order.start, end: order.end } : null;
-}
-
 /**
  * A number that can only be an order number when the message asks about an order and names no product
- * ("Wo ist 1003?", "cancel 1003"): four digits from 1000 on, not part of a date, price or longer number.
+ * ("Wo ist 1003?", "cancel 1003"): four digits from 1000 on (more where a command leaves no other reading), not
+ * part of a date, price or longer number.
  */
-export function findBareOrderNumber(text: string): Reference | null {
-  const m = /(?<![\d.,:/#-])\b([1-9]\d{3})\b(?![.,:/-]?\d)/.exec(text);
+const barePatterns = new Map<number, RegExp>();
+
+export function findBareOrderNumber(text: string, maxDigits = 4): Reference | null {
+  let pattern = barePatterns.get(maxDigits);
+  if (!pattern) barePatterns.set(maxDigits, (pattern = new RegExp(String.raw`(?<![\d.,:/#-])\b([1-9]\d{3,${maxDigits - 1}})\b(?![.,:/-]?\d)`)));
+  const m = pattern.exec(text);
   return m ? { value: m[1], start: m.index, end: m.index + m[0].length } : null;
 }
 
@@ -103,10 +102,16 @@ export interface AddressMention extends Reference {
   city: string | null;
 }
 
+/** Words that open a street name before its street word ("Am Ring", "Alte Schönhauser Straße", "Unter den Linden"). */
+const streetOpeners = /^(?:am|an|auf|im|in|zum|zur|unter|hinter|vor|bei|beim|alte[nr]?|neue[nr]?|gro(?:ss|ß)e[nr]?|kleine[nr]?|lange[nr]?|hohe[nr]?|obere[nr]?|untere[nr]?|sankt|st\.|der|die|den|dem)$/iu;
+
 /** Where the street name starts among the words before the house number: a street word, else a capitalised one. */
 function streetStart(words: string[]): number {
-  const suffixed = words.findIndex((w) => streetSuffixAtEnd.test(w));
-  if (suffixed >= 0) return suffixed;
+  let suffixed = words.findIndex((w) => streetSuffixAtEnd.test(w));
+  if (suffixed >= 0) {
+    while (suffixed > 0 && /^\p{Lu}/u.test(words[suffixed - 1]) && streetOpeners.test(words[suffixed - 1])) suffixed--;
+    return suffixed;
+  }
   const capital = words.findIndex((w, i) => /^\p{Lu}/u.test(w) && i >= words.length - 3);
   return capital >= 0 ? capital : words.length - 1;
 }
@@ -179,9 +184,14 @@ export function hide(text: string, ref: Reference | null): string {
 }
 
 /**
- * An order number in an answer to "which order?" ("1003", "die 1003 bitte"): the question gives the number its
- * meaning, so any 4 to 6 digits count, unlike in free text.
+ * An order number in an answer to "which order?" ("1003", "die 1003 bitte", "Auftrag 1003"): the question gives the
+ * number its meaning, so any 4 to 6 digits count, unlike in free text; a number of another kind ("RE-2026-0004",
+ * "Lieferschein 1001") is none.
  */
 export function orderNumberIn(text: string | undefined): string | null {
+  const documents = findDocuments(text ?? '');
+  const order = documents.find((d) => d.kind === 'order');
+  if (order) return order.number;
+  if (documents.length > 0) return null;
   return /(?<!\d)\d{4,6}(?!\d)/.exec(text ?? '')?.[0] ?? null;
 }

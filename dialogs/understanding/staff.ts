@@ -1,5 +1,5 @@
 import type { OrderStatus } from '../../domain/lifecycle';
-import { findDocuments } from './references';
+import { findBareOrderNumber, findDocuments } from './references';
 import type { QueueName, StaffCommand } from './types';
 
 /**
@@ -49,9 +49,16 @@ function tidy(text: string): string {
   return text.trim().replace(/[.!?]+$/, '').replace(/\s+/g, ' ');
 }
 
+/** The status the words around the order name: with the filler words taken out everywhere, or only at the edges
+ *  ("mark 1012 as ready to ship" keeps the "to" of "ready to ship"). */
 function targetOf(words: string): OrderStatus | 'ship' | null {
-  const rest = words.replace(fillers, ' ').replace(/[,;:]/g, ' ').replace(/\s+/g, ' ').trim();
-  return targets.find(([pattern]) => pattern.test(rest))?.[1] ?? null;
+  const plain = words.replace(/[,;:]/g, ' ').replace(/\s+/g, ' ').trim();
+  const edge = new RegExp(`^(?:${fillers.source}\\s*)+|(?:\\s*${fillers.source})+$`, 'g');
+  for (const rest of [plain.replace(fillers, ' ').replace(/\s+/g, ' ').trim(), plain.replace(edge, '').trim()]) {
+    const hit = targets.find(([pattern]) => pattern.test(rest));
+    if (hit) return hit[1];
+  }
+  return null;
 }
 
 /** The one order a command is about: a document reference of kind order, or a bare number from 1000 on. */
@@ -60,8 +67,8 @@ function orderIn(s: string): { number: string; start: number; end: number } | nu
   const order = documents.find((d) => d.kind === 'order');
   if (order) return { number: order.number, start: order.start, end: order.end };
   if (documents.length > 0) return null;
-  const bare = /(?<![\d.,:/#-])\b([1-9]\d{3,8})\b(?![.,:/-]?\d)/.exec(s);
-  return bare ? { number: bare[1], start: bare.index, end: bare.index + bare[0].length } : null;
+  const bare = findBareOrderNumber(s, 9);
+  return bare ? { number: bare.value, start: bare.start, end: bare.end } : null;
 }
 
 export function matchStaffCommand(text: string): StaffCommand | null {

@@ -17,6 +17,11 @@ export interface ItemMention {
   sku: string;
   quantity: number | null;
   text: string;
+  /**
+   * The product is named only to be taken off ("ohne Kaffee"): the removal is in `changes`. Kept in `items` (quantity
+   * null) for dialogs that read removals from items and the wording; goods to order are the items without it.
+   */
+  removal?: true;
 }
 
 /** A word that fits several products ("Toner"), with the quantity written for it. */
@@ -24,6 +29,8 @@ export interface AmbiguousMention {
   text: string;
   candidates: string[];
   quantity: number | null;
+  /** Named only to be taken off ("ohne Toner": whichever toner is on the draft); see ItemMention.removal. */
+  removal?: true;
 }
 
 /**

@@ -147,6 +147,8 @@ export function applyUnderstanding(s: OrderSession, u: Understanding, ctx: Chang
   const rejected: string[] = [];
   const notInOrder: ChangeReport['notInOrder'] = [];
   let acceptAvailable = false;
+  // Lines whose new quantity a change set: the same product among the items must not add to it again.
+  const quantitySet = new Set<string>();
   const inDraft = (sku: string) => s.draft.lines.some((l) => l.sku === sku) || s.quantityMissing.includes(sku);
   const removal = REMOVE.test(ctx.text);
   const addition = ADD.test(ctx.text);
@@ -173,6 +175,7 @@ export function applyUnderstanding(s: OrderSession, u: Understanding, ctx: Chang
       }
     } else if (change.kind === 'set_quantity') {
       const sku = change.target ? (change.target.skus.find(inDraft) ?? (change.target.skus.length === 1 ? change.target.skus[0] : null)) : s.lastSku;
+      if (sku) quantitySet.add(sku);
       if (sku && findProduct(ctx.catalog, sku) && !setLineQuantity(s, sku, change.quantity)) rejected.push(sku);
     } else if (change.kind === 'accept_available') {
       acceptAvailable = true;
@@ -180,7 +183,7 @@ export function applyUnderstanding(s: OrderSession, u: Understanding, ctx: Chang
   }
 
   // A product named only to be taken off ("ohne Kaffee") is in the recognizer's changes, applied above.
-  const items = u.items.filter((i) => !(i.removal && u.changes));
+  const items = u.items.filter((i) => !(i.removal && u.changes) && !(i.quantity !== null && quantitySet.has(i.sku)));
   if (u.service && !items.some((i) => i.sku === u.service)) items.push({ sku: u.service, quantity: null, text: u.service });
   for (const item of items) {
     const product = findProduct(ctx.catalog, item.sku);

@@ -82,3 +82,24 @@ describe('accepting the quantity in stock', () => {
     expect((await getOrder(t.db, muellerActor, '1001'))!.backorderChoice).toBeNull();
   });
 });
+
+describe('corrections that name the product or the old value', () => {
+  it.each([
+    ['de', '3 Stühle und 2 Pakete Kopierpapier', 'Papier auf 8 erhöhen', ['CHAIR-ERGO', 3], ['PAPER-A4', 8]],
+    ['en', '3 chairs and 2 reams of paper', 'make the paper 8', ['CHAIR-ERGO', 3], ['PAPER-A4', 8]],
+    ['de', '3 Stühle', 'nicht 3, sondern 5', ['CHAIR-ERGO', 5], null],
+    ['en', '3 chairs', 'sorry, 5 chairs not 3', ['CHAIR-ERGO', 5], null],
+    ['en', '3 chairs', 'change the chairs to 5', ['CHAIR-ERGO', 5], null],
+    ['de', '3 Stühle und 2 Packungen Kaffee', 'die Stühle streichen und 2 Tische dazu', ['COFFEE-1KG', 2], ['DESK-160', 2]],
+    ['en', '3 chairs and 2 bags of coffee', "we don't need the chairs, add 2 desks", ['COFFEE-1KG', 2], ['DESK-160', 2]],
+  ] as const)('(%s) "%s" then "%s"', async (locale, first, correction, a, b) => {
+    const { conversation } = await startOrder(t.db, first, mueller(locale));
+    const summary = await conversation.say(correction);
+    expect(shown(summary)).not.toMatch(/ist nicht in Ihrer Bestellung|is not in your order/);
+    await conversation.say(button(summary, locale === 'de' ? 'Bestellen' : 'Place order'));
+    const lines = await placedLines();
+    expect(lines).toContainEqual([...a]);
+    if (b) expect(lines).toContainEqual([...b]);
+    expect(lines).toHaveLength(b ? 2 : 1);
+  });
+});

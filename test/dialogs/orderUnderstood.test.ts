@@ -196,3 +196,35 @@ describe('"no" to next year\'s day', () => {
     expect(shown(await conversation.say(day))).toContain(taken);
   });
 });
+
+describe('an answer in the other language', () => {
+  it.each([
+    ['en', 'copy paper', 'fünf', '5 × Copy paper'],
+    ['de', 'Kopierpapier', 'five', '5 × Kopierpapier'],
+  ] as const)('a quantity (%s session, "%s" answered "%s")', async (locale, text, answer, line) => {
+    const { conversation } = await startOrder(t.db, text, mueller(locale));
+    expect(shown(await conversation.say(answer))).toContain(line);
+  });
+
+  it.each([
+    ['en', '2 chairs', 'ja', 'Your order 1001 is confirmed.'],
+    ['de', '2 Stühle', 'yes', 'Ihre Bestellung 1001 ist bestätigt.'],
+  ] as const)('a yes at the summary (%s session, "%s")', async (locale, text, yes, placed) => {
+    const { conversation } = await startOrder(t.db, text, mueller(locale));
+    expect(shown(await conversation.say(yes))).toContain(placed);
+  });
+});
+
+describe('"really cancel?" answered in the other language', () => {
+  it.each([
+    ['en', '2 chairs', 'cancel', 'nein', 'Good, let us continue.', '2 × Ergo Pro office chair'],
+    ['de', '2 Stühle', 'abbrechen', 'no', 'Gut, dann machen wir weiter.', '2 × Bürostuhl Ergo Pro'],
+  ] as const)('(%s session, "%s")', async (locale, text, cancel, no, goOn, line) => {
+    const { conversation } = await startOrder(t.db, text, mueller(locale));
+    await conversation.say(cancel);
+    const back = shown(await conversation.say(no));
+    expect(back).toContain(goOn);
+    expect(back).toContain(line);
+    expect(await orderCount(t.db)).toBe(0);
+  });
+});

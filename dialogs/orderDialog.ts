@@ -333,7 +333,8 @@ export class OrderDialog extends InterruptibleDialog<OrderDialogOptions> {
     const unclear = s.unclear[0];
     if (unclear) {
       const known = unclear.candidates.filter((sku) => catalog.some((p) => p.sku === sku));
-      const candidates = known.map((sku) => ({ title: productTitle(product(sku), l), sku }));
+      const consumer = await this.isConsumer(step, s);
+      const candidates = known.map((sku) => ({ title: productTitle(product(sku), l, consumer), sku }));
       if (unclear.kind === 'unknown') candidates.push({ title: tx(l, 'skipUnknown'), sku: '' });
       const question = tx(l, unclear.kind === 'ambiguous' ? 'askAmbiguous' : 'askUnknown', { text: unclear.text });
       const card = bindCard('productChoice', { question, candidates });
@@ -358,7 +359,7 @@ export class OrderDialog extends InterruptibleDialog<OrderDialogOptions> {
     }
 
     if (s.draft.lines.length === 0) {
-      const card = catalogCard(catalog, l);
+      const card = catalogCard(catalog, l, await this.isConsumer(step, s));
       return step.prompt(P.what, {
         prompt: MessageFactory.attachment(card, tx(l, 'askWhat')) as Activity,
         retryPrompt: MessageFactory.attachment(card, tx(l, 'retryWhat')) as Activity,
@@ -639,7 +640,7 @@ export class OrderDialog extends InterruptibleDialog<OrderDialogOptions> {
     }
     if (u.catalog) {
       // The question "what would you like?" shows the catalog itself; anywhere else it comes on top of the question.
-      if (pendingPrompt(dc) !== P.what) await dc.context.sendActivity(MessageFactory.attachment(catalogCard(catalog, s.locale)));
+      if (pendingPrompt(dc) !== P.what) await dc.context.sendActivity(MessageFactory.attachment(catalogCard(catalog, s.locale, await this.isConsumer(dc, s))));
       const { changed } = await this.applyMessage(dc, s, u, text);
       return changed ? this.replan(dc) : this.askAgain(dc);
     }
@@ -817,6 +818,12 @@ export class OrderDialog extends InterruptibleDialog<OrderDialogOptions> {
 
   private understood(p: PromptValidatorContext<unknown>): Understanding | null {
     return this.turnOf(p).understanding;
+  }
+
+  /** Whether the draft's customer is a private one, who reads prices including VAT (none chosen yet: net). */
+  private async isConsumer(dc: DialogContext, s: OrderSession): Promise<boolean> {
+    const { customers } = await this.turnData(dc);
+    return customers.find((c) => c.id === s.draft.customerId)?.kind === 'b2c';
   }
 
   private async customer(dc: DialogContext): Promise<Customer> {

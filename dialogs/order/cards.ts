@@ -10,8 +10,13 @@ import { formatAddress, formatDay, formatSlot } from '../format';
 import { orderTexts as tx } from '../texts/order';
 import { summaryVersion, type OrderSession } from './session';
 
-export function productTitle(p: Product, locale: Locale): string {
-  return `${p.name[locale]} – ${formatMoney(p.priceCents, locale)}`;
+/** A unit price as the customer reads it: net for businesses, including VAT for private customers (PAngV). */
+export function unitPriceFor(p: Product, consumer: boolean): number {
+  return consumer ? lineGrossCents(p.priceCents, p.vatRate) : p.priceCents;
+}
+
+export function productTitle(p: Product, locale: Locale, consumer = false): string {
+  return `${p.name[locale]} – ${formatMoney(unitPriceFor(p, consumer), locale)}`;
 }
 
 /** What the summary says beside the draft: a requested date that cannot be met, a credit warning for staff. */
@@ -47,8 +52,7 @@ export function summaryCard(
     }
     if (quantity <= 1) return '';
     const product = catalog.find((p) => p.sku === sku)!;
-    const unitPrice = consumer ? lineGrossCents(product.priceCents, product.vatRate) : product.priceCents;
-    return tx(l, 'unitPrice', { price: formatMoney(unitPrice, l) });
+    return tx(l, 'unitPrice', { price: formatMoney(unitPriceFor(product, consumer), l) });
   };
   const onlyServices = priced.lines.every((line) => line.kind === 'service');
   const address: Address = s.draft.deliveryAddress ?? customer.address;
@@ -90,7 +94,7 @@ export function summaryCard(
 }
 
 /** Goods and made-to-order items grouped by category, each with a quantity field; services are booked by talking. */
-export function catalogCard(catalog: readonly Product[], locale: Locale): CardAttachment {
+export function catalogCard(catalog: readonly Product[], locale: Locale, consumer = false): CardAttachment {
   const categories = new Map<string, Product[]>();
   for (const p of catalog) {
     if (p.kind === 'service') continue;
@@ -98,14 +102,14 @@ export function catalogCard(catalog: readonly Product[], locale: Locale): CardAt
   }
   return bindCard('catalog', {
     title: tx(locale, 'catalogTitle'),
-    hint: tx(locale, 'catalogHint'),
+    hint: `${tx(locale, 'catalogHint')} ${tx(locale, consumer ? 'pricesGross' : 'pricesNet')}`,
     submitTitle: tx(locale, 'catalogSubmit'),
     categories: [...categories.entries()].map(([category, products]) => ({
       title: categoryTitle(category, locale),
       products: products.map((p) => ({
         sku: p.sku,
         name: p.name[locale],
-        price: `${formatMoney(p.priceCents, locale)} / ${p.unit[locale]}`,
+        price: `${formatMoney(unitPriceFor(p, consumer), locale)} / ${p.unit[locale]}`,
         quantityLabel: tx(locale, 'quantity'),
       })),
     })),

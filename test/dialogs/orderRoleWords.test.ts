@@ -120,3 +120,31 @@ describe('questions in grammatical German and English', () => {
     }
   });
 });
+
+describe('prices a private customer reads before the summary', () => {
+  it.each([
+    ['de', 'Katalog', '415,31 € / Stück', 'Preise inkl. MwSt.'],
+    ['en', 'catalog', '€415.31 / piece', 'Prices incl. VAT'],
+  ] as const)('the catalog card shows gross prices (%s)', async (locale, text, chair, note) => {
+    const { replies } = await startOrder(t.db, text, schmidt(locale));
+    expect(shown(replies)).toContain(chair);
+    expect(shown(replies)).toContain(note);
+  });
+
+  it.each([
+    ['de', '2 Toner', 'Toner schwarz – 105,91 €'],
+    ['en', '2 toner', 'Black toner cartridge – €105.91'],
+  ] as const)('the product choice shows gross prices (%s)', async (locale, text, title) => {
+    const { replies } = await startOrder(t.db, text, schmidt(locale));
+    expect(buttons(replies).map((b) => b.title)).toContain(title);
+  });
+
+  it.each([
+    ['de', 'Katalog', '349,00 € / Stück', 'Preise netto zzgl. MwSt.'],
+    ['en', 'catalog', '€349.00 / piece', 'Prices net, plus VAT'],
+  ] as const)('business customers keep net prices in the catalog (%s)', async (locale, text, chair, note) => {
+    const { replies } = await startOrder(t.db, text, mueller(locale));
+    expect(shown(replies)).toContain(chair);
+    expect(shown(replies)).toContain(note);
+  });
+});

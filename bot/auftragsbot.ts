@@ -5,7 +5,7 @@ import type { Db } from '../data/db';
 import { findPersonByChannel } from '../data/parties';
 import { toLocale } from '../domain/locale';
 import type { Person } from '../domain/parties';
-import type { MainDialog } from '../dialogs/mainDialog';
+import { welcomeText, type MainDialog } from '../dialogs/mainDialog';
 import { commonTexts } from '../dialogs/texts/common';
 import { setTurnUser, TurnUser } from '../dialogs/turnUser';
 import type { Logger } from './logger';
@@ -52,7 +52,7 @@ export class AuftragsBot extends ActivityHandler {
           const locale = person?.locale ?? toLocale(context.activity.locale);
           await context.sendActivity(
             person
-              ? commonTexts(locale, 'welcome', { name: person.displayName })
+              ? welcomeText(locale, person)
               : commonTexts(locale, 'notLinked', { userId: member.id }),
           );
         }

@@ -73,6 +73,7 @@ function conversations(db: Db, orderLimits: OrderLimits): IntentRoute[] {
   return [
     { intent: 'order', dialog: order, cardAction: (action) => action === 'order.catalog' },
     { intent: 'book_service', dialog: order },
+    { intent: 'reorder', dialog: order },
     { intent: StaffIntents.work, dialog: staff, cardAction: (action) => action.startsWith('staff.'), cardInterrupts: true },
     { intent: StaffIntents.status, dialog: status },
     { intent: SWITCH_LOCALE, dialog: new LanguageDialog(db) },

@@ -51,7 +51,7 @@ export function segment(tokens: Token[]): Segments {
   return { of, replaces, markerTokens };
 }
 
-/** Words before a number that it is the old value ("nicht 3, sondern 5", "statt 3 lieber 5", "not 3 but 5"). */
+/** Words before a number that it is the old value ("nicht 3, sondern 5", "statt 3 lieber 5", "not 3 but 5", "5 instead of 3"). */
 const replacedCues = [['nicht'], ['not'], ['statt'], ['anstatt'], ['instead', 'of'], ['rather', 'than']];
 
 /**
@@ -64,7 +64,10 @@ export function replacedValues(tokens: Token[], numbers: NumberSpan[]): [number,
   numbers.forEach((n, k) => {
     const cue = replacedCues.find((c) => c.every((w, i) => words[n.from - c.length + i] === w));
     const next = numbers[k + 1];
-    if (!cue || n.value === null || !next || next.from - n.to > 2) return;
+    const before = numbers[k - 1];
+    // The new value stands after the old one ("not 3 but 5") or before its cue ("5 instead of 3").
+    const newValueNear = (next && next.from - n.to <= 2) || (before && cue && n.from - cue.length - before.to <= 1);
+    if (!cue || n.value === null || !newValueNear) return;
     spans.push([tokens[n.from - cue.length].start, tokens[n.to - 1].end]);
   });
   return spans;

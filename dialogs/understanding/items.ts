@@ -150,9 +150,16 @@ export function extractItems(
     const t = tokens[j];
     if (!t || t.kind !== 'word' || mentionAt.has(j) || segments.markerTokens.has(j)) continue;
     if (notProducts.has(simplify(t.norm)) || t.norm.length < 3 || index.skusOfKey.has(t.key)) continue;
-    unknown.push(t.raw);
+    unknown.push(hyphenatedWord(tokens, j));
   }
   return { items, service, ambiguous, unknown: mostProductLike(unknown) };
+}
+
+/** The word at j with the parts a hyphen joins to it, as written ("USB-Sticks", not "USB"). */
+function hyphenatedWord(tokens: Token[], j: number): string {
+  let word = tokens[j].raw;
+  for (let k = j + 1; tokens[k]?.afterHyphen; k++) word += `-${tokens[k].raw}`;
+  return word;
 }
 
 /** How many unknown words are named back: a long message must not turn into a list of everything in it. */

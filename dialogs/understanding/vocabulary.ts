@@ -58,4 +58,6 @@ export const quantityFillers = [
   'bitte', 'dann', 'nur', 'einfach', 'davon', 'insgesamt', 'es', 'das', 'sagen', 'wir', 'ja', 'ok', 'okay',
   'please', 'then', 'just', 'only', 'it', 'that', 'total', 'in', 'let', 's', 'say', 'yes',
   'ach', 'oh', 'ah', 'hm', 'hmm', 'auf', 'andere', 'andern', 'mach', 'mache', 'machen', 'draus', 'daraus', 'to', 'well',
+  // "not 3 but 5": the old value is hidden, "but" is left over.
+  'but', 'make',
 ];

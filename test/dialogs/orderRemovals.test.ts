@@ -15,6 +15,9 @@ describe('corrections', () => {
   it.each([
     ['de', '2 Stühle', 'ach nee, doch lieber 3', '3 × Bürostuhl Ergo Pro', 'Bestellen'],
     ['en', '2 chairs', 'oh no, actually make it 3', '3 × Ergo Pro office chair', 'Place order'],
+    ['de', '2 Stühle', 'nicht 2, sondern 3', '3 × Bürostuhl Ergo Pro', 'Bestellen'],
+    ['en', '2 chairs', 'not 2 but 3', '3 × Ergo Pro office chair', 'Place order'],
+    ['en', '2 chairs', 'make it 3 instead of 2', '3 × Ergo Pro office chair', 'Place order'],
   ] as const)('a bare new quantity for the line talked about (%s)', async (locale, first, correction, line, confirm) => {
     const { conversation } = await startOrder(t.db, first, mueller(locale));
     const summary = await conversation.say(correction);

@@ -35,6 +35,7 @@ describe('changes to the draft, said the way people say them', () => {
   it.each([
     ['ach nee, doch lieber 3', 'de', 3], ['lieber 8 stück', 'de', 8], ['mach 10 draus', 'de', 10], ['nee, 6', 'de', 6],
     ['make it 3', 'en', 3], ['actually 7', 'en', 7], ['change it to 10', 'en', 10],
+    ['nicht 3, sondern 5', 'de', 5], ['5 statt 3', 'de', 5], ['not 3 but 5', 'en', 5], ['make it 5 instead of 3', 'en', 5],
   ] as const)('%s (%s) sets the open line to %d', (text, locale, quantity) => {
     expect(changes(text, locale)).toEqual([{ kind: 'set_quantity', target: null, quantity }]);
     expect(read(text, locale).quantityOnly).toBe(quantity);

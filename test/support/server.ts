@@ -12,9 +12,13 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/** Configuration for tests: demo mode, quiet logs, a fixed token secret, the given database. */
+/**
+ * Configuration for tests: demo mode, quiet logs, a fixed token secret, the given database. Rate limits are high
+ * enough for suites that open many conversations in a minute; the rate-limit tests set their own.
+ */
 export function testConfig(database: TestDatabase, env: NodeJS.ProcessEnv = {}): Config {
-  return { ...loadConfig({ LOG_LEVEL: 'silent', TOKEN_SECRET: 'test-token-secret', QUIET_HOURS: 'off', ...env }), db: database.options ?? {} };
+  const limits = { RATE_LIMIT_PER_MINUTE: '100000', RATE_LIMIT_KEY_PER_MINUTE: '100000', DEMO_TOKENS_PER_MINUTE: '100000' };
+  return { ...loadConfig({ LOG_LEVEL: 'silent', TOKEN_SECRET: 'test-token-secret', QUIET_HOURS: 'off', ...limits, ...env }), db: database.options ?? {} };
 }
 
 /**

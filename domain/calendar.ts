@@ -190,3 +190,20 @@ export function berlinDateTime(date: string, time: string): Date {
   // Skipped in spring: neither offset reproduces the wall time; the winter offset moves it forward.
   return new Date(candidates[candidates.length - 1]);
 }
+
+export type DayCheck =
+  | { ok: true }
+  | { ok: false; reason: 'weekend' | 'holiday'; holiday: Localized | null; before: string | null; after: string };
+
+/**
+ * Whether a wished day is a working day; if not, why (weekend or the holiday's name) and the nearest working days
+ * either side, the earlier one only when it is not before `today`.
+ */
+export function checkWorkingDay(date: string, today: string): DayCheck {
+  if (isWorkingDay(date)) return { ok: true };
+  const holiday = holidayOn(date);
+  let before: string | null = addDays(date, -1);
+  while (!isWorkingDay(before)) before = addDays(before, -1);
+  if (before < today) before = null;
+  return { ok: false, reason: holiday ? 'holiday' : 'weekend', holiday: holiday?.name ?? null, before, after: nextWorkingDay(date) };
+}

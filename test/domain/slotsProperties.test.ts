@@ -33,7 +33,9 @@ const queryArb = fc.record({
   step: fc.constantFrom(15, 30, 60),
 });
 
-function build(q: fc.Infer<typeof queryArb>) {
+type Query = typeof queryArb extends fc.Arbitrary<infer T> ? T : never;
+
+function build(q: Query) {
   const busy: BusyPeriod[] = q.busy.map((b) => {
     const start = berlinDateTime(addDays(q.fromDate, b.dayOffset), '00:00').getTime() + b.startMinute * MINUTE;
     return { resourceId: b.resourceId, start: new Date(start), end: new Date(start + b.lengthMinutes * MINUTE), travelAfterMinutes: b.travel };

@@ -59,7 +59,7 @@ export async function seed(db: Db): Promise<void> {
           unit_de: p.unit.de, unit_en: p.unit.en, synonyms_de: JSON.stringify(p.synonyms.de),
           synonyms_en: JSON.stringify(p.synonyms.en), price_cents: p.priceCents, vat_rate: p.vatRate,
           on_hand: p.onHand, restock_date: p.restockDate, duration_minutes: p.durationMinutes,
-          resource_ids: JSON.stringify(p.resourceIds), active: true,
+          resource_ids: JSON.stringify(p.resourceIds), active: true, on_site: p.onSite ?? false,
         })
         .onConflict('sku')
         .ignore();

@@ -13,7 +13,7 @@ import { customerNotificationFor, staffReviewKind, staffReviewRecipients, staffR
 /** What placing found and now books: per order line its reservation and machine plan, and the appointments. */
 export interface Placement {
   lines: { lineId: number; sku: string; reserve: number; plan?: ProductionPlan }[];
-  appointments: { sku: string; resourceIds: readonly string[]; start: Date; end: Date }[];
+  appointments: { sku: string; resourceIds: readonly string[]; start: Date; end: Date; travelMinutes?: number }[];
 }
 
 /** The goods a shipment takes out of the warehouse. */

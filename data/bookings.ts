@@ -214,3 +214,9 @@ export async function isAppointmentBooked(db: Db, orderNumber: string, sku: stri
     .first('service_bookings.id');
   return !!row;
 }
+
+/** Whether a booking row is still booked on that Berlin day (a reminder of it is wanted only then), and its current start. */
+export async function bookingOnDay(db: Db, bookingId: number, day: string): Promise<{ start: string } | null> {
+  const row = await db('service_bookings').where({ id: bookingId, status: 'booked' }).first('starts_at');
+  return row && berlinDateOf(new Date(row.starts_at)) === day ? { start: row.starts_at } : null;
+}

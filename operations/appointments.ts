@@ -9,6 +9,7 @@ import { berlinDateOf } from '../domain/calendar';
 import type { OrderStatus } from '../domain/lifecycle';
 import { may } from '../domain/permissions';
 import { runOperation } from './refusal';
+import { scheduleReminder } from './reminders';
 import { recordEvent } from './steps';
 
 export type RescheduleResult =
@@ -68,6 +69,8 @@ export async function rescheduleBooking(
     if (!check.ok) return refuse({ ok: false, code: check.code, status });
     const to: Appointment = { start: check.start.toISOString(), end: check.end.toISOString() };
     await rebookAt(trx, rowIds, to);
+    // The moved appointment gets its own reminder; the old day's one is dropped by its still-wanted check.
+    await scheduleReminder(trx, order, { bookingId: rowIds[0], sku, start: check.start }, now);
 
     const dates = await otherPromiseDates(trx, order.id, rowIds);
     const promised = promisedAfterMove({

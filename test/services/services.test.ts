@@ -6,7 +6,6 @@ import { cancelAppointment, placeOrder, quoteCancellation, recordAbsence, report
 import { demoActors, monday } from '../orders/actors';
 import { describeEachDatabase } from '../support/databases';
 
-const wednesday = '2026-03-04';
 const at = (date: string, time: string) => berlinDateTime(date, time).toISOString();
 
 describeEachDatabase('services by appointment', ({ get }) => {
@@ -64,15 +63,15 @@ describeEachDatabase('services by appointment', ({ get }) => {
     expect(first.due_at).toBe(at('2026-03-09', '18:00'));
     expect(first.dedupe_key).toMatch(/^appointment-reminder:\d+:2026-03-10:p\d+$/);
     const row = (r: any) => ({ id: Number(r.id), payload: JSON.parse(r.payload) }) as any;
-    expect(await appointmentReminder.obsolete!(db, row(first))).toBeNull();
+    expect(await appointmentReminder.obsolete!(db, row(first), monday)).toBeNull();
 
     const moved = await rescheduleBooking(db, a.mueller, placed.order.number, { start: at('2026-03-11', '13:00') }, monday);
     expect(moved).toMatchObject({ ok: true, changed: true });
     const after = await reminders();
     expect(after).toHaveLength(2);
     expect(after[1].due_at).toBe(at('2026-03-10', '18:00'));
-    expect(await appointmentReminder.obsolete!(db, row(after[0]))).toMatch(/no longer/);
-    expect(await appointmentReminder.obsolete!(db, row(after[1]))).toBeNull();
+    expect(await appointmentReminder.obsolete!(db, row(after[0]), monday)).toMatch(/no longer booked/);
+    expect(await appointmentReminder.obsolete!(db, row(after[1]), monday)).toBeNull();
 
     // Booked late on the evening before: due at once.
     const late = new Date(at('2026-03-12', '19:30'));

@@ -201,7 +201,7 @@ export async function lockResources(trx: Knex.Transaction, resourceIds: readonly
 }
 
 /** Quantity ordered of a SKU on an order (the length of a service visit depends on it). */
-export async function orderedQuantity(trx: Knex.Transaction, orderId: number, sku: string): Promise<number> {
+export async function orderedQuantity(trx: Db | Knex.Transaction, orderId: number, sku: string): Promise<number> {
   const line = await trx('order_lines').where({ order_id: orderId, sku }).sum({ quantity: 'quantity' }).first();
   return Number(line?.quantity ?? 1);
 }

@@ -1,10 +1,12 @@
-import { lockResources } from '../data/bookings';
+import { findServiceSlots, lockResources, orderedQuantity } from '../data/bookings';
+import { customerPersonIds } from '../data/history';
+import { orderOrigin, withOrigin } from '../data/orderOrigin';
 import type { Db } from '../data/db';
 import type { Actor } from '../data/orders';
 import { enqueueNotification } from '../data/outbox';
 import { resourcesByIds } from '../data/resources';
 import { absencePeriod } from '../domain/slots';
-import { isValidDate } from '../domain/calendar';
+import { berlinTimeOf, berlinToday, isValidDate } from '../domain/calendar';
 import { may } from '../domain/permissions';
 import { runOperation } from './refusal';
 
@@ -77,4 +79,40 @@ export async function recordAbsence(
     }
     return { ok: true, absenceId, created, resourceId: resource.id, resourceName: resource.name, from, to, affected };
   });
+}
+
+/** Kind of the customer's message offering new slots for an appointment an absence hit. */
+export const NEW_SLOTS_KIND = 'appointment_new_slots';
+
+export type OfferNewSlotsResult =
+  | { ok: true; orderNumber: string; sku: string; slots: string[] }
+  | { ok: false; code: 'forbidden' | 'not_found' | 'no_booking' | 'no_slots' };
+
+/**
+ * Sales' one click under an absence: the customer of an affected appointment gets a message with the next free
+ * slots to move it to (their click goes through rescheduleBooking). Clicking twice sends one message.
+ */
+export async function offerNewSlots(db: Db, actor: Actor, input: { orderNumber: string; sku: string }, now: Date = new Date()): Promise<OfferNewSlotsResult> {
+  if (!may(actor, 'recordAbsence')) return { ok: false, code: 'forbidden' };
+  const number = String(input.orderNumber).trim();
+  const sku = String(input.sku).trim().toUpperCase();
+  const order = await db('orders').where({ number }).first('id', 'number', 'customer_id');
+  if (!order) return { ok: false, code: 'not_found' };
+  const booking = await db('service_bookings').where({ order_id: order.id, sku, status: 'booked' }).orderBy('id').first('id', 'starts_at');
+  if (!booking) return { ok: false, code: 'no_booking' };
+  const slots = (await findServiceSlots(db, sku, {
+    fromDate: berlinToday(now), days: 10, limit: 4, quantity: await orderedQuantity(db, order.id, sku), preferredTime: berlinTimeOf(new Date(booking.starts_at)), perDay: 1,
+  }, now)).map((s) => s.start);
+  if (slots.length === 0) return { ok: false, code: 'no_slots' };
+  await db.transaction(async (trx) => {
+    const origin = await orderOrigin(trx, Number(order.id));
+    for (const personId of await customerPersonIds(trx, Number(order.customer_id))) {
+      await enqueueNotification(trx, {
+        recipient: { kind: 'person', personId }, kind: NEW_SLOTS_KIND,
+        payload: withOrigin({ orderNumber: number, sku, start: booking.starts_at, slots }, origin, personId),
+        dedupeKey: `new-slots:${booking.id}:${booking.starts_at}:p${personId}`,
+      }, now);
+    }
+  });
+  return { ok: true, orderNumber: number, sku, slots };
 }

@@ -35,6 +35,10 @@ export const serviceTexts = defineTexts('services', {
     en: '{resource} is away from {from} to {to} ({reason}). Appointments affected: {list}.',
   },
   absenceBooking: { de: 'Auftrag {number}, {customer}, {when}', en: 'order {number}, {customer}, {when}' },
+  newSlotsAfterAbsence: {
+    de: 'Leider fällt Ihr Termin zu Auftrag {number} ({service}, {when}) aus. Bitte wählen Sie eine neue Zeit:',
+    en: 'Unfortunately your appointment for order {number} ({service}, {when}) cannot take place. Please pick a new time:',
+  },
   offerSlots: { de: 'Neue Termine anbieten: {customer}', en: 'Offer new slots: {customer}' },
   reason_sick: { de: 'krank', en: 'sick' },
   reason_vacation: { de: 'Urlaub', en: 'on leave' },

@@ -9,7 +9,7 @@ import {
 } from 'botbuilder-dialogs';
 import { bindCard } from '../cards/bind';
 import { may } from '../domain/permissions';
-import { addDays, berlinToday } from '../domain/calendar';
+import { addDays, berlinToday, checkWorkingDay } from '../domain/calendar';
 import type { Product } from '../domain/catalog';
 import type { Locale } from '../domain/locale';
 import { statusLabel } from '../domain/lifecycle';
@@ -38,6 +38,8 @@ import { hasContent, newSession, type OrderSession } from './order/session';
 import { orderTexts as tx } from './texts/order';
 import { getTurnUser, type TurnUser } from './turnUser';
 import { understand, type Understanding } from './understanding';
+import { withServiceWishes } from './understanding/serviceWishes';
+import { notWorkingDayText } from './workingDayAnswer';
 
 export const ORDER_DIALOG = 'orderDialog';
 
@@ -383,8 +385,15 @@ export class OrderDialog extends InterruptibleDialog<OrderDialogOptions> {
     const s = this.session(step);
     const l = s.locale;
     const now = this.now();
-    const fromDate = s.slotWish.date ?? addDays(berlinToday(now), 1);
-    const slots = await findServiceSlots(this.db, product.sku, { fromDate, partOfDay: s.slotWish.partOfDay, limit: 4, quantity }, now);
+    let fromDate = s.slotWish.date ?? addDays(berlinToday(now), 1);
+    // s13 (services): a wished day that is no working day is said so, with the nearest working days.
+    const day = s.slotWish.date ? checkWorkingDay(fromDate, berlinToday(now)) : ({ ok: true } as const);
+    if (!day.ok) {
+      await step.context.sendActivity(notWorkingDayText(fromDate, day, l));
+      fromDate = day.before ?? day.after;
+    }
+    const preferredTime = s.slotWish.time ?? undefined;
+    const slots = await findServiceSlots(this.db, product.sku, { fromDate, partOfDay: preferredTime ? null : s.slotWish.partOfDay, limit: 4, quantity, preferredTime, perDay: preferredTime ? 2 : undefined, days: day.ok ? 5 : 3 }, now);
     const name = product.name[l];
     const prompt = slots.length
       ? MessageFactory.attachment(
@@ -588,10 +597,14 @@ export class OrderDialog extends InterruptibleDialog<OrderDialogOptions> {
     }
   }
 
-  private async applyMessage(dc: DialogContext, s: OrderSession, u: Understanding, text: string) {
+  private async applyMessage(dc: DialogContext, s: OrderSession, message: Understanding, text: string) {
     const { catalog, customers } = await this.turnData(dc);
     const customer = customers.find((c) => c.id === s.draft.customerId);
-    return applyUnderstanding(s, u, {
+    // s13 (services): durations ("2 Stunden") and wished times ("gegen halb drei") of service bookings.
+    const serviceSkus = s.draft.lines.filter((l) => catalog.some((p) => p.sku === l.sku && p.kind === 'service')).map((l) => l.sku);
+    const u = withServiceWishes(message, text, catalog, serviceSkus);
+    const timeWish = (u.time && (u.service || serviceSkus.length) && u.time !== s.slotWish.time) ? u.time : null;
+    const applied = applyUnderstanding(s, u, {
       catalog,
       customers,
       today: berlinToday(this.now()),
@@ -599,6 +612,12 @@ export class OrderDialog extends InterruptibleDialog<OrderDialogOptions> {
       addressComplete: isComplete,
       addressName: customer?.name ?? '',
     });
+    if (timeWish) {
+      s.slotWish = { ...s.slotWish, time: timeWish };
+      s.slots = {};
+      return { ...applied, changed: true };
+    }
+    return applied;
   }
 
   /** Adds the quantities of a submitted catalog card (unusable ones are asked again); false when it held none. */

@@ -40,6 +40,15 @@ export const serviceTexts = defineTexts('services', {
     en: 'Unfortunately your appointment for order {number} ({service}, {when}) cannot take place. Please pick a new time:',
   },
   offerSlots: { de: 'Neue Termine anbieten: {customer}', en: 'Offer new slots: {customer}' },
+  notWorkingDayWeekend: {
+    de: '{day} ist kein Arbeitstag. Die nächsten Arbeitstage sind {days}.',
+    en: '{day} is not a working day. The nearest working days are {days}.',
+  },
+  notWorkingDayHoliday: {
+    de: '{day} ist ein Feiertag ({holiday}), kein Arbeitstag. Die nächsten Arbeitstage sind {days}.',
+    en: '{day} is a public holiday ({holiday}), not a working day. The nearest working days are {days}.',
+  },
+  and: { de: 'und', en: 'and' },
   reason_sick: { de: 'krank', en: 'sick' },
   reason_vacation: { de: 'Urlaub', en: 'on leave' },
   reason_other: { de: 'abwesend', en: 'away' },

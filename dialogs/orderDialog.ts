@@ -721,6 +721,11 @@ export class OrderDialog extends InterruptibleDialog<OrderDialogOptions> {
       if (text) {
         const locale = this.componentState(dc)[SESSION] ? this.session(dc).locale : turnUser(dc)?.locale ?? 'de';
         data.understanding = await understand(text, { locale, catalog, customers, now: this.now() });
+        // s13 (services): "make that 2 hours" names the draft's service, so it is a change, not an answer.
+        if (this.componentState(dc)[SESSION]) {
+          const lines = this.session(dc).draft.lines.filter((l) => catalog.some((p) => p.sku === l.sku && p.kind === 'service'));
+          data.understanding = withServiceWishes(data.understanding, text, catalog, lines.map((l) => l.sku));
+        }
       }
     }
     return data;

@@ -40,6 +40,7 @@ import { getTurnUser, type TurnUser } from './turnUser';
 import { understand, type Understanding } from './understanding';
 import { withServiceWishes } from './understanding/serviceWishes';
 import { notWorkingDayText } from './workingDayAnswer';
+import { appointmentLines } from './appointmentDetails';
 
 export const ORDER_DIALOG = 'orderDialog';
 
@@ -218,11 +219,13 @@ export class OrderDialog extends InterruptibleDialog<OrderDialogOptions> {
     s.placed = { number: order.number };
     const l = s.locale;
     const forCustomer = s.person.role !== 'customer';
-    const message = !result.created
+    const placedMessage = !result.created
       ? tx(l, 'alreadyPlaced', { number: order.number })
       : forCustomer
       ? tx(l, 'placedForCustomer', { number: order.number, customer: order.customer.name })
       : tx(l, order.status === 'confirmed' ? 'placedConfirmed' : order.status === 'on_hold' ? 'placedOnHold' : 'placedReceived', { number: order.number });
+    // s13 (services): the confirmation states each appointment's day, time, duration, place and who comes.
+    const message = [placedMessage, ...(await appointmentLines(this.db, order, l))].join(' ');
     const card = bindCard('orderPlaced', {
       title: tx(l, 'placedTitle'),
       message,

@@ -16,6 +16,7 @@ export const serviceTexts = defineTexts('services', {
     de: 'Termin {service}: {when}, {duration}, {place}, {who}.',
     en: 'Appointment {service}: {when}, {duration}, {place}, {who}.',
   },
+  movedDetails: { de: 'Dauer {duration}, Ort: {place}, es kommt: {who}.', en: 'Duration {duration}, place: {place}, who comes: {who}.' },
   moveTo: { de: 'Verschieben auf {slot}', en: 'Move to {slot}' },
   reminderText: {
     de: 'Erinnerung: morgen {when} {service} ({duration}), {place}. Es kommt: {who}. Auftrag {number}.',

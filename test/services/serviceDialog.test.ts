@@ -17,13 +17,17 @@ describe('services sold by the hour, at a wished time', () => {
     ['de', 'Ich brauche IT-Beratung für 2 Stunden am Donnerstag um 14 Uhr', 'Bestellen', '2 × IT-Beratung', '285,60'],
     ['en', 'I need IT consulting for 2 hours on Thursday at 2pm', 'Place order', '2 × IT consulting', '285.60'],
   ] as const)('%s: two hours are booked and priced, the slots start at the wished time', async (locale, text, confirm, line, gross) => {
+    const details = locale === 'de'
+      ? /Termin IT-Beratung: Do\., 26\.11\., 14:00, 2 Stunden, bei uns: Bürowerk GmbH, .+, Lena Wolf\./
+      : /Appointment IT consulting: Thu 26 Nov, 14:00, 2 hours, at our office: Bürowerk GmbH, .+, Lena Wolf\./;
     const { conversation, replies } = await startOrder(t.db, text, mueller(locale));
     const offered = buttons(replies).map((b) => String(b.data.start));
     expect(offered[0].startsWith('2026-11-26T13:00')).toBe(true); // 14:00 Berlin
     const summary = await conversation.say(buttons(replies)[0].data);
     expect(shown(summary)).toContain(line);
     expect(shown(summary)).toContain(gross);
-    await conversation.say(button(summary, confirm));
+    const done = await conversation.say(button(summary, confirm));
+    expect(shown(done)).toMatch(details);
     const order = (await getOrder(t.db, muellerActor, '1001'))!;
     expect(order.lines.map((l) => [l.sku, l.quantity])).toEqual([['SVC-CONSULT', 2]]);
     expect(order.serviceBookings[0]).toMatchObject({ start: '2026-11-26T13:00:00.000Z', end: '2026-11-26T15:00:00.000Z' });

@@ -20,6 +20,7 @@ import { IntentRoute, MainDialog } from '../dialogs/mainDialog';
 import { OrderDialog } from '../dialogs/orderDialog';
 import { Recognizer, SWITCH_LOCALE, understandingRecognizer } from '../dialogs/recognizer';
 import { RESCHEDULE_SLOT_ACTION, RescheduleDialog } from '../dialogs/rescheduleDialog';
+import { OFFER_SLOTS_ACTION, SERVICES_INTENT, ServicesDialog } from '../dialogs/servicesDialog';
 import { StaffIntents, withStaffCommands } from '../dialogs/staffCommands';
 import { StaffDialog } from '../dialogs/staffDialog';
 import { StatusDialog } from '../dialogs/statusDialog';
@@ -73,6 +74,7 @@ function conversations(db: Db): IntentRoute[] {
     { intent: 'cancel_order', dialog: cancel },
     { intent: 'cancel_booking', dialog: cancel },
     { intent: 'reschedule_booking', dialog: reschedule, cardAction: (action) => action === RESCHEDULE_SLOT_ACTION },
+    { intent: SERVICES_INTENT, dialog: new ServicesDialog({ db }), cardAction: (action) => action === OFFER_SLOTS_ACTION },
   ];
 }
 

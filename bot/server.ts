@@ -36,6 +36,7 @@ import { createLogger, Logger } from './logger';
 import { TurnGuard, TurnGuardOptions } from './turnGuard';
 import { TypingIndicator } from './typingIndicator';
 import { mountWeb } from './web';
+import { mountCalendarFiles } from './calendarFiles';
 import { mountDirectLineToken } from './directLineToken';
 
 export interface App {
@@ -189,6 +190,7 @@ export async function createApp(config: Config, extras: AppExtras = {}): Promise
   }
 
   mountOrderApi(server, { db, shopApiKey: config.shopApiKey, staffApiKey: config.staffApiKey, logger: logger.child({ component: 'api' }) });
+  mountCalendarFiles(server, { db });
   mountWeb(server, { azureDirectLine: !config.demoMode });
   // Hosted mode: the page's Direct Line token comes from Azure, exchanged here so the secret never reaches a browser.
   if (config.directLineSecret) mountDirectLineToken(server, { secret: config.directLineSecret, logger: logger.child({ component: 'directline-token' }) });

@@ -2,6 +2,7 @@ import type { Db } from '../data/db';
 import { findProduct } from '../data/catalog';
 import { getCompany, getCustomer } from '../data/parties';
 import { resourcesByIds } from '../data/resources';
+import { appointmentBookingIds, calendarLink } from '../data/calendarLinks';
 import type { OrderView, ServiceBookingView } from '../data/orders';
 import type { Locale } from '../domain/locale';
 import { formatAddress, formatSlot } from './format';
@@ -38,12 +39,19 @@ export async function appointmentDetails(db: Db, view: OrderView, booking: Pick<
   return { service, when: formatSlot(booking.start, locale), duration: durationText(minutes, locale), place, who: people.join(', ') };
 }
 
-/** One sentence per booked appointment of an order, for confirmations. */
-export async function appointmentLines(db: Db, view: OrderView, locale: Locale): Promise<string[]> {
+/**
+ * One sentence per booked appointment of an order, for confirmations; with `calendarFor`, each with its signed
+ * .ics download link for that person.
+ */
+export async function appointmentLines(db: Db, view: OrderView, locale: Locale, calendarFor?: { personId: number; now: Date }): Promise<string[]> {
   const lines: string[] = [];
+  const rows = calendarFor ? await appointmentBookingIds(db, view.id) : [];
   for (const b of view.serviceBookings.filter((x) => x.status === 'booked')) {
     const d = await appointmentDetails(db, view, b, locale);
-    lines.push(serviceTexts(locale, 'appointmentLine', { ...d }));
+    let line = serviceTexts(locale, 'appointmentLine', { ...d });
+    const row = rows.find((r) => r.sku === b.sku && r.start === b.start);
+    if (calendarFor && row) line += ` ${serviceTexts(locale, 'calendarFile', { link: await calendarLink(db, row.id, calendarFor.personId, calendarFor.now) })}`;
+    lines.push(line);
   }
   return lines;
 }

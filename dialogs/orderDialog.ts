@@ -225,7 +225,7 @@ export class OrderDialog extends InterruptibleDialog<OrderDialogOptions> {
       ? tx(l, 'placedForCustomer', { number: order.number, customer: order.customer.name })
       : tx(l, order.status === 'confirmed' ? 'placedConfirmed' : order.status === 'on_hold' ? 'placedOnHold' : 'placedReceived', { number: order.number });
     // s13 (services): the confirmation states each appointment's day, time, duration, place and who comes.
-    const message = [placedMessage, ...(await appointmentLines(this.db, order, l))].join(' ');
+    const message = [placedMessage, ...(await appointmentLines(this.db, order, l, { personId: s.person.id, now: this.now() }))].join(' ');
     const card = bindCard('orderPlaced', {
       title: tx(l, 'placedTitle'),
       message,

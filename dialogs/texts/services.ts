@@ -17,6 +17,7 @@ export const serviceTexts = defineTexts('services', {
     en: 'Appointment {service}: {when}, {duration}, {place}, {who}.',
   },
   movedDetails: { de: 'Dauer {duration}, Ort: {place}, es kommt: {who}.', en: 'Duration {duration}, place: {place}, who comes: {who}.' },
+  calendarFile: { de: '[Termin in den Kalender (.ics)]({link})', en: '[Add to calendar (.ics)]({link})' },
   moveTo: { de: 'Verschieben auf {slot}', en: 'Move to {slot}' },
   reminderText: {
     de: 'Erinnerung: morgen {when} {service} ({duration}), {place}. Es kommt: {who}. Auftrag {number}.',

@@ -10,6 +10,7 @@ import { shipmentResultText, transitionResultText } from '../../dialogs/resultTe
 import { findCustomerByNumber } from '../../data/parties';
 import { may } from '../../domain/permissions';
 import type { OrderStatus } from '../../domain/lifecycle';
+import { absenceResponse, absenceSchema } from './absences';
 import { openApiDocument } from './openapi';
 import { createOrderSchema, shipmentSchema, transitionSchema } from './schemas';
 
@@ -29,6 +30,7 @@ const validators = {
   createOrder: ajv.compile(createOrderSchema),
   transition: ajv.compile(transitionSchema),
   shipment: ajv.compile(shipmentSchema),
+  absence: ajv.compile(absenceSchema),
 };
 
 /** 'lines/0/quantity' → 'lines[0].quantity', the way clients write the field. */
@@ -256,6 +258,10 @@ export function mountOrderApi(server: restify.Server, deps: OrderApiDeps): void 
 
   server.post('/api/orders/:number/shipments', readBody,
     handle({ staffOnly: true, operation: 'recordShipment', validate: validators.shipment }, (db, principal, req, body) => shipment(db, principal, String(req.params.number), body)));
+
+  // s13 (services): absences of technicians and consultants.
+  server.post('/api/absences', readBody,
+    handle({ staffOnly: true, operation: 'recordAbsence', validate: validators.absence }, (db, principal, _req, body) => absenceResponse(db, actorOf(principal), body)));
 
   server.get('/api/openapi.json', async (_req: restify.Request, res: restify.Response): Promise<void> => {
     res.send(200, openApiDocument);

@@ -75,6 +75,18 @@ export const serviceTexts = defineTexts('services', {
   visitSeveral: { de: 'Auftrag {number} hat mehrere Termine; bitte die Leistung nennen.', en: 'Order {number} has several appointments; please name the service.' },
   slotsOffered: { de: 'Dem Kunden von Auftrag {number} sind neue Termine angeboten: {slots}.', en: 'The customer of order {number} has been offered new slots: {slots}.' },
   noSlotsToOffer: { de: 'Für Auftrag {number} finde ich in den nächsten Tagen keine freien Termine.', en: 'I find no free slots in the coming days for order {number}.' },
+  lateFeeNotice: {
+    de: 'Der Termin beginnt in weniger als 24 Stunden: Die Stornogebühr beträgt {fee} netto.',
+    en: 'The appointment starts in less than 24 hours: the cancellation fee is {fee} net.',
+  },
+  lateCancelled: {
+    de: 'Der Termin zu Auftrag {number} ist storniert. Die Stornogebühr von {fee} netto wird in Rechnung gestellt.',
+    en: 'The appointment for order {number} is cancelled. The cancellation fee of {fee} net will be invoiced.',
+  },
+  lateFeeChanged: {
+    de: 'Die Stornogebühr zu Auftrag {number} hat sich inzwischen geändert; bitte noch einmal „Auftrag {number} stornieren“.',
+    en: 'The cancellation fee for order {number} has changed meanwhile; please say “cancel order {number}” again.',
+  },
   reason_sick: { de: 'krank', en: 'sick' },
   reason_vacation: { de: 'Urlaub', en: 'on leave' },
   reason_other: { de: 'abwesend', en: 'away' },

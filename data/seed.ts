@@ -59,10 +59,13 @@ export async function seed(db: Db): Promise<void> {
           unit_de: p.unit.de, unit_en: p.unit.en, synonyms_de: JSON.stringify(p.synonyms.de),
           synonyms_en: JSON.stringify(p.synonyms.en), price_cents: p.priceCents, vat_rate: p.vatRate,
           on_hand: p.onHand, restock_date: p.restockDate, duration_minutes: p.durationMinutes,
-          resource_ids: JSON.stringify(p.resourceIds), active: true, on_site: p.onSite ?? false,
+          resource_ids: JSON.stringify(p.resourceIds), active: true,
         })
         .onConflict('sku')
         .ignore();
     }
+    // Set apart, so the seed also runs on a database migrated only up to before 009 (tests of older migrations).
+    const onSite = demo.products.filter((p) => p.onSite).map((p) => p.sku);
+    if (onSite.length && (await trx.schema.hasColumn('products', 'on_site'))) await trx('products').whereIn('sku', onSite).update({ on_site: true });
   });
 }

@@ -37,6 +37,7 @@ import { TurnGuard, TurnGuardOptions } from './turnGuard';
 import { TypingIndicator } from './typingIndicator';
 import { mountWeb } from './web';
 import { mountCalendarFiles } from './calendarFiles';
+import { saveServiceSettings } from '../data/serviceSettings';
 import { mountDirectLineToken } from './directLineToken';
 
 export interface App {
@@ -86,6 +87,7 @@ export async function createApp(config: Config, extras: AppExtras = {}): Promise
     await migrate(db);
     if (config.demoMode && (await seedIfEmpty(db))) logger.info('empty database: demo data seeded');
     await pruneProcessedActivities(db);
+    await saveServiceSettings(db, config.services);
   } catch (err) {
     await db.destroy();
     throw err;

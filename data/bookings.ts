@@ -3,6 +3,7 @@ import { addDays, berlinDateOf, berlinToday } from '../domain/calendar';
 import type { Product } from '../domain/catalog';
 import { absencePeriod, DEFAULT_TRAVEL_MINUTES, findSlots, type BusyPeriod, type PartOfDay, type WorkingHours } from '../domain/slots';
 import { findProduct } from './catalog';
+import { loadServiceSettings } from './serviceSettings';
 import { isPostgres, type Db } from './db';
 
 /** How long a service line occupies its resources: one visit or hour per unit ordered. */
@@ -68,7 +69,7 @@ export async function findServiceSlots(
     preferredTime: options.preferredTime ?? undefined,
     perDay: options.perDay,
     workingHours: await workingHoursOf(db, product.resourceIds),
-    travelAfterMinutes: travelMinutesOf(product),
+    travelAfterMinutes: travelMinutesOf(product, (await loadServiceSettings(db)).travelBufferMinutes),
     notBefore: now,
     limit: options.limit ?? 10,
   });
@@ -99,7 +100,7 @@ export async function checkServiceSlot(
     days: 1,
     notBefore: now,
     workingHours: await workingHoursOf(db, product.resourceIds),
-    travelAfterMinutes: travelMinutesOf(product),
+    travelAfterMinutes: travelMinutesOf(product, (await loadServiceSettings(db)).travelBufferMinutes),
   };
   const startsHere = (slots: { start: Date }[]) => slots.find((s) => s.start.getTime() === at.getTime());
   const possible = startsHere(findSlots({ ...query, busy: [] }));

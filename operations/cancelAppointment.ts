@@ -5,6 +5,7 @@ import { customerPersonIds } from '../data/history';
 import { findOrderRow, orderFacts, type Actor, type OrderRow } from '../data/orders';
 import { orderOrigin, withOrigin } from '../data/orderOrigin';
 import { enqueueNotification } from '../data/outbox';
+import { loadServiceSettings } from '../data/serviceSettings';
 import { cancellationFee, checkReschedule, stepsToPerformed } from '../domain/bookingRules';
 import { checkTransition, type OrderStatus } from '../domain/lifecycle';
 import { may } from '../domain/permissions';
@@ -43,7 +44,7 @@ async function quoteIn(trx: Knex.Transaction, order: OrderRow, sku: string | und
   const start = new Date(rows[0].starts_at);
   const rule = checkReschedule(order.status, start, now);
   if (!rule.ok) return { code: rule.code };
-  const fee = cancellationFee(start, now, Number(line.net_cents), feePercent);
+  const fee = cancellationFee(start, now, Number(line.net_cents), feePercent ?? (await loadServiceSettings(trx)).lateFeePercent);
   const quote: CancellationQuote = { orderNumber: order.number, sku: rows[0].sku, start: rows[0].starts_at, late: fee.late, feeCents: fee.feeCents };
   return { quote, line };
 }

@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import { customerPersonIds } from '../data/history';
 import { orderOrigin, withOrigin } from '../data/orderOrigin';
 import { enqueueNotification } from '../data/outbox';
+import { loadServiceSettings } from '../data/serviceSettings';
 import { reminderDueAt, reminderKey } from '../domain/bookingRules';
 
 /**
@@ -16,7 +17,7 @@ export async function scheduleReminder(
   now: Date,
   reminderHour?: number,
 ): Promise<void> {
-  const dueAt = reminderDueAt(appointment.start, now, reminderHour);
+  const dueAt = reminderDueAt(appointment.start, now, reminderHour ?? (await loadServiceSettings(trx)).reminderHour);
   if (!dueAt) return;
   const origin = await orderOrigin(trx, order.id);
   const key = reminderKey(appointment.bookingId, appointment.start);

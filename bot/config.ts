@@ -2,6 +2,7 @@ import type { DbOptions } from '../data/db';
 import { parseQuietHours, type QuietHours } from '../domain/quietHours';
 import type { OrderLimits } from '../domain/order';
 import type { RateLimits } from './rateLimit';
+import { checkServiceSettings, defaultServiceSettings, type ServiceSettings } from '../domain/serviceSettings';
 
 /**
  * Every setting comes from the environment; this table is the one place that documents them
@@ -22,6 +23,9 @@ export const configVariables = [
   { name: 'STAFF_API_KEY', default: 'demo-staff-key in demo mode, else unset (endpoint off)', meaning: 'API key for the staff REST endpoints.' },
   { name: 'NOTIFY_INTERVAL_SECONDS', default: '5', meaning: 'How often the sender delivers due notifications (order confirmed, shipped, …) from the outbox.' },
   { name: 'QUIET_HOURS', default: '20:00-08:00', meaning: 'Berlin hours in which customers get no messages; theirs wait until the hours end (staff messages go out at once). off: none.' },
+  { name: 'TRAVEL_BUFFER_MINUTES', default: '30', meaning: 'Minutes a technician keeps free after each on-site job (travel), so two on-site jobs are at least this far apart (0–240).' },
+  { name: 'REMINDER_HOUR', default: '18', meaning: 'Berlin hour of the day before an appointment at which the customer is reminded (0–23).' },
+  { name: 'LATE_CANCELLATION_FEE_PERCENT', default: '50', meaning: 'Share of the service price charged when an appointment is cancelled less than 24 hours before it (0–100).' },
   { name: 'PUBLIC_HOST', default: '(unset)', meaning: 'Public host name of the bot (e.g. bot.example.com): the Teams app package lists it as valid domain.' },
   { name: 'TEAMS_APP_ID', default: 'MicrosoftAppId', meaning: 'GUID of the Teams app in its package (npm run teams:package).' },
   { name: 'DIRECT_LINE_SECRET', default: '(unset)', meaning: 'Secret of the Azure Bot\'s Direct Line channel: with it the chat page gets its token from POST /api/directline/token.' },
@@ -57,6 +61,8 @@ export interface Config {
   quietHours: QuietHours | null;
   rateLimits: RateLimits;
   orderLimits: OrderLimits;
+  /** Travel buffer, reminder hour and late cancellation fee (written to the database at start, read by every instance). */
+  services: ServiceSettings;
   /** Things worth a warning at start (logged by the host, never containing secrets). */
   warnings: string[];
 }
@@ -91,6 +97,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     planningHorizonDays: whole('PLANNING_HORIZON_DAYS', 365, 1, 3650),
   };
 
+  const services: ServiceSettings = {
+    travelBufferMinutes: Number(value('TRAVEL_BUFFER_MINUTES') ?? defaultServiceSettings.travelBufferMinutes),
+    reminderHour: Number(value('REMINDER_HOUR') ?? defaultServiceSettings.reminderHour),
+    lateFeePercent: Number(value('LATE_CANCELLATION_FEE_PERCENT') ?? defaultServiceSettings.lateFeePercent),
+  };
+  const wrongServices = checkServiceSettings(services);
+  if (wrongServices.length) throw new Error(`TRAVEL_BUFFER_MINUTES (0–240), REMINDER_HOUR (0–23) and LATE_CANCELLATION_FEE_PERCENT (0–100) must be whole numbers; wrong: ${wrongServices.join(', ')}`);
+
   const appType = (value('MicrosoftAppType') ?? 'MultiTenant') as AppType;
   if (!appTypes.includes(appType)) throw new Error(`MicrosoftAppType must be one of ${appTypes.join(', ')}`);
 
@@ -122,6 +136,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     quietHours,
     rateLimits,
     orderLimits,
+    services,
     warnings,
   };
 }

@@ -21,6 +21,7 @@ import { IntentRoute, MainDialog } from '../dialogs/mainDialog';
 import { OrderDialog } from '../dialogs/orderDialog';
 import { Recognizer, SWITCH_LOCALE, understandingRecognizer } from '../dialogs/recognizer';
 import { RESCHEDULE_SLOT_ACTION, RescheduleDialog } from '../dialogs/rescheduleDialog';
+import { OFFER_SLOTS_ACTION, SERVICES_INTENT, ServicesDialog } from '../dialogs/servicesDialog';
 import { StaffIntents, withStaffCommands } from '../dialogs/staffCommands';
 import { StaffDialog } from '../dialogs/staffDialog';
 import { StatusDialog } from '../dialogs/statusDialog';
@@ -39,6 +40,8 @@ import { createLogger, Logger } from './logger';
 import { TurnGuard, TurnGuardOptions } from './turnGuard';
 import { TypingIndicator } from './typingIndicator';
 import { mountWeb } from './web';
+import { mountCalendarFiles } from './calendarFiles';
+import { saveServiceSettings } from '../data/serviceSettings';
 import { mountDirectLineToken } from './directLineToken';
 
 export interface App {
@@ -80,6 +83,7 @@ function conversations(db: Db, orderLimits: OrderLimits): IntentRoute[] {
     { intent: 'cancel_order', dialog: cancel },
     { intent: 'cancel_booking', dialog: cancel },
     { intent: 'reschedule_booking', dialog: reschedule, cardAction: (action) => action === RESCHEDULE_SLOT_ACTION },
+    { intent: SERVICES_INTENT, dialog: new ServicesDialog({ db }), cardAction: (action) => action === OFFER_SLOTS_ACTION },
   ];
 }
 
@@ -90,6 +94,7 @@ export async function createApp(config: Config, extras: AppExtras = {}): Promise
     await migrate(db);
     if (config.demoMode && (await seedIfEmpty(db))) logger.info('empty database: demo data seeded');
     await pruneProcessedActivities(db);
+    await saveServiceSettings(db, config.services);
   } catch (err) {
     await db.destroy();
     throw err;
@@ -205,6 +210,7 @@ export async function createApp(config: Config, extras: AppExtras = {}): Promise
   }
 
   mountOrderApi(server, { db, shopApiKey: config.shopApiKey, staffApiKey: config.staffApiKey, orderLimits: config.orderLimits, logger: logger.child({ component: 'api' }) });
+  mountCalendarFiles(server, { db });
   mountWeb(server, { azureDirectLine: !config.demoMode });
   // Hosted mode: the page's Direct Line token comes from Azure, exchanged here so the secret never reaches a browser.
   if (config.directLineSecret) mountDirectLineToken(server, { secret: config.directLineSecret, logger: logger.child({ component: 'directline-token' }) });

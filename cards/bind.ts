@@ -1,7 +1,9 @@
 import { Template } from 'adaptivecards-templating';
+import absenceConflicts from './absenceConflicts.json';
 import appointmentReminder from './appointmentReminder.json';
 import catalog from './catalog.json';
 import customerChoice from './customerChoice.json';
+import dayPlan from './dayPlan.json';
 import orderCard from './orderCard.json';
 import orderList from './orderList.json';
 import orderPlaced from './orderPlaced.json';
@@ -21,7 +23,7 @@ export interface CardAttachment {
 }
 
 const templates = {
-  appointmentReminder, catalog, customerChoice, orderCard, orderList, orderPlaced, orderSummary, productChoice, rescheduleSlots, shippingForm, slotChoice, stockChoice,
+  absenceConflicts, appointmentReminder, catalog, customerChoice, dayPlan, orderCard, orderList, orderPlaced, orderSummary, productChoice, rescheduleSlots, shippingForm, slotChoice, stockChoice,
 };
 
 export type CardName = keyof typeof templates;

@@ -1,8 +1,9 @@
 import type { Knex } from 'knex';
-import { berlinDateOf, berlinToday } from '../domain/calendar';
+import { addDays, berlinDateOf, berlinToday } from '../domain/calendar';
 import type { Product } from '../domain/catalog';
-import { findSlots, type BusyPeriod, type PartOfDay } from '../domain/slots';
+import { absencePeriod, DEFAULT_TRAVEL_MINUTES, findSlots, type BusyPeriod, type PartOfDay, type WorkingHours } from '../domain/slots';
 import { findProduct } from './catalog';
+import { loadServiceSettings } from './serviceSettings';
 import { isPostgres, type Db } from './db';
 
 /** How long a service line occupies its resources: one visit or hour per unit ordered. */
@@ -10,22 +11,44 @@ export function serviceMinutes(product: Product, quantity: number): number {
   return (product.durationMinutes ?? 60) * quantity;
 }
 
-/** Booked service periods of these resources that overlap [from, to). */
+/** Booked service periods (with their travel) and absences of these resources that overlap [from, to). */
 export async function busyPeriods(db: Db, resourceIds: readonly string[], from: Date, to: Date): Promise<BusyPeriod[]> {
   if (resourceIds.length === 0) return [];
+  // A booking's travel runs past its end: look back far enough to see it.
   const rows = await db('service_bookings')
     .whereIn('resource_id', resourceIds)
     .where({ status: 'booked' })
     .where('starts_at', '<', to.toISOString())
-    .where('ends_at', '>', from.toISOString());
-  return rows.map((r: any) => ({ resourceId: r.resource_id, start: new Date(r.starts_at), end: new Date(r.ends_at) }));
+    .where('ends_at', '>', new Date(from.getTime() - 4 * 3_600_000).toISOString());
+  const booked: BusyPeriod[] = rows.map((r: any) => ({
+    resourceId: r.resource_id, start: new Date(r.starts_at), end: new Date(r.ends_at), travelAfterMinutes: Number(r.travel_minutes ?? 0),
+  }));
+  const absences = await db('absences')
+    .whereIn('resource_id', resourceIds)
+    .where('starts_on', '<=', addDays(berlinDateOf(to), 1))
+    .where('ends_on', '>=', addDays(berlinDateOf(from), -1));
+  return [...booked, ...absences.map((a: any) => absencePeriod(a.resource_id, a.starts_on, a.ends_on))];
+}
+
+/** The working hours of resources that have their own (others work the company's hours). */
+export async function workingHoursOf(db: Db, resourceIds: readonly string[]): Promise<Record<string, WorkingHours>> {
+  if (resourceIds.length === 0) return {};
+  const rows = await db('resources').whereIn('id', resourceIds).whereNotNull('work_start').whereNotNull('work_end');
+  return Object.fromEntries(rows.map((r: any) => [r.id, {
+    start: r.work_start, end: r.work_end, ...(r.work_days ? { days: String(r.work_days).split(',').map(Number) } : {}),
+  }]));
+}
+
+/** Minutes a service keeps its resources after a visit: travel for on-site services. */
+export function travelMinutesOf(product: Product, travelBufferMinutes: number = DEFAULT_TRAVEL_MINUTES): number {
+  return product.onSite ? travelBufferMinutes : 0;
 }
 
 /** Free start times for a service, for the chat to offer; [] for an unknown SKU or one that is not a service. */
 export async function findServiceSlots(
   db: Db,
   sku: string,
-  options: { fromDate: string; days?: number; partOfDay?: PartOfDay | null; limit?: number; quantity?: number },
+  options: { fromDate: string; days?: number; partOfDay?: PartOfDay | null; limit?: number; quantity?: number; preferredTime?: string | null; perDay?: number },
   now: Date = new Date(),
 ): Promise<{ start: string; end: string }[]> {
   const product = await findProduct(db, sku.trim().toUpperCase());
@@ -43,13 +66,17 @@ export async function findServiceSlots(
     fromDate,
     days,
     partOfDay: options.partOfDay ?? undefined,
+    preferredTime: options.preferredTime ?? undefined,
+    perDay: options.perDay,
+    workingHours: await workingHoursOf(db, product.resourceIds),
+    travelAfterMinutes: travelMinutesOf(product, (await loadServiceSettings(db)).travelBufferMinutes),
     notBefore: now,
     limit: options.limit ?? 10,
   });
   return slots.map((s) => ({ start: s.start.toISOString(), end: s.end.toISOString() }));
 }
 
-export type SlotCheck = { ok: true; start: Date; end: Date } | { ok: false; code: 'slot_invalid' | 'slot_taken' };
+export type SlotCheck = { ok: true; start: Date; end: Date; travelMinutes: number } | { ok: false; code: 'slot_invalid' | 'slot_taken' };
 
 /**
  * Whether a service can start exactly at `start`: it must be one of the slots the domain offers on that day
@@ -72,20 +99,25 @@ export async function checkServiceSlot(
     fromDate: berlinDateOf(at),
     days: 1,
     notBefore: now,
+    workingHours: await workingHoursOf(db, product.resourceIds),
+    travelAfterMinutes: travelMinutesOf(product, (await loadServiceSettings(db)).travelBufferMinutes),
   };
   const startsHere = (slots: { start: Date }[]) => slots.find((s) => s.start.getTime() === at.getTime());
   const possible = startsHere(findSlots({ ...query, busy: [] }));
   if (!possible) return { ok: false, code: 'slot_invalid' };
   const end = new Date(at.getTime() + query.durationMinutes * 60_000);
-  const busy = [...(await busyPeriods(db, product.resourceIds, at, end)), ...alsoBusy];
+  const busyUntil = new Date(end.getTime() + query.travelAfterMinutes * 60_000);
+  const busy = [...(await busyPeriods(db, product.resourceIds, at, busyUntil)), ...alsoBusy];
   if (!startsHere(findSlots({ ...query, busy }))) return { ok: false, code: 'slot_taken' };
-  return { ok: true, start: at, end };
+  return { ok: true, start: at, end, travelMinutes: query.travelAfterMinutes };
 }
 
 /** Frees the machine days and service appointments of a cancelled order. */
 export async function releaseOrderBookings(db: Db, orderId: number): Promise<void> {
   await db('capacity_bookings').where({ order_id: orderId }).delete();
-  await db('service_bookings').where({ order_id: orderId, status: 'booked' }).update({ status: 'cancelled' });
+  const ids = (await db('service_bookings').where({ order_id: orderId, status: 'booked' }).select('id')).map((r: any) => Number(r.id));
+  await freeUnits(db, ids);
+  await db('service_bookings').whereIn('id', ids).update({ status: 'cancelled' });
 }
 
 export interface Appointment {
@@ -93,13 +125,47 @@ export interface Appointment {
   end: string;
 }
 
-/** Books a service appointment: one row per resource it occupies. */
+const QUARTER = 15 * 60_000;
+
+/** The quarter hours a booking occupies: from its start (rounded down) to its end plus travel (rounded up). */
+export function unitStarts(start: Date, end: Date, travelMinutes: number): string[] {
+  const from = Math.floor(start.getTime() / QUARTER) * QUARTER;
+  const to = Math.ceil((end.getTime() + travelMinutes * 60_000) / QUARTER) * QUARTER;
+  const units: string[] = [];
+  for (let t = from; t < to; t += QUARTER) units.push(new Date(t).toISOString());
+  return units;
+}
+
+/**
+ * Claims a booking's quarter hours. Their primary key (resource, quarter hour) is what makes a double booking
+ * impossible even when two transactions passed the slot check at the same moment: the second insert fails.
+ */
+async function claimUnits(trx: Knex.Transaction, bookingId: number, resourceId: string, start: Date, end: Date, travelMinutes: number): Promise<void> {
+  const rows = unitStarts(start, end, travelMinutes).map((unit) => ({ resource_id: resourceId, unit_start: unit, booking_id: bookingId }));
+  if (rows.length) await trx('service_booking_units').insert(rows);
+}
+
+async function freeUnits(db: Db | Knex.Transaction, bookingIds: number[]): Promise<void> {
+  if (bookingIds.length) await db('service_booking_units').whereIn('booking_id', bookingIds).delete();
+}
+
+/** Books a service appointment: one row per resource it occupies, with its quarter hours. */
 export async function insertServiceBookings(
-  trx: Knex.Transaction, orderId: number, appointment: { sku: string; resourceIds: readonly string[]; start: Date; end: Date },
-): Promise<void> {
-  await trx('service_bookings').insert(appointment.resourceIds.map((resourceId) => ({
-    order_id: orderId, sku: appointment.sku, resource_id: resourceId, starts_at: appointment.start.toISOString(), ends_at: appointment.end.toISOString(), status: 'booked',
-  })));
+  trx: Knex.Transaction, orderId: number,
+  appointment: { sku: string; resourceIds: readonly string[]; start: Date; end: Date; travelMinutes?: number },
+): Promise<number[]> {
+  const ids: number[] = [];
+  const travel = appointment.travelMinutes ?? 0;
+  for (const resourceId of appointment.resourceIds) {
+    const [inserted] = await trx('service_bookings').insert({
+      order_id: orderId, sku: appointment.sku, resource_id: resourceId, starts_at: appointment.start.toISOString(),
+      ends_at: appointment.end.toISOString(), status: 'booked', travel_minutes: travel,
+    }).returning('id');
+    const id = Number(typeof inserted === 'object' ? inserted.id : inserted);
+    await claimUnits(trx, id, resourceId, appointment.start, appointment.end, travel);
+    ids.push(id);
+  }
+  return ids;
 }
 
 /** The booked appointment rows of an order, oldest first. */
@@ -110,11 +176,14 @@ export async function bookedRows(trx: Knex.Transaction, orderId: number): Promis
 
 /** Takes an appointment's rows off the calendar while its new time is checked (they must not block it). */
 export async function setAsideBookings(trx: Knex.Transaction, rowIds: number[]): Promise<void> {
+  await freeUnits(trx, rowIds);
   await trx('service_bookings').whereIn('id', rowIds).update({ status: 'cancelled' });
 }
 
 export async function rebookAt(trx: Knex.Transaction, rowIds: number[], to: Appointment): Promise<void> {
   await trx('service_bookings').whereIn('id', rowIds).update({ status: 'booked', starts_at: to.start, ends_at: to.end });
+  const rows = await trx('service_bookings').whereIn('id', rowIds);
+  for (const r of rows) await claimUnits(trx, Number(r.id), r.resource_id, new Date(to.start), new Date(to.end), Number(r.travel_minutes ?? 0));
 }
 
 /** What fixes an order's promised date besides one appointment: wished date, production end, its other appointments. */
@@ -133,7 +202,7 @@ export async function lockResources(trx: Knex.Transaction, resourceIds: readonly
 }
 
 /** Quantity ordered of a SKU on an order (the length of a service visit depends on it). */
-export async function orderedQuantity(trx: Knex.Transaction, orderId: number, sku: string): Promise<number> {
+export async function orderedQuantity(trx: Db | Knex.Transaction, orderId: number, sku: string): Promise<number> {
   const line = await trx('order_lines').where({ order_id: orderId, sku }).sum({ quantity: 'quantity' }).first();
   return Number(line?.quantity ?? 1);
 }
@@ -145,4 +214,10 @@ export async function isAppointmentBooked(db: Db, orderNumber: string, sku: stri
     .where({ 'orders.number': String(orderNumber), 'service_bookings.sku': sku, 'service_bookings.starts_at': start, 'service_bookings.status': 'booked' })
     .first('service_bookings.id');
   return !!row;
+}
+
+/** Whether a booking row is still booked on that Berlin day (a reminder of it is wanted only then), and its current start. */
+export async function bookingOnDay(db: Db, bookingId: number, day: string): Promise<{ start: string } | null> {
+  const row = await db('service_bookings').where({ id: bookingId, status: 'booked' }).first('starts_at');
+  return row && berlinDateOf(new Date(row.starts_at)) === day ? { start: row.starts_at } : null;
 }

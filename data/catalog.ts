@@ -15,6 +15,7 @@ function toProduct(r: any): Product {
     restockDate: r.restock_date,
     durationMinutes: r.duration_minutes === null ? null : Number(r.duration_minutes),
     resourceIds: JSON.parse(r.resource_ids),
+    onSite: r.on_site === true || Number(r.on_site) === 1,
   };
 }
 

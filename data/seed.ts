@@ -64,5 +64,8 @@ export async function seed(db: Db): Promise<void> {
         .onConflict('sku')
         .ignore();
     }
+    // Set apart, so the seed also runs on a database migrated only up to before 009 (tests of older migrations).
+    const onSite = demo.products.filter((p) => p.onSite).map((p) => p.sku);
+    if (onSite.length && (await trx.schema.hasColumn('products', 'on_site'))) await trx('products').whereIn('sku', onSite).update({ on_site: true });
   });
 }

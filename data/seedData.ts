@@ -164,7 +164,7 @@ export const products: Product[] = [
     priceCents: 12000, vatRate: 19,
   },
   {
-    ...goods, sku: 'SVC-PRINTER', kind: 'service', category: 'services', onHand: null, durationMinutes: 120, resourceIds: ['tom-richter', 'van-1'],
+    ...goods, sku: 'SVC-PRINTER', kind: 'service', category: 'services', onHand: null, durationMinutes: 120, resourceIds: ['tom-richter', 'van-1'], onSite: true,
     name: { de: 'Druckerwartung vor Ort', en: 'On-site printer maintenance' },
     unit: { de: 'Einsatz', en: 'visit' },
     synonyms: {
@@ -174,7 +174,7 @@ export const products: Product[] = [
     priceCents: 18000, vatRate: 19,
   },
   {
-    ...goods, sku: 'SVC-SETUP', kind: 'service', category: 'services', onHand: null, durationMinutes: 90, resourceIds: ['tom-richter'],
+    ...goods, sku: 'SVC-SETUP', kind: 'service', category: 'services', onHand: null, durationMinutes: 90, resourceIds: ['tom-richter'], onSite: true,
     name: { de: 'Arbeitsplatz-Einrichtung', en: 'Workstation setup' },
     unit: { de: 'Einsatz', en: 'visit' },
     synonyms: {

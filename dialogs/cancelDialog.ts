@@ -2,7 +2,8 @@ import { MessageFactory } from 'botbuilder';
 import { ComponentDialog, DialogTurnResult, TextPrompt, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
 import type { Db } from '../data/db';
 import { getOrder, listOrders, type OrderView } from '../data/orders';
-import { transitionOrder } from '../operations';
+import { cancelAppointment, quoteCancellation, transitionOrder } from '../operations';
+import { serviceTexts } from './texts/services';
 import { berlinDateOf } from '../domain/calendar';
 import { statusesWhere } from '../domain/lifecycle';
 import type { Locale } from '../domain/locale';
@@ -39,6 +40,8 @@ const STOP = /^\W*(abbrechen|abbruch|stopp?|cancel|stop|never ?mind)\W*$/i;
 interface Pending {
   number: string;
   version: number;
+  /** A late cancellation of an appointment: the net fee the customer was told before saying yes. */
+  feeCents?: number;
 }
 
 /**
@@ -106,7 +109,16 @@ export class CancelDialog extends ComponentDialog {
     pendingOf(step).pending = { number: view.number, version: view.version };
     const yes = tx(locale, 'yesCancel');
     const no = tx(locale, 'noKeep');
-    return step.prompt(CONFIRM, { prompt: MessageFactory.suggestedActions([yes, no], whatWouldBeCancelled(view, locale)) });
+    // Within 24 hours of an appointment (an order of that one service) the fee is told before the yes.
+    let question = whatWouldBeCancelled(view, locale);
+    if (view.lines.length === 1 && view.lines[0].kind === 'service') {
+      const quote = await quoteCancellation(this.deps.db, actor, view.number, undefined, this.now());
+      if (quote.ok && quote.quote.late) {
+        pendingOf(step).pending!.feeCents = quote.quote.feeCents;
+        question += ` ${serviceTexts(locale, 'lateFeeNotice', { fee: formatMoney(quote.quote.feeCents, locale) })}`;
+      }
+    }
+    return step.prompt(CONFIRM, { prompt: MessageFactory.suggestedActions([yes, no], question) });
   }
 
   private async confirmStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -128,6 +140,17 @@ export class CancelDialog extends ComponentDialog {
     const reason = String(step.result ?? '').trim();
     if (!actor || !reason || STOP.test(reason) || understand(reason, { locale, catalog: [] }).confirm === false) {
       await step.context.sendActivity(tx(locale, 'kept', { number: pending.number }));
+      return step.endDialog();
+    }
+    if (pending.feeCents != null) {
+      const late = await cancelAppointment(this.deps.db, actor, { orderNumber: pending.number, acceptedFeeCents: pending.feeCents, reason }, this.now());
+      if (late.ok) {
+        await step.context.sendActivity(late.quote.late
+          ? serviceTexts(locale, 'lateCancelled', { number: pending.number, fee: formatMoney(late.quote.feeCents, locale) })
+          : tx(locale, 'cancelled', { number: pending.number }));
+      } else {
+        await step.context.sendActivity(late.code === 'fee_not_accepted' ? serviceTexts(locale, 'lateFeeChanged', { number: pending.number }) : changedMeanwhileText(pending.number, locale));
+      }
       return step.endDialog();
     }
     const result = await transitionOrder(

@@ -9,7 +9,7 @@ import {
 } from 'botbuilder-dialogs';
 import { bindCard } from '../cards/bind';
 import { may } from '../domain/permissions';
-import { addDays, berlinToday } from '../domain/calendar';
+import { addDays, berlinToday, checkWorkingDay } from '../domain/calendar';
 import type { Product } from '../domain/catalog';
 import type { Locale } from '../domain/locale';
 import { statusLabel } from '../domain/lifecycle';
@@ -41,6 +41,9 @@ import { hasContent, newSession, summaryVersion, type OrderSession } from './ord
 import { orderTexts as tx } from './texts/order';
 import { getTurnUser, type TurnUser } from './turnUser';
 import { understand, type Understanding } from './understanding';
+import { withServiceWishes } from './understanding/serviceWishes';
+import { notWorkingDayText } from './workingDayAnswer';
+import { appointmentLines } from './appointmentDetails';
 
 export const ORDER_DIALOG = 'orderDialog';
 
@@ -253,11 +256,13 @@ export class OrderDialog extends InterruptibleDialog<OrderDialogOptions> {
     s.placed = { number: order.number };
     const l = s.locale;
     const forCustomer = s.person.role !== 'customer';
-    const message = !result.created
+    const placedMessage = !result.created
       ? tx(l, 'alreadyPlaced', { number: order.number })
       : forCustomer
       ? tx(l, 'placedForCustomer', { number: order.number, customer: order.customer.name })
       : tx(l, order.status === 'confirmed' ? 'placedConfirmed' : order.status === 'on_hold' ? 'placedOnHold' : 'placedReceived', { number: order.number });
+    // s13 (services): the confirmation states each appointment's day, time, duration, place and who comes.
+    const message = [placedMessage, ...(await appointmentLines(this.db, order, l, { personId: s.person.id, now: this.now() }))].join(' ');
     const card = bindCard('orderPlaced', {
       title: tx(l, 'placedTitle'),
       message,
@@ -436,8 +441,15 @@ export class OrderDialog extends InterruptibleDialog<OrderDialogOptions> {
     const s = this.session(step);
     const l = s.locale;
     const now = this.now();
-    const fromDate = s.slotWish.date ?? addDays(berlinToday(now), 1);
-    const slots = await findServiceSlots(this.db, product.sku, { fromDate, partOfDay: s.slotWish.partOfDay, limit: 4, quantity }, now);
+    let fromDate = s.slotWish.date ?? addDays(berlinToday(now), 1);
+    // s13 (services): a wished day that is no working day is said so, with the nearest working days.
+    const day = s.slotWish.date ? checkWorkingDay(fromDate, berlinToday(now)) : ({ ok: true } as const);
+    if (!day.ok) {
+      await step.context.sendActivity(notWorkingDayText(fromDate, day, l));
+      fromDate = day.before ?? day.after;
+    }
+    const preferredTime = s.slotWish.time ?? undefined;
+    const slots = await findServiceSlots(this.db, product.sku, { fromDate, partOfDay: preferredTime ? null : s.slotWish.partOfDay, limit: 4, quantity, preferredTime, perDay: preferredTime ? 2 : undefined, days: day.ok ? 5 : 3 }, now);
     const name = product.name[l];
     const prompt = slots.length
       ? MessageFactory.attachment(
@@ -707,10 +719,14 @@ export class OrderDialog extends InterruptibleDialog<OrderDialogOptions> {
     }
   }
 
-  private async applyMessage(dc: DialogContext, s: OrderSession, u: Understanding, text: string) {
+  private async applyMessage(dc: DialogContext, s: OrderSession, message: Understanding, text: string) {
     const { catalog, customers } = await this.turnData(dc);
     const customer = customers.find((c) => c.id === s.draft.customerId);
-    return applyUnderstanding(s, u, {
+    // s13 (services): durations ("2 Stunden") and wished times ("gegen halb drei") of service bookings.
+    const serviceSkus = s.draft.lines.filter((l) => catalog.some((p) => p.sku === l.sku && p.kind === 'service')).map((l) => l.sku);
+    const u = withServiceWishes(message, text, catalog, serviceSkus);
+    const timeWish = (u.time && (u.service || serviceSkus.length) && u.time !== s.slotWish.time) ? u.time : null;
+    const applied = applyUnderstanding(s, u, {
       catalog,
       customers,
       today: berlinToday(this.now()),
@@ -718,6 +734,12 @@ export class OrderDialog extends InterruptibleDialog<OrderDialogOptions> {
       addressComplete: isComplete,
       addressName: customer?.name ?? '',
     });
+    if (timeWish) {
+      s.slotWish = { ...s.slotWish, time: timeWish };
+      s.slots = {};
+      return { ...applied, changed: true };
+    }
+    return applied;
   }
 
   /** Adds the quantities of a submitted catalog card (unusable ones are asked again); false when it held none. */
@@ -823,6 +845,11 @@ export class OrderDialog extends InterruptibleDialog<OrderDialogOptions> {
       if (text) {
         const locale = this.componentState(dc)[SESSION] ? this.session(dc).locale : turnUser(dc)?.locale ?? 'de';
         data.understanding = await understand(text, { locale, catalog, customers, now: this.now() });
+        // s13 (services): "make that 2 hours" names the draft's service, so it is a change, not an answer.
+        if (this.componentState(dc)[SESSION]) {
+          const lines = this.session(dc).draft.lines.filter((l) => catalog.some((p) => p.sku === l.sku && p.kind === 'service'));
+          data.understanding = withServiceWishes(data.understanding, text, catalog, lines.map((l) => l.sku));
+        }
       }
     }
     return data;

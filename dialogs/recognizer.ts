@@ -5,6 +5,10 @@ import type { Product } from '../domain/catalog';
 import type { Locale } from '../domain/locale';
 import { routeStaffCommand } from './staffCommands';
 import { understand } from './understanding';
+import { readServicePhrase } from './understanding/servicePhrases';
+
+/** Intent of the service day's staff phrases (dialogs/servicesDialog.ts). */
+export const SERVICES_INTENT = 'service_day';
 
 export interface Recognized {
   intent: string;
@@ -37,6 +41,8 @@ export function understandingRecognizer(db: Db, now: () => Date = () => new Date
     return cached;
   };
   return async (text, locale) => {
+    // s13 (services): the service day's staff phrases ("Einsatzplan morgen", "Tom ist am 3.12. krank", "1004 erledigt").
+    if (readServicePhrase(text, now())) return { intent: SERVICES_INTENT };
     const { catalog, customers } = await load();
     const understanding = understand(text, { locale, catalog, customers, now: now() });
     if (understanding.switchLocale) return { intent: SWITCH_LOCALE, details: { locale: understanding.switchLocale } };

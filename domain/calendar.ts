@@ -1,3 +1,4 @@
+import Holidays from 'date-holidays';
 import type { Locale, Localized } from './locale';
 
 /** Calendar dates are 'YYYY-MM-DD' strings; arithmetic runs on UTC midnights so no zone can shift a day. */
@@ -62,33 +63,17 @@ export interface Holiday {
   name: Localized;
 }
 
-/** One-off public holidays decided by law for a single year (Berlin and nationwide). */
-const oneOffHolidays: Holiday[] = [
-  { date: '2017-10-31', name: { de: 'Reformationstag', en: 'Reformation Day' } },
-  { date: '2020-05-08', name: { de: 'Tag der Befreiung', en: 'Liberation Day' } },
-  { date: '2025-05-08', name: { de: 'Tag der Befreiung', en: 'Liberation Day' } },
-];
+// The maintained rule set of date-holidays (state BE: Frauentag since 2019, one-off days such as 8 May 2025).
+const berlinDe = new Holidays('DE', 'BE', { types: ['public'], languages: ['de'] });
+const berlinEn = new Holidays('DE', 'BE', { types: ['public'], languages: ['en'] });
 
 /** Public holidays in Berlin for one year, in date order. */
 export function berlinHolidays(year: number): Holiday[] {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  const fixed = (month: number, day: number) => `${year}-${pad(month)}-${pad(day)}`;
-  const easter = easterSunday(year);
-  const list: Holiday[] = [
-    { date: fixed(1, 1), name: { de: 'Neujahr', en: "New Year's Day" } },
-    { date: addDays(easter, -2), name: { de: 'Karfreitag', en: 'Good Friday' } },
-    { date: addDays(easter, 1), name: { de: 'Ostermontag', en: 'Easter Monday' } },
-    { date: fixed(5, 1), name: { de: 'Tag der Arbeit', en: 'Labour Day' } },
-    { date: addDays(easter, 39), name: { de: 'Christi Himmelfahrt', en: 'Ascension Day' } },
-    { date: addDays(easter, 50), name: { de: 'Pfingstmontag', en: 'Whit Monday' } },
-    { date: fixed(10, 3), name: { de: 'Tag der Deutschen Einheit', en: 'German Unity Day' } },
-    { date: fixed(12, 25), name: { de: '1. Weihnachtstag', en: 'Christmas Day' } },
-    { date: fixed(12, 26), name: { de: '2. Weihnachtstag', en: 'Boxing Day' } },
-  ];
-  // Berlin made International Women's Day a public holiday from 2019 on.
-  if (year >= 2019) list.push({ date: fixed(3, 8), name: { de: 'Internationaler Frauentag', en: "International Women's Day" } });
-  list.push(...oneOffHolidays.filter((h) => h.date.startsWith(`${year}-`)));
-  return list.sort((a, b) => a.date.localeCompare(b.date));
+  const en = new Map(berlinEn.getHolidays(year).map((h) => [h.date.slice(0, 10), h.name]));
+  return berlinDe
+    .getHolidays(year)
+    .map((h) => ({ date: h.date.slice(0, 10), name: { de: h.name, en: en.get(h.date.slice(0, 10)) ?? h.name } }))
+    .sort((a, b) => a.date.localeCompare(b.date));
 }
 
 const holidayCache = new Map<number, Map<string, Holiday>>();
@@ -204,4 +189,21 @@ export function berlinDateTime(date: string, time: string): Date {
   }
   // Skipped in spring: neither offset reproduces the wall time; the winter offset moves it forward.
   return new Date(candidates[candidates.length - 1]);
+}
+
+export type DayCheck =
+  | { ok: true }
+  | { ok: false; reason: 'weekend' | 'holiday'; holiday: Localized | null; before: string | null; after: string };
+
+/**
+ * Whether a wished day is a working day; if not, why (weekend or the holiday's name) and the nearest working days
+ * either side, the earlier one only when it is not before `today`.
+ */
+export function checkWorkingDay(date: string, today: string): DayCheck {
+  if (isWorkingDay(date)) return { ok: true };
+  const holiday = holidayOn(date);
+  let before: string | null = addDays(date, -1);
+  while (!isWorkingDay(before)) before = addDays(before, -1);
+  if (before < today) before = null;
+  return { ok: false, reason: holiday ? 'holiday' : 'weekend', holiday: holiday?.name ?? null, before, after: nextWorkingDay(date) };
 }

@@ -23,6 +23,8 @@ export interface Product {
   durationMinutes: number | null;
   /** Resources this product occupies (made_to_order: the machine; service: people and equipment). */
   resourceIds: string[];
+  /** Services done at the customer's: the technician needs travel time after each visit. */
+  onSite?: boolean;
 }
 
 export type ResourceKind = 'person' | 'vehicle' | 'machine';

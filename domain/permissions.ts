@@ -27,7 +27,13 @@ export type Action =
   /** The coming money flows. */
   | 'issueInvoice'
   | 'bookPayment'
-  | 'sendDunningNotice';
+  | 'sendDunningNotice'
+  /** Absences of technicians and consultants ("Tom ist am 3.12. krank"). */
+  | 'recordAbsence'
+  /** The day plan of all resources ("Einsatzplan morgen"); a resource's own person sees their own day. */
+  | 'seeDayPlan'
+  /** Report a visit as performed; a resource's own person may report their own visits. */
+  | 'reportVisit';
 
 /** What an action is about; customers act on their own account only. */
 export interface Subject {
@@ -54,7 +60,15 @@ const rules: Record<Action, Rule> = {
   issueInvoice: { roles: accounting, ownAccount: false },
   bookPayment: { roles: accounting, ownAccount: false },
   sendDunningNotice: { roles: accounting, ownAccount: false },
+  recordAbsence: { roles: salesSide, ownAccount: false },
+  seeDayPlan: { roles: ['sales', 'admin'], ownAccount: false },
+  reportVisit: { roles: salesSide, ownAccount: false },
 };
+
+/** Staff who are a resource (a technician, a consultant) see and report their own appointments, whatever their role. */
+export function isResourceOwnPerson(actor: Pick<Actor, 'role' | 'personId'>, resourcePersonIds: readonly (number | null)[]): boolean {
+  return actor.role !== 'customer' && actor.personId != null && resourcePersonIds.includes(actor.personId);
+}
 
 /**
  * Whether `actor` may do `action` on `subject`; without a subject, whether they may do it at all (for some

@@ -3,12 +3,14 @@ import {
 } from '../data/bookings';
 import { findProduct } from '../data/catalog';
 import type { Db } from '../data/db';
+import { isUniqueViolation } from '../data/idempotency';
 import { findOrderRow, updateOrder, type Actor } from '../data/orders';
 import { checkReschedule, promisedAfterMove, type RescheduleRefusal } from '../domain/bookingRules';
 import { berlinDateOf } from '../domain/calendar';
 import type { OrderStatus } from '../domain/lifecycle';
 import { may } from '../domain/permissions';
 import { runOperation } from './refusal';
+import { scheduleReminder } from './reminders';
 import { recordEvent } from './steps';
 
 export type RescheduleResult =
@@ -35,6 +37,16 @@ export async function rescheduleBooking(
   now: Date = new Date(),
 ): Promise<RescheduleResult> {
   const number = String(orderNumber).trim();
+  try {
+    return await moveIt(db, actor, number, change, now);
+  } catch (err) {
+    // Another booking took one of the quarter hours at the same moment (the database's one-booking rule).
+    if (isUniqueViolation(err)) return { ok: false, code: 'slot_taken' };
+    throw err;
+  }
+}
+
+async function moveIt(db: Db, actor: Actor, number: string, change: { start: string; sku?: string; expectedVersion?: number }, now: Date): Promise<RescheduleResult> {
   return runOperation<RescheduleResult>(db, async (trx, refuse) => {
     // Held while it is checked and changed.
     const order = await findOrderRow(trx, number, { lock: true });
@@ -68,6 +80,8 @@ export async function rescheduleBooking(
     if (!check.ok) return refuse({ ok: false, code: check.code, status });
     const to: Appointment = { start: check.start.toISOString(), end: check.end.toISOString() };
     await rebookAt(trx, rowIds, to);
+    // The moved appointment gets its own reminder; the old day's one is dropped by its still-wanted check.
+    await scheduleReminder(trx, order, { bookingId: rowIds[0], sku, start: check.start }, now);
 
     const dates = await otherPromiseDates(trx, order.id, rowIds);
     const promised = promisedAfterMove({

@@ -11,3 +11,6 @@ export { transitionOrder, type TransitionResult } from './moveOrder';
 export { recordShipment, type RecordShipmentResult, type ShipmentInput } from './recordShipment';
 export { rescheduleBooking, type RescheduleResult } from './appointments';
 export { chooseLanguage } from './language';
+export { offerNewSlots, recordAbsence, type AbsenceReason, type OfferNewSlotsResult, type RecordAbsenceResult } from './absences';
+export { reportVisit, type ReportVisitResult } from './performVisit';
+export { cancelAppointment, quoteCancellation, type CancelAppointmentResult, type CancellationQuote } from './cancelAppointment';

@@ -71,8 +71,26 @@ export async function placeOrder(db: Db, actor: Actor, input: OrderInput, now: D
       const earlier = await earlierPlacement(db, actor, input.draftKey);
       if (earlier) return earlier;
     }
+    // Another order took one of the slots at the same moment (the database's one-booking-per-quarter-hour rule).
+    if (isUniqueViolation(err) && input.serviceSlots?.length) {
+      const taken = await takenSlot(db, input, now);
+      if (taken) return { ok: false, problems: [taken] };
+    }
     throw err;
   }
+}
+
+/** Which of the order's wished slots is gone now, as the problem to answer with. */
+async function takenSlot(db: Db, input: OrderInput, now: Date): Promise<OrderProblem | null> {
+  const catalog = await listProducts(db);
+  for (const slot of input.serviceSlots ?? []) {
+    const product = findInCatalog(catalog, slot.sku);
+    const line = input.lines.find((l) => findInCatalog(catalog, String(l.sku)) === product);
+    if (!product || !line) continue;
+    const check = await checkServiceSlot(db, product, line.quantity, slot.start, [], now);
+    if (!check.ok) return { code: 'slot_taken', field: 'serviceSlots', sku: product.sku, start: slot.start };
+  }
+  return null;
 }
 
 async function place(trx: Knex.Transaction, actor: Actor, input: OrderInput, now: Date, refuse: Refuse<PlaceOrderResult>): Promise<PlaceOrderResult> {
@@ -145,9 +163,9 @@ async function place(trx: Knex.Transaction, actor: Actor, input: OrderInput, now
     const quantity = priced.find((l) => l.sku === product.sku)!.quantity;
     const check = await checkServiceSlot(trx, product, quantity, slot.start, alsoBusy, now);
     if (!check.ok) fail({ code: check.code, field: 'serviceSlots', sku: product.sku, start: slot.start });
-    const booked = check as { start: Date; end: Date };
-    appointments.push({ sku: product.sku, resourceIds: product.resourceIds, start: booked.start, end: booked.end });
-    alsoBusy.push(...product.resourceIds.map((resourceId) => ({ resourceId, start: booked.start, end: booked.end })));
+    const booked = check as { start: Date; end: Date; travelMinutes: number };
+    appointments.push({ sku: product.sku, resourceIds: product.resourceIds, start: booked.start, end: booked.end, travelMinutes: booked.travelMinutes });
+    alsoBusy.push(...product.resourceIds.map((resourceId) => ({ resourceId, start: booked.start, end: booked.end, travelAfterMinutes: booked.travelMinutes })));
   }
 
   // Credit: accepted but unpaid orders plus this one against the limit (no invoices exist yet).

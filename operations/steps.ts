@@ -3,6 +3,7 @@ import { insertServiceBookings, releaseOrderBookings } from '../data/bookings';
 import { customerPersonIds, insertHistory, notifyAboutHistory, personIdsWithRoles } from '../data/history';
 import { applyStatus, orderFacts, type Actor, type OrderRow } from '../data/orders';
 import { orderOrigin } from '../data/orderOrigin';
+import { scheduleReminder } from './reminders';
 import { insertCapacityBookings, type ProductionPlan } from '../data/production';
 import { consumeStock, releaseReservations, reserveStock } from '../data/stock';
 import { followUpSteps, holdReasonAfter } from '../domain/acceptance';
@@ -13,7 +14,7 @@ import { customerNotificationFor, staffReviewKind, staffReviewRecipients, staffR
 /** What placing found and now books: per order line its reservation and machine plan, and the appointments. */
 export interface Placement {
   lines: { lineId: number; sku: string; reserve: number; plan?: ProductionPlan }[];
-  appointments: { sku: string; resourceIds: readonly string[]; start: Date; end: Date }[];
+  appointments: { sku: string; resourceIds: readonly string[]; start: Date; end: Date; travelMinutes?: number }[];
 }
 
 /** The goods a shipment takes out of the warehouse. */
@@ -63,7 +64,11 @@ const effects: Record<Effect, (c: EffectContext) => Promise<void>> = {
     for (const line of c.placement?.lines ?? []) if (line.plan) await insertCapacityBookings(c.trx, c.order.id, line.plan);
   },
   async bookAppointments(c) {
-    for (const appointment of c.placement?.appointments ?? []) await insertServiceBookings(c.trx, c.order.id, appointment);
+    for (const appointment of c.placement?.appointments ?? []) {
+      const [bookingId] = await insertServiceBookings(c.trx, c.order.id, appointment);
+      // Booking an appointment queues its reminder for the day before (dropped if it is cancelled or moved).
+      await scheduleReminder(c.trx, c.order, { bookingId, sku: appointment.sku, start: appointment.start }, c.now);
+    }
   },
   async releaseStock(c) {
     await releaseReservations(c.trx, c.order.id);

@@ -1,3 +1,4 @@
+import { absenceResponseSchema, absenceSchema } from './absences';
 import { addressSchema, createOrderSchema, errorSchema, orderSchema, shipmentSchema, transitionSchema } from './schemas';
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -102,6 +103,23 @@ export const openApiDocument = {
         },
       },
     },
+    '/api/absences': {
+      post: {
+        operationId: 'recordAbsence',
+        summary: 'Record that a technician or consultant is away (sick, vacation); lists the appointments it hits',
+        security: [{ staffKey: [] }],
+        parameters: [idempotencyKey],
+        requestBody: { required: true, content: json(ref('AbsenceRequest')) },
+        responses: {
+          200: { description: 'The same absence was recorded before.', content: json(ref('AbsenceResponse')) },
+          201: { description: 'Recorded; sales are told of the affected appointments.', content: json(ref('AbsenceResponse')) },
+          400: error('Invalid body.'),
+          401: error('Missing or wrong API key.'),
+          403: error('The shop key may not record absences.'),
+          422: error('Unknown resource, the end before the start, or Idempotency-Key reused with another body.'),
+        },
+      },
+    },
     '/api/openapi.json': {
       get: {
         operationId: 'openApi',
@@ -121,6 +139,8 @@ export const openApiDocument = {
       CreateOrderRequest: createOrderSchema,
       TransitionRequest: transitionSchema,
       ShipmentRequest: shipmentSchema,
+      AbsenceRequest: absenceSchema,
+      AbsenceResponse: absenceResponseSchema,
       Order: orderSchema,
       ShipmentResponse: {
         type: 'object',

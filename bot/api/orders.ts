@@ -11,6 +11,7 @@ import { findCustomerByNumber } from '../../data/parties';
 import { may } from '../../domain/permissions';
 import type { OrderStatus } from '../../domain/lifecycle';
 import type { OrderLimits } from '../../domain/order';
+import { absenceResponse, absenceSchema } from './absences';
 import { openApiDocument } from './openapi';
 import { createOrderSchema, MULTI_LINE_TEXT, shipmentSchema, SINGLE_LINE_TEXT, transitionSchema } from './schemas';
 
@@ -32,6 +33,7 @@ const validators = {
   createOrder: ajv.compile(createOrderSchema),
   transition: ajv.compile(transitionSchema),
   shipment: ajv.compile(shipmentSchema),
+  absence: ajv.compile(absenceSchema),
 };
 
 /** 'lines/0/quantity' → 'lines[0].quantity', the way clients write the field. */
@@ -263,6 +265,10 @@ export function mountOrderApi(server: restify.Server, deps: OrderApiDeps): void 
 
   server.post('/api/orders/:number/shipments', readBody,
     handle({ staffOnly: true, operation: 'recordShipment', validate: validators.shipment }, (db, principal, req, body) => shipment(db, principal, String(req.params.number), body)));
+
+  // s13 (services): absences of technicians and consultants.
+  server.post('/api/absences', readBody,
+    handle({ staffOnly: true, operation: 'recordAbsence', validate: validators.absence }, (db, principal, _req, body) => absenceResponse(db, actorOf(principal), body)));
 
   server.get('/api/openapi.json', async (_req: restify.Request, res: restify.Response): Promise<void> => {
     res.send(200, openApiDocument);

@@ -3,6 +3,7 @@ import type { OutboxRow } from '../../data/outbox';
 import { appointmentReminder } from './appointmentReminder';
 import type { NotificationKind, RenderContext, RenderedMessage, Unrenderable } from './kind';
 import { orderMessages, orderStatusChanged } from './orderMessages';
+import { serviceMessages } from './serviceMessages';
 
 export { isUnrenderable, type RenderedMessage, type Unrenderable } from './kind';
 
@@ -12,6 +13,7 @@ export { isUnrenderable, type RenderedMessage, type Unrenderable } from './kind'
  */
 const kinds: Record<string, NotificationKind> = {
   ...orderMessages,
+  ...serviceMessages,
   appointment_reminder: appointmentReminder,
 };
 

@@ -2,6 +2,7 @@ import { getOrder, type OrderView } from '../../data/orders';
 import { statusLabel, isOrderStatus } from '../../domain/lifecycle';
 import { formatMoney } from '../../domain/money';
 import { formatDate, formatDateTime, orderLinesText } from '../format';
+import { appointmentLines } from '../appointmentDetails';
 import { reasonText } from '../orderLabels';
 import { notificationTexts } from '../texts/notifications';
 import type { NotificationKind, RenderContext, RenderedMessage, Unrenderable } from './kind';
@@ -10,7 +11,7 @@ import type { NotificationKind, RenderContext, RenderedMessage, Unrenderable } f
  * Messages about one order. The order is read with the reader's own rights, so a row can never show someone an
  * order they may not see; a conversation nobody is linked to gets no order messages.
  */
-function aboutOrder(text: (view: OrderView, ctx: RenderContext & { number: string }) => string): NotificationKind {
+function aboutOrder(text: (view: OrderView, ctx: RenderContext & { number: string }) => string | Promise<string>): NotificationKind {
   return {
     async render(ctx): Promise<RenderedMessage | Unrenderable> {
       const n = ctx.row.payload.orderNumber ?? ctx.row.payload.number;
@@ -20,7 +21,7 @@ function aboutOrder(text: (view: OrderView, ctx: RenderContext & { number: strin
       const v = ctx.viewer;
       const view = await getOrder(ctx.db, { personId: v.id, role: v.role, customerId: v.customerId, channel: 'notifier' }, number);
       if (!view) return { unrenderable: `order ${number} is not visible to person ${v.id}` };
-      return { text: text(view, { ...ctx, number }) };
+      return { text: await text(view, { ...ctx, number }) };
     },
   };
 }
@@ -28,10 +29,12 @@ function aboutOrder(text: (view: OrderView, ctx: RenderContext & { number: strin
 const total = (view: OrderView, ctx: RenderContext) => formatMoney(view.totals.grossCents, ctx.locale);
 
 export const orderMessages: Record<string, NotificationKind> = {
-  order_confirmed: aboutOrder((view, ctx) => {
+  order_confirmed: aboutOrder(async (view, ctx) => {
     const { locale, number } = ctx;
     const text = notificationTexts(locale, 'order_confirmed', { number, lines: orderLinesText(view.lines, locale), total: total(view, ctx) });
-    return view.promisedDate ? `${text} ${notificationTexts(locale, 'promised', { date: formatDate(view.promisedDate, locale) })}` : text;
+    const confirmed = view.promisedDate ? `${text} ${notificationTexts(locale, 'promised', { date: formatDate(view.promisedDate, locale) })}` : text;
+    // Each appointment with day, time, duration, place and who comes.
+    return [confirmed, ...(await appointmentLines(ctx.db, view, locale))].join(' ');
   }),
   order_on_hold: aboutOrder((_view, { locale, number }) => notificationTexts(locale, 'order_on_hold', { number })),
   order_on_hold_review: aboutOrder((view, ctx) => notificationTexts(ctx.locale, 'order_on_hold_review', {

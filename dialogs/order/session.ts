@@ -39,7 +39,7 @@ export interface OrderSession {
   /** Chosen service start (ISO instant) per service SKU. */
   slots: Record<string, string>;
   /** Where to look for service slots: the day and part of day the customer named. */
-  slotWish: { date: string | null; partOfDay: PartOfDay | null };
+  slotWish: { date: string | null; partOfDay: PartOfDay | null; /** s13: wished start 'HH:MM' */ time?: string | null };
   /** An address the customer typed that still lacks parts. */
   addressInput: Address | null;
   /** A requested date that cannot be used, to be asked back. */

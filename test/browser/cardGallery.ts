@@ -9,6 +9,20 @@ import type { Recognizer } from '../../dialogs/recognizer';
  * without a sample here is a type error.
  */
 export const gallerySamples: Record<CardName, object> = {
+  absenceConflicts: {
+    title: 'Tom Richter fehlt vom 03.12.2026 bis 03.12.2026 (krank). Betroffene Termine: Auftrag 1004, Müller Bau GmbH, Do., 3.12., 10:00.',
+    bookings: [{ line: 'Auftrag 1004, Müller Bau GmbH, Do., 3.12., 10:00', offer: 'Neue Termine anbieten: Müller Bau GmbH (1004)', order: '1004', sku: 'SVC-PRINTER' }],
+  },
+  dayPlan: {
+    title: 'Einsatzplan Do., 3.12.2026', empty: 'Keine Termine.',
+    resources: [{
+      name: 'Tom Richter',
+      entries: [{
+        time: '10:00–12:00', service: 'Druckerwartung vor Ort', customerLabel: 'Kunde', customer: 'Müller Bau GmbH', addressLabel: 'Adresse',
+        address: 'Hauptstraße 12, 10827 Berlin', orderLabel: 'Auftrag', order: '1004', notesLabel: 'Notizen', notes: 'Drucker im 2. OG',
+      }],
+    }],
+  },
   appointmentReminder: {
     title: 'Terminerinnerung', serviceLabel: 'Leistung', service: 'Druckerwartung vor Ort', whenLabel: 'Wann', when: 'Donnerstag, 10.12.2026, 08:00',
     orderLabel: 'Auftrag', number: '1001', hint: 'Verschieben: „Termin von Auftrag 1001 verschieben“',

@@ -57,6 +57,20 @@ const samples: Record<CardName, object> = {
     submitTitle: 'Übernehmen',
     categories: [{ title: 'Papier', products: [{ sku: 'PAPER-A4', name: 'Kopierpapier', price: '4,90 €', quantityLabel: 'Menge' }] }],
   },
+  absenceConflicts: {
+    title: 'Tom Richter fehlt vom 03.12.2026 bis 03.12.2026 (krank). Betroffene Termine: Auftrag 1004, Müller Bau GmbH, Do., 3.12., 10:00.',
+    bookings: [{ line: 'Auftrag 1004, Müller Bau GmbH, Do., 3.12., 10:00', offer: 'Neue Termine anbieten: Müller Bau GmbH (1004)', order: '1004', sku: 'SVC-PRINTER' }],
+  },
+  dayPlan: {
+    title: 'Einsatzplan Do., 3.12.2026', empty: 'Keine Termine.',
+    resources: [{
+      name: 'Tom Richter',
+      entries: [{
+        time: '10:00–12:00', service: 'Druckerwartung vor Ort', customerLabel: 'Kunde', customer: 'Müller Bau GmbH', addressLabel: 'Adresse',
+        address: 'Hauptstraße 12, 10827 Berlin', orderLabel: 'Auftrag', order: '1004', notesLabel: 'Notizen', notes: 'Drucker im 2. OG',
+      }],
+    }],
+  },
   appointmentReminder: {
     title: 'Terminerinnerung', serviceLabel: 'Leistung', service: 'Druckerwartung vor Ort', whenLabel: 'Wann', when: '10.03.2026, 08:00',
     orderLabel: 'Auftrag', number: '1001', hint: 'Verschieben: „Termin von Auftrag 1001 verschieben“',

@@ -1,0 +1,75 @@
+import { bindCard } from '../../cards/bind';
+import { getOrder } from '../../data/orders';
+import { formatMoney } from '../../domain/money';
+import { durationText } from '../appointmentDetails';
+import { formatDate, formatSlot } from '../format';
+import { serviceTexts } from '../texts/services';
+import type { NotificationKind, RenderContext } from './kind';
+
+async function orderFor(ctx: RenderContext) {
+  const v = ctx.viewer;
+  if (!v) return null;
+  return getOrder(ctx.db, { personId: v.id, role: v.role, customerId: v.customerId, channel: 'notifier' }, String(ctx.row.payload.orderNumber ?? ''));
+}
+
+const serviceName = (view: { lines: { sku: string; name: { de: string; en: string } }[] }, sku: unknown, locale: 'de' | 'en') =>
+  view.lines.find((l) => l.sku === sku)?.name[locale] ?? String(sku ?? '');
+
+/** Messages about appointments: performed, cancelled with a fee, new slots after an absence, and sales' absence list. */
+export const serviceMessages: Record<string, NotificationKind> = {
+  service_performed: {
+    async render(ctx) {
+      const view = await orderFor(ctx);
+      if (!view) return { unrenderable: `order ${String(ctx.row.payload.orderNumber)} is not visible to this reader` };
+      const p = ctx.row.payload as { sku?: unknown; report?: unknown; actualMinutes?: unknown };
+      return { text: serviceTexts(ctx.locale, 'service_performed', {
+        number: view.number, service: serviceName(view, p.sku, ctx.locale), report: String(p.report ?? ''), duration: durationText(Number(p.actualMinutes), ctx.locale),
+      }) };
+    },
+  },
+  appointment_cancelled: {
+    async render(ctx) {
+      const view = await orderFor(ctx);
+      if (!view) return { unrenderable: `order ${String(ctx.row.payload.orderNumber)} is not visible to this reader` };
+      const p = ctx.row.payload as { sku?: unknown; start?: unknown; feeCents?: unknown };
+      return { text: serviceTexts(ctx.locale, 'appointment_cancelled', {
+        number: view.number, service: serviceName(view, p.sku, ctx.locale), when: formatSlot(String(p.start), ctx.locale), fee: formatMoney(Number(p.feeCents ?? 0), ctx.locale),
+      }) };
+    },
+  },
+  appointment_new_slots: {
+    async render(ctx) {
+      const view = await orderFor(ctx);
+      if (!view) return { unrenderable: `order ${String(ctx.row.payload.orderNumber)} is not visible to this reader` };
+      const p = ctx.row.payload as { sku?: unknown; start?: unknown; slots?: unknown };
+      const slots = Array.isArray(p.slots) ? p.slots.map(String) : [];
+      const question = serviceTexts(ctx.locale, 'newSlotsAfterAbsence', { number: view.number, service: serviceName(view, p.sku, ctx.locale), when: formatSlot(String(p.start), ctx.locale) });
+      const card = bindCard('rescheduleSlots', {
+        question, slots: slots.map((start) => ({ title: formatSlot(start, ctx.locale), order: view.number, sku: String(p.sku), start })),
+      });
+      return { text: question, card };
+    },
+    async obsolete(db, row) {
+      const still = await db('service_bookings').join('orders', 'orders.id', 'service_bookings.order_id')
+        .where({ 'orders.number': String(row.payload.orderNumber ?? ''), 'service_bookings.starts_at': String(row.payload.start ?? ''), 'service_bookings.status': 'booked' }).first('service_bookings.id');
+      return still ? null : 'the appointment was moved or cancelled meanwhile';
+    },
+  },
+  absence_conflicts: {
+    async render(ctx) {
+      const p = ctx.row.payload as { resourceName?: unknown; from?: unknown; to?: unknown; reason?: unknown; bookings?: unknown };
+      const bookings = (Array.isArray(p.bookings) ? p.bookings : []) as { orderNumber: string; sku: string; start: string; customerName: string }[];
+      const reasonKey = p.reason === 'sick' ? 'reason_sick' : p.reason === 'vacation' ? 'reason_vacation' : 'reason_other';
+      const lines = bookings.map((b) => serviceTexts(ctx.locale, 'absenceBooking', { number: b.orderNumber, customer: b.customerName, when: formatSlot(b.start, ctx.locale) }));
+      const text = serviceTexts(ctx.locale, 'absence_conflicts', {
+        resource: String(p.resourceName ?? ''), from: formatDate(String(p.from), ctx.locale), to: formatDate(String(p.to), ctx.locale),
+        reason: serviceTexts(ctx.locale, reasonKey), list: lines.join('; '),
+      });
+      const card = bindCard('absenceConflicts', {
+        title: text,
+        bookings: bookings.map((b, i) => ({ line: lines[i], offer: serviceTexts(ctx.locale, 'offerSlots', { customer: `${b.customerName} (${b.orderNumber})` }), order: b.orderNumber, sku: b.sku })),
+      });
+      return { text, card };
+    },
+  },
+};

@@ -1,0 +1,90 @@
+import type { Db } from '../../data/db';
+import { berlinDateTime } from '../../domain/calendar';
+import { MainDialog } from '../../dialogs/mainDialog';
+import { understandingRecognizer } from '../../dialogs/recognizer';
+import { OFFER_SLOTS_ACTION, SERVICES_INTENT, ServicesDialog } from '../../dialogs/servicesDialog';
+import { withStaffCommands } from '../../dialogs/staffCommands';
+import { placeOrder } from '../../operations';
+import { demoActors } from '../orders/actors';
+import { describeEachDatabase } from '../support/databases';
+import { chatAs, textOfCard, textsOf } from '../staff/helpers';
+
+/** Tuesday 1 December 2026, 10:00 in Berlin. */
+const now = new Date('2026-12-01T09:00:00Z');
+const at = (date: string, time: string) => berlinDateTime(date, time).toISOString();
+
+function chat(db: Db, userId: string, locale: string) {
+  const main = new MainDialog(withStaffCommands(understandingRecognizer(db, () => now)), [
+    { intent: SERVICES_INTENT, dialog: new ServicesDialog({ db, now: () => now }), cardAction: (action) => action === OFFER_SLOTS_ACTION },
+  ]);
+  return chatAs(db, main, userId, locale).send;
+}
+
+/** Tom Richter as a staff member linked to his resource (the demo data links nobody). */
+async function linkTom(db: Db): Promise<void> {
+  const [row] = await db('persons').insert({ display_name: 'Tom Richter', role: 'sales', customer_id: null, locale: null }).returning('id');
+  const id = Number(typeof row === 'object' ? row.id : row);
+  await db('channel_identities').insert({ channel_id: 'directline', user_id: 'demo-tom', person_id: id });
+  await db('resources').where({ id: 'tom-richter' }).update({ person_id: id });
+}
+
+describeEachDatabase('the service day in the chat', ({ get }) => {
+  let orderNumber = '';
+  beforeAll(async () => {
+    const { db } = get();
+    await linkTom(db);
+    const a = await demoActors(db);
+    const placed = await placeOrder(db, a.mueller, { customerId: a.customers.mueller, lines: [{ sku: 'SVC-PRINTER', quantity: 1 }], serviceSlots: [{ sku: 'SVC-PRINTER', start: at('2026-12-03', '10:00') }] }, now);
+    if (!placed.ok) throw new Error(JSON.stringify(placed.problems));
+    orderNumber = placed.order.number;
+  });
+
+  it('sales see the day plan of all resources; the technician his own, in German and English', async () => {
+    const { db } = get();
+    const plan = await chat(db, 'demo-sales', 'de-DE')('Einsatzplan am 3.12.');
+    const card = textOfCard(plan[0].attachments![0].content);
+    expect(card).toContain('Einsatzplan Do., 3.12.2026');
+    expect(card).toContain('Tom Richter');
+    expect(card).toContain('Servicewagen 1');
+    expect(card).toContain('10:00–12:00');
+    expect(card).toContain('Müller Bau GmbH');
+    expect(card).toContain('Hauptstraße 12, 10827 Berlin');
+    const mine = await chat(db, 'demo-tom', 'en-US')('my appointments on 3.12.');
+    const own = textOfCard(mine[0].attachments![0].content);
+    expect(own).toContain('My appointments Thu, 3 Dec 2026');
+    expect(own).toContain('On-site printer maintenance');
+    expect(own).not.toContain('Servicewagen 1');
+    expect(textsOf(await chat(db, 'demo-sales', 'de-DE')('meine Termine morgen'))).toContain('keiner Ressource');
+    expect(textsOf(await chat(db, 'demo-mueller', 'de-DE')('Einsatzplan morgen'))).toContain('Das können nur Mitarbeiter.');
+  });
+
+  it('an absence entered in the chat lists the hit booking, and sales offer the customer new slots with one click', async () => {
+    const { db } = get();
+    const said = textsOf(await chat(db, 'demo-sales', 'de-DE')('Tom ist am 3.12. krank'));
+    expect(said).toContain('Eingetragen: Tom Richter fehlt vom 03.12.2026 bis 03.12.2026 (krank).');
+    expect(said).toContain(`Auftrag ${orderNumber}, Müller Bau GmbH`);
+    expect(textsOf(await chat(db, 'demo-sales', 'en-US')('Tom is sick on 3.12.'))).toContain('That was already recorded');
+    expect(textsOf(await chat(db, 'demo-sales', 'en-US')('Lena is on leave from 22.12. to 2.1.'))).toContain('Recorded: Lena Wolf is away from 22 Dec 2026 to 2 Jan 2027 (on leave). No appointments are affected.');
+    expect(textsOf(await chat(db, 'demo-sales', 'de-DE')('Karl ist am 3.12. krank'))).toContain('Wen meinen Sie mit „karl“?');
+
+    const offered = textsOf(await chat(db, 'demo-sales', 'de-DE')({ action: OFFER_SLOTS_ACTION, order: orderNumber, sku: 'SVC-PRINTER' }));
+    expect(offered).toContain(`Dem Kunden von Auftrag ${orderNumber} sind neue Termine angeboten:`);
+    const rows = await db('outbox').where({ kind: 'appointment_new_slots' });
+    expect(rows).toHaveLength(1);
+    const slots: string[] = JSON.parse(rows[0].payload).slots;
+    expect(slots.length).toBeGreaterThan(0);
+    expect(slots.every((s) => !s.startsWith('2026-12-03'))).toBe(true);
+  });
+
+  it('the technician reports the visit with a short report and its duration; asked for the duration when missing', async () => {
+    const { db } = get();
+    const send = chat(db, 'demo-tom', 'de-DE');
+    expect(textsOf(await send(`${orderNumber} erledigt: Drucker gereinigt`))).toContain(`Wie lange hat der Einsatz zu Auftrag ${orderNumber} gedauert?`);
+    expect(textsOf(await send('keine Ahnung'))).toContain('Bitte die Dauer angeben');
+    const done = textsOf(await send('90 Minuten'));
+    expect(done).toContain(`Erledigt: Auftrag ${orderNumber} (Druckerwartung vor Ort), 90 Minuten.`);
+    const row = await db('service_bookings').where({ resource_id: 'tom-richter' }).first('status', 'report', 'actual_minutes');
+    expect(row).toMatchObject({ status: 'done', report: 'Drucker gereinigt', actual_minutes: 90 });
+    expect(textsOf(await chat(db, 'demo-tom', 'en-US')(`order ${orderNumber} done: printer cleaned, 2 hours`))).toContain(`Order ${orderNumber} had already been reported as done.`);
+  });
+});

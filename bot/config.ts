@@ -20,6 +20,9 @@ export const configVariables = [
   { name: 'STAFF_API_KEY', default: 'demo-staff-key in demo mode, else unset (endpoint off)', meaning: 'API key for the staff REST endpoints.' },
   { name: 'NOTIFY_INTERVAL_SECONDS', default: '5', meaning: 'How often the sender delivers due notifications (order confirmed, shipped, …) from the outbox.' },
   { name: 'QUIET_HOURS', default: '20:00-08:00', meaning: 'Berlin hours in which customers get no messages; theirs wait until the hours end (staff messages go out at once). off: none.' },
+  { name: 'PUBLIC_HOST', default: '(unset)', meaning: 'Public host name of the bot (e.g. bot.example.com): the Teams app package lists it as valid domain.' },
+  { name: 'TEAMS_APP_ID', default: 'MicrosoftAppId', meaning: 'GUID of the Teams app in its package (npm run teams:package).' },
+  { name: 'DIRECT_LINE_SECRET', default: '(unset)', meaning: 'Secret of the Azure Bot\'s Direct Line channel: with it the chat page gets its token from POST /api/directline/token.' },
   { name: 'DEMO_MODE', default: 'on without app credentials, off with them', meaning: 'Demo mode: seeds demo data into an empty database, serves the local Direct Line channel and /api/demo/token. DEMO_MODE=0 turns it off; it is always off when MicrosoftAppId is set.' },
 ] as const;
 
@@ -39,6 +42,9 @@ export interface Config {
   shopApiKey: string | undefined;
   staffApiKey: string | undefined;
   demoMode: boolean;
+  publicHost: string | undefined;
+  teamsAppId: string | undefined;
+  directLineSecret: string | undefined;
   notifyIntervalSeconds: number;
   /** null: customers are written to at any hour. */
   quietHours: QuietHours | null;
@@ -86,6 +92,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     shopApiKey: value('SHOP_API_KEY') ?? (demoMode ? 'demo-shop-key' : undefined),
     staffApiKey: value('STAFF_API_KEY') ?? (demoMode ? 'demo-staff-key' : undefined),
     demoMode,
+    publicHost: value('PUBLIC_HOST'),
+    teamsAppId: value('TEAMS_APP_ID'),
+    directLineSecret: value('DIRECT_LINE_SECRET'),
     notifyIntervalSeconds,
     quietHours,
     warnings,

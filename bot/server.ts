@@ -33,7 +33,9 @@ import type { Config } from './config';
 import { LocalDirectLine } from './directline';
 import { createLogger, Logger } from './logger';
 import { TurnGuard, TurnGuardOptions } from './turnGuard';
+import { TypingIndicator } from './typingIndicator';
 import { mountWeb } from './web';
+import { mountDirectLineToken } from './directLineToken';
 
 export interface App {
   server: restify.Server;
@@ -95,6 +97,7 @@ export async function createApp(config: Config, extras: AppExtras = {}): Promise
     MicrosoftAppTenantId: config.microsoftAppTenantId,
   };
   const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(authOptions));
+  adapter.use(new TypingIndicator(logger.child({ component: 'typing' })));
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     logger.error({ err: error, activityType: context.activity.type, channelId: context.activity.channelId }, 'turn failed');
     let locale = toLocale(context.activity.locale);
@@ -184,7 +187,9 @@ export async function createApp(config: Config, extras: AppExtras = {}): Promise
   }
 
   mountOrderApi(server, { db, shopApiKey: config.shopApiKey, staffApiKey: config.staffApiKey, logger: logger.child({ component: 'api' }) });
-  mountWeb(server);
+  mountWeb(server, { azureDirectLine: !config.demoMode });
+  // Hosted mode: the page's Direct Line token comes from Azure, exchanged here so the secret never reaches a browser.
+  if (config.directLineSecret) mountDirectLineToken(server, { secret: config.directLineSecret, logger: logger.child({ component: 'directline-token' }) });
 
   return {
     server,

@@ -24,6 +24,36 @@ describe('chat page routes', () => {
     expect((await response.text()).length).toBeGreaterThan(100);
   });
 
+  it.each(['/', '/web/app.js', '/web/style.css', '/web/favicon.svg', '/web/vendor/webchat.js'])(
+    'sends the security headers with %s',
+    async (url) => {
+      const response = await fetch(`${server.url}${url}`);
+      const csp = response.headers.get('content-security-policy') ?? '';
+      expect(csp).toMatch(/(^|; )script-src 'self'(;|$)/);
+      expect(csp).toMatch(/(^|; )frame-ancestors 'none'(;|$)/);
+      expect(csp).toMatch(/(^|; )default-src 'none'(;|$)/);
+      expect(csp).not.toMatch(/unsafe-inline|unsafe-eval/);
+      expect(response.headers.get('x-frame-options')).toBe('DENY');
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(response.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
+    },
+  );
+
+  it('gives the page a fresh style nonce per response, and has no inline script', async () => {
+    const [first, second] = await Promise.all([fetch(`${server.url}/`), fetch(`${server.url}/`)]);
+    const nonceOf = (csp: string | null) => /'nonce-([^']+)'/.exec(csp ?? '')?.[1];
+    const [a, b] = [nonceOf(first.headers.get('content-security-policy')), nonceOf(second.headers.get('content-security-policy'))];
+    expect(a).toBeTruthy();
+    expect(a).not.toBe(b);
+    const html = await first.text();
+    expect(html).toContain(`<meta name="csp-nonce" content="${a}">`);
+    // Every <script> element loads a file; none carries code.
+    expect(Array.from(html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g), (m) => [/src="/.test(m[1]), m[2].trim()])).toEqual([
+      [true, ''],
+      [true, ''],
+    ]);
+  });
+
   it("serves Web Chat's bundle from node_modules", async () => {
     const response = await fetch(`${server.url}/web/vendor/webchat.js`);
     expect(response.status).toBe(200);

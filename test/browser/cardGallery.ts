@@ -1,0 +1,122 @@
+import { Dialog, DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
+import { bindCard, type CardName } from '../../cards/bind';
+import type { AppExtras } from '../../bot/server';
+import type { Recognizer } from '../../dialogs/recognizer';
+
+/**
+ * Every card template with German sample data as long as real orders get (so layout trouble shows), for the
+ * browser to render through the real bot and Web Chat: "karte <name>" answers with that card. A new template
+ * without a sample here is a type error.
+ */
+export const gallerySamples: Record<CardName, object> = {
+  appointmentReminder: {
+    title: 'Terminerinnerung', serviceLabel: 'Leistung', service: 'Druckerwartung vor Ort', whenLabel: 'Wann', when: 'Donnerstag, 10.12.2026, 08:00',
+    orderLabel: 'Auftrag', number: '1001', hint: 'Verschieben: „Termin von Auftrag 1001 verschieben“',
+  },
+  orderSummary: {
+    title: 'Ihre Bestellung',
+    customerName: 'Müller Bau GmbH',
+    lines: [
+      { quantity: 10, name: 'Kopierpapier A4, 500 Blatt', net: '49,00 €', note: 'je 4,90 €' },
+      { quantity: 2, name: 'Schreibtisch höhenverstellbar 160×80', net: '1.178,00 €', note: 'je 589,00 €' },
+    ],
+    totals: [{ title: 'Netto 19 %', value: '1.227,00 €' }, { title: 'MwSt. 19 %', value: '233,13 €' }, { title: 'Gesamt brutto', value: '1.460,13 €' }],
+    details: [
+      { title: 'Lieferadresse', value: 'Müller Bau GmbH, Hauptstraße 12, 10827 Berlin' },
+      { title: 'Wunschtermin', value: 'Freitag, 4. Dezember 2026' },
+    ],
+    confirmTitle: 'Bestellen',
+    changeTitle: 'Ändern',
+    cancelTitle: 'Abbrechen',
+    draftKey: 'chat:1',
+  },
+  productChoice: { question: 'Welchen Toner meinen Sie?', candidates: [{ title: 'Toner schwarz', sku: 'TONER-BK' }, { title: 'Toner-Farbset C/M/Y', sku: 'TONER-COLOR' }] },
+  slotChoice: { question: 'Welcher Termin passt Ihnen?', slots: [{ title: 'Di, 1. Dez., 08:00–10:00', start: '2026-12-01T07:00:00.000Z' }, { title: 'Mi, 2. Dez., 13:00–15:00', start: '2026-12-02T12:00:00.000Z' }] },
+  orderCard: {
+    title: 'Auftrag 1001 · Müller Bau GmbH',
+    statusLine: 'Status: Bestätigt',
+    facts: [
+      { title: 'Kunde', value: 'Müller Bau GmbH (10001)' },
+      { title: 'Wunschtermin', value: 'Freitag, 4. Dezember 2026' },
+      { title: 'Lieferadresse', value: 'Müller Bau GmbH, Hauptstraße 12, 10827 Berlin' },
+    ],
+    lines: [{ text: '2 Stück × Toner schwarz', detail: 'TONER-BK · 0 von 2 versendet', amount: '178,00 €' }],
+    totals: [{ label: 'Netto', value: '178,00 €' }, { label: 'Gesamt brutto', value: '211,82 €' }],
+    historyTitle: 'Verlauf',
+    history: [{ text: '27.11.2026 10:00 · Bestätigt · System', note: '' }],
+    hint: '',
+    actions: [
+      { title: 'In Vorbereitung', data: { action: 'staff.transition', order: '1001', to: 'in_preparation', version: 3 } },
+      { title: 'Stornieren', data: { action: 'staff.transition', order: '1001', to: 'cancelled', version: 3 } },
+    ],
+  },
+  orderList: {
+    title: 'Offene Aufträge',
+    subtitle: '1–2 von 2',
+    items: [
+      { heading: 'Auftrag 1001', line1: 'Müller Bau GmbH · Bestätigt', line2: 'zugesagt Fr, 4.12. · 211,82 €', openTitle: 'Öffnen', openData: { action: 'staff.open', order: '1001' } },
+      { heading: 'Auftrag 1002', line1: 'Café Sonnenschein · Auf Halt', line2: 'Kreditrahmen überschritten · 1.249,50 €', openTitle: 'Öffnen', openData: { action: 'staff.open', order: '1002' } },
+    ],
+    actions: [],
+  },
+  shippingForm: {
+    title: 'Versand Auftrag 1001',
+    carrierLabel: 'Versanddienst',
+    carrier: 'DHL',
+    carriers: [{ name: 'DHL' }, { name: 'DPD' }],
+    trackingLabel: 'Sendungsnummer',
+    linesIntro: 'Was geht mit?',
+    lines: [{ inputId: 'qty_1', label: 'Toner schwarz (offen: 2 Stück)', remaining: 2 }],
+    submitTitle: 'Versenden',
+    submitData: { action: 'staff.ship', order: '1001', version: 3 },
+  },
+  rescheduleSlots: { question: 'Auf welche Zeit soll die Druckerwartung?', slots: [{ title: 'Do, 3. Dez., 08:00–10:00', order: '1001', sku: 'SVC-PRINTER', start: '2026-12-03T07:00:00.000Z' }] },
+  stockChoice: {
+    message: 'Monitor 27 Zoll ist erst ab dem 14. Dezember wieder auf Lager.',
+    question: 'Wie möchten Sie vorgehen?',
+    options: [{ title: 'Nachliefern', choice: 'backorder' }, { title: 'Teillieferung', choice: 'partial' }, { title: 'Entfernen', choice: 'remove' }],
+  },
+  customerChoice: { question: 'Für welchen Kunden?', customers: [{ title: 'Müller Bau GmbH (10001)', number: '10001' }, { title: 'Café Sonnenschein (10002)', number: '10002' }] },
+  catalog: {
+    title: 'Katalog',
+    hint: 'Tragen Sie die gewünschten Mengen ein und tippen Sie auf „Übernehmen“.',
+    submitTitle: 'Übernehmen',
+    categories: [{ title: 'Papier', products: [{ sku: 'PAPER-A4', name: 'Kopierpapier A4, 500 Blatt', price: '4,90 € / Packung', quantityLabel: 'Menge' }] }],
+  },
+  orderPlaced: {
+    title: 'Vielen Dank für Ihre Bestellung!',
+    message: 'Auftrag 1001 ist eingegangen und bestätigt.',
+    numberLabel: 'Auftragsnummer',
+    number: '1001',
+    statusLabel: 'Status',
+    status: 'Bestätigt',
+    grossLabel: 'Gesamt brutto',
+    gross: '1.460,13 €',
+  },
+};
+
+class CardDialog extends Dialog {
+  constructor() {
+    super('test.card');
+  }
+
+  async beginDialog(dc: DialogContext, options?: { name?: CardName }): Promise<DialogTurnResult> {
+    const name = options!.name!;
+    await dc.context.sendActivity({ attachments: [bindCard(name, gallerySamples[name])] });
+    return dc.endDialog();
+  }
+}
+
+/** "karte <name>" shows a card; "langsam …" is answered after 2.5 s (a slow turn, for the typing indicator). */
+export function galleryExtras(): AppExtras {
+  const recognizer = (real: Recognizer): Recognizer => async (text, locale) => {
+    const card = /^karte (\w+)$/.exec(text);
+    if (card && card[1] in gallerySamples) return { intent: 'test.card', details: { name: card[1] } };
+    if (text.startsWith('langsam ')) {
+      await new Promise((resolve) => setTimeout(resolve, 2500));
+      return real(text.slice('langsam '.length), locale);
+    }
+    return real(text, locale);
+  };
+  return { recognizer, routes: [{ intent: 'test.card', dialog: new CardDialog() }] };
+}

@@ -11,3 +11,5 @@ export { transitionOrder, type TransitionResult } from './moveOrder';
 export { recordShipment, type RecordShipmentResult, type ShipmentInput } from './recordShipment';
 export { rescheduleBooking, type RescheduleResult } from './appointments';
 export { chooseLanguage } from './language';
+export { issueInvoice, type IssueInvoiceResult } from './issueInvoice';
+export { cancelInvoice, type CancelInvoiceResult } from './cancelInvoice';

@@ -186,6 +186,8 @@ async function shipment(db: Db, principal: Principal, number: string, body: { ca
       return { statusCode: 409, body: { error: 'insufficient_stock', problems: [{ code: 'insufficient_stock', lineNo: result.lineNo, sku: result.sku, available: result.available }] } };
     case 'invalid_lines':
       return { statusCode: 422, body: { error: 'unprocessable', problems: result.problems } };
+    case 'invoice_incomplete':
+      return { statusCode: 422, body: { error: 'invoice_incomplete', missing: result.missing } };
   }
 }
 

@@ -2,6 +2,7 @@ import type { Db } from '../../data/db';
 import type { OutboxRow } from '../../data/outbox';
 import { appointmentReminder } from './appointmentReminder';
 import type { NotificationKind, RenderContext, RenderedMessage, Unrenderable } from './kind';
+import { invoiceMessages } from './invoiceMessages';
 import { orderMessages, orderStatusChanged } from './orderMessages';
 
 export { isUnrenderable, type RenderedMessage, type Unrenderable } from './kind';
@@ -12,6 +13,7 @@ export { isUnrenderable, type RenderedMessage, type Unrenderable } from './kind'
  */
 const kinds: Record<string, NotificationKind> = {
   ...orderMessages,
+  ...invoiceMessages,
   appointment_reminder: appointmentReminder,
 };
 

@@ -1,4 +1,5 @@
 import type { DbOptions } from '../data/db';
+import { isInvoiceMode, type InvoiceMode } from '../domain/invoicing';
 import { parseQuietHours, type QuietHours } from '../domain/quietHours';
 
 /**
@@ -23,6 +24,7 @@ export const configVariables = [
   { name: 'PUBLIC_HOST', default: '(unset)', meaning: 'Public host name of the bot (e.g. bot.example.com): the Teams app package lists it as valid domain.' },
   { name: 'TEAMS_APP_ID', default: 'MicrosoftAppId', meaning: 'GUID of the Teams app in its package (npm run teams:package).' },
   { name: 'DIRECT_LINE_SECRET', default: '(unset)', meaning: 'Secret of the Azure Bot\'s Direct Line channel: with it the chat page gets its token from POST /api/directline/token.' },
+  { name: 'INVOICE_MODE', default: 'per_shipment', meaning: 'When invoices are issued: per_shipment (each shipment invoices what left the house, services when performed) or per_order (one invoice once the order is delivered or performed).' },
   { name: 'DEMO_MODE', default: 'on without app credentials, off with them', meaning: 'Demo mode: seeds demo data into an empty database, serves the local Direct Line channel and /api/demo/token. DEMO_MODE=0 turns it off; it is always off when MicrosoftAppId is set.' },
 ] as const;
 
@@ -48,6 +50,8 @@ export interface Config {
   notifyIntervalSeconds: number;
   /** null: customers are written to at any hour. */
   quietHours: QuietHours | null;
+  /** Unset: whatever the database holds (default per_shipment). */
+  invoiceMode: InvoiceMode | undefined;
   /** Things worth a warning at start (logged by the host, never containing secrets). */
   warnings: string[];
 }
@@ -67,6 +71,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
   const quietHours = parseQuietHours(value('QUIET_HOURS') ?? '20:00-08:00');
   if (quietHours === undefined) throw new Error(`QUIET_HOURS must look like 20:00-08:00 (or off), got "${env.QUIET_HOURS}"`);
+
+  const invoiceMode = value('INVOICE_MODE');
+  if (invoiceMode !== undefined && !isInvoiceMode(invoiceMode)) throw new Error(`INVOICE_MODE must be per_shipment or per_order, got "${env.INVOICE_MODE}"`);
 
   const appType = (value('MicrosoftAppType') ?? 'MultiTenant') as AppType;
   if (!appTypes.includes(appType)) throw new Error(`MicrosoftAppType must be one of ${appTypes.join(', ')}`);
@@ -97,6 +104,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     directLineSecret: value('DIRECT_LINE_SECRET'),
     notifyIntervalSeconds,
     quietHours,
+    invoiceMode,
     warnings,
   };
 }

@@ -36,6 +36,7 @@ import { TurnGuard, TurnGuardOptions } from './turnGuard';
 import { TypingIndicator } from './typingIndicator';
 import { mountWeb } from './web';
 import { mountDirectLineToken } from './directLineToken';
+import { mountDocuments } from './documents';
 
 export interface App {
   server: restify.Server;
@@ -187,6 +188,7 @@ export async function createApp(config: Config, extras: AppExtras = {}): Promise
   }
 
   mountOrderApi(server, { db, shopApiKey: config.shopApiKey, staffApiKey: config.staffApiKey, logger: logger.child({ component: 'api' }) });
+  mountDocuments(server, { db, invoiceMode: config.invoiceMode, staffApiKey: config.staffApiKey, logger: logger.child({ component: 'documents' }) });
   mountWeb(server, { azureDirectLine: !config.demoMode });
   // Hosted mode: the page's Direct Line token comes from Azure, exchanged here so the secret never reaches a browser.
   if (config.directLineSecret) mountDirectLineToken(server, { secret: config.directLineSecret, logger: logger.child({ component: 'directline-token' }) });

@@ -21,7 +21,7 @@ export interface OrderApiDeps {
   logger: { error(obj: object, msg?: string): void };
 }
 
-type Principal = 'shop' | 'staff';
+export type Principal = 'shop' | 'staff';
 
 const ajv = new Ajv2020({ allErrors: true, strict: true });
 addFormats(ajv, ['date', 'date-time']);
@@ -83,7 +83,8 @@ function sameSecret(given: string, expected: string | undefined): boolean {
   return crypto.timingSafeEqual(a, b);
 }
 
-function principalOf(req: restify.Request, deps: OrderApiDeps): Principal | null {
+/** Which key a request carries (compared in constant time), or null. */
+export function principalOf(req: restify.Request, deps: Pick<OrderApiDeps, 'shopApiKey' | 'staffApiKey'>): Principal | null {
   const match = /^Bearer\s+(.+)$/i.exec(req.header('authorization') ?? '');
   if (!match) return null;
   const key = match[1].trim();

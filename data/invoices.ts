@@ -159,3 +159,10 @@ export async function openInvoiceExposure(db: Conn, customerId: number): Promise
     .first(db.raw('COALESCE(SUM(gross_cents - paid_cents), 0) as open_cents'), db.raw('MIN(due_date) as oldest_due'));
   return { openCents: num(row?.open_cents ?? 0), oldestDueDate: row?.oldest_due ?? null };
 }
+
+/** Per order, the gross its issued (not cancelled) invoices bill. */
+export async function invoicedGrossByOrder(db: Conn, orderIds: number[]): Promise<Map<number, number>> {
+  const rows = await db('invoices').whereIn('order_id', orderIds).where({ kind: 'invoice', status: 'issued' })
+    .groupBy('order_id').select('order_id').sum({ gross: 'gross_cents' });
+  return new Map(rows.map((r: any) => [num(r.order_id), num(r.gross)]));
+}

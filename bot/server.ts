@@ -16,9 +16,11 @@ import { pruneProcessedActivities } from '../data/turns';
 import { toLocale } from '../domain/locale';
 import { LanguageDialog } from '../dialogs/languageDialog';
 import { CancelDialog } from '../dialogs/cancelDialog';
+import { InvoiceIntents } from '../dialogs/invoiceCommands';
+import { InvoiceDialog } from '../dialogs/invoiceDialog';
 import { IntentRoute, MainDialog } from '../dialogs/mainDialog';
 import { OrderDialog } from '../dialogs/orderDialog';
-import { Recognizer, SWITCH_LOCALE, understandingRecognizer } from '../dialogs/recognizer';
+import { Intents, Recognizer, SWITCH_LOCALE, understandingRecognizer } from '../dialogs/recognizer';
 import { RESCHEDULE_SLOT_ACTION, RescheduleDialog } from '../dialogs/rescheduleDialog';
 import { StaffIntents, withStaffCommands } from '../dialogs/staffCommands';
 import { StaffDialog } from '../dialogs/staffDialog';
@@ -65,6 +67,7 @@ function conversations(db: Db): IntentRoute[] {
   const status = new StatusDialog({ db });
   const cancel = new CancelDialog({ db });
   const reschedule = new RescheduleDialog({ db });
+  const invoices = new InvoiceDialog({ db });
   return [
     { intent: 'order', dialog: order, cardAction: (action) => action === 'order.catalog' },
     { intent: 'book_service', dialog: order },
@@ -74,6 +77,7 @@ function conversations(db: Db): IntentRoute[] {
     { intent: 'cancel_order', dialog: cancel },
     { intent: 'cancel_booking', dialog: cancel },
     { intent: 'reschedule_booking', dialog: reschedule, cardAction: (action) => action === RESCHEDULE_SLOT_ACTION },
+    ...[InvoiceIntents.invoices, Intents.invoiceStatus, Intents.paymentStatus].map((intent) => ({ intent, dialog: invoices })),
   ];
 }
 

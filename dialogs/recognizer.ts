@@ -3,6 +3,7 @@ import type { Db } from '../data/db';
 import { listCustomers } from '../data/parties';
 import type { Product } from '../domain/catalog';
 import type { Locale } from '../domain/locale';
+import { recognizeInvoiceCommand } from './invoiceCommands';
 import { understand } from './understanding';
 
 export interface Recognized {
@@ -35,6 +36,9 @@ export function understandingRecognizer(db: Db, now: () => Date = () => new Date
     return cached;
   };
   return async (text, locale) => {
+    // Invoice phrases ("Rechnung RE-2026-0007 stornieren", "offene Rechnungen") are read by their own rules first.
+    const invoice = recognizeInvoiceCommand(text);
+    if (invoice) return invoice;
     const { catalog, customers } = await load();
     const understanding = understand(text, { locale, catalog, customers, now: now() });
     if (understanding.switchLocale) return { intent: SWITCH_LOCALE, details: { locale: understanding.switchLocale } };

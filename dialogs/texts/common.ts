@@ -26,16 +26,16 @@ export const commonTexts = defineTexts('common', {
     en: '• Book services, e.g. “printer maintenance next Tuesday”',
   },
   helpStatus: {
-    de: '• Nach dem Stand Ihrer Aufträge und Lieferungen fragen („Wo bleibt meine Bestellung?“), Aufträge stornieren und Termine verschieben',
-    en: '• Ask about your orders and deliveries (“Where is my order?”), cancel orders and move appointments',
+    de: '• Nach dem Stand Ihrer Aufträge und Lieferungen fragen („Wo bleibt meine Bestellung?“), Aufträge stornieren und Termine verschieben; Ihre Rechnungen („Welche Rechnungen sind offen?“)',
+    en: '• Ask about your orders and deliveries (“Where is my order?”), cancel orders and move appointments; your invoices (“Which invoices are open?”)',
   },
   helpSales: {
     de: '• Vertrieb: „offene Aufträge“, „Aufträge auf Halt“, „heute zu versenden“, „was ist überfällig?“; Aufträge weiterschalten („1004 versandbereit“), versenden und für Kunden bestellen („Bestellung für Müller Bau: 5 Stühle“)',
     en: '• Sales: “open orders”, “orders on hold”, “to ship today”, “what is late?”; move orders on (“1004 ready to ship”), ship them and order for customers (“order for Müller Bau: 5 chairs”)',
   },
   helpAccountant: {
-    de: '• Buchhaltung: den Stand jedes Auftrags abfragen („Status Auftrag 1003“) und Aufträge auf Halt ablehnen',
-    en: '• Accounting: ask about any order (“status of order 1003”) and reject orders on hold',
+    de: '• Buchhaltung: den Stand jedes Auftrags abfragen („Status Auftrag 1003“) und Aufträge auf Halt ablehnen; Rechnungen: „offene Rechnungen“, „überfällige Rechnungen“, „Rechnungen von Müller Bau“, „Rechnung zu Auftrag 1004 erstellen“, „Rechnung RE-2026-0007 stornieren“',
+    en: '• Accounting: ask about any order (“status of order 1003”) and reject orders on hold; invoices: “open invoices”, “overdue invoices”, “invoices of Müller Bau”, “create invoice for order 1004”, “cancel invoice RE-2026-0007”',
   },
   helpAdmin: {
     de: '• Administration: alles, was der Vertrieb kann',

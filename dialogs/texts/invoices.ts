@@ -65,6 +65,11 @@ export const invoiceTexts = defineTexts('invoices', {
   statusCancellation: { de: 'Stornorechnung', en: 'cancellation' },
   download: { de: 'PDF herunterladen', en: 'Download PDF' },
   moreThan: { de: 'Die neuesten {shown} von {total}.', en: 'The latest {shown} of {total}.' },
+  // On the order card.
+  factInvoices: { de: 'Rechnungen', en: 'Invoices' },
+  factCancelledBy: { de: '{invoice} (storniert durch {cancellation})', en: '{invoice} (cancelled by {cancellation})' },
+  historyInvoice: { de: 'Rechnung {invoice} über {gross}', en: 'Invoice {invoice} of {gross}' },
+  historyCancelled: { de: 'Rechnung {invoice} storniert durch {cancellation}', en: 'Invoice {invoice} cancelled by {cancellation}' },
   // Cancelling, with reason and confirmation.
   askReason: {
     de: 'Warum soll Rechnung {number} storniert werden? (Der Grund steht in der Auftragshistorie; „abbrechen“ lässt sie bestehen.)',

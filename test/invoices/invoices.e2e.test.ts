@@ -118,3 +118,35 @@ describeEachDatabase('invoices through the local Direct Line channel', ({ get })
     expect(cardsOf(await accounting.nextBotMessage((m) => cardsOf(m).includes('Invoices of Anna Schmidt')))).toContain(invoice);
   }, 90_000);
 });
+
+describeEachDatabase('invoice status on the order card', ({ get }) => {
+  let server: TestServer;
+  const demo = demoChats(() => server.url);
+  beforeAll(async () => {
+    server = await startTestServer(get());
+  });
+  afterAll(async () => {
+    demo.end();
+    await server.close();
+  });
+
+  it('sales see the order’s invoices and their cancellation on the order card, without a button to invoice or cancel', async () => {
+    const db = server.app.db;
+    const a = await demoActors(db);
+    const placed = await placeOrder(db, a.mueller, { customerId: a.customers.mueller, lines: [{ sku: 'TONER-BK', quantity: 1 }] });
+    if (!placed.ok) throw new Error(JSON.stringify(placed.problems));
+    for (const to of ['in_preparation', 'in_execution', 'ready_to_ship'] as const) await transitionOrder(db, a.sales, placed.order.number, { to });
+    await recordShipment(db, a.sales, placed.order.number, { carrier: 'DHL', trackingNumber: 'JJD2', lines: [{ lineNo: 1, quantity: 1 }] });
+    const invoice = (await db('invoices').where({ order_id: placed.order.id }).first('number')).number;
+    const { cancelInvoice } = await import('../../operations');
+    const cancelled = await cancelInvoice(db, a.accounting, invoice, 'Test');
+    if (!cancelled.ok) throw new Error(JSON.stringify(cancelled));
+
+    const sales = await demo.signIn('demo-sales', 'de-DE');
+    await sales.send(`Status Auftrag ${placed.order.number}`);
+    const card = cardsOf(await sales.nextBotMessage((m) => cardsOf(m).includes(placed.order.number)));
+    expect(card).toContain(`${invoice} (storniert durch ${cancelled.cancellation.number})`);
+    expect(card).toContain(`Rechnung ${invoice} über 105,91 €`);
+    expect(card).not.toMatch(/"title":"(In Rechnung gestellt|Bezahlt)/);
+  });
+});

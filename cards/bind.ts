@@ -2,6 +2,7 @@ import { Template } from 'adaptivecards-templating';
 import appointmentReminder from './appointmentReminder.json';
 import catalog from './catalog.json';
 import customerChoice from './customerChoice.json';
+import documentLink from './documentLink.json';
 import invoiceList from './invoiceList.json';
 import orderCard from './orderCard.json';
 import orderList from './orderList.json';
@@ -22,7 +23,7 @@ export interface CardAttachment {
 }
 
 const templates = {
-  appointmentReminder, catalog, customerChoice, invoiceList, orderCard, orderList, orderPlaced, orderSummary, productChoice, rescheduleSlots, shippingForm, slotChoice, stockChoice,
+  appointmentReminder, catalog, customerChoice, documentLink, invoiceList, orderCard, orderList, orderPlaced, orderSummary, productChoice, rescheduleSlots, shippingForm, slotChoice, stockChoice,
 };
 
 export type CardName = keyof typeof templates;

@@ -2,6 +2,7 @@ import type { Db } from '../../data/db';
 import type { OutboxRow } from '../../data/outbox';
 import { appointmentReminder } from './appointmentReminder';
 import type { NotificationKind, RenderContext, RenderedMessage, Unrenderable } from './kind';
+import { documentMessages } from './documentMessages';
 import { invoiceMessages } from './invoiceMessages';
 import { orderMessages, orderStatusChanged } from './orderMessages';
 
@@ -13,6 +14,8 @@ export { isUnrenderable, type RenderedMessage, type Unrenderable } from './kind'
  */
 const kinds: Record<string, NotificationKind> = {
   ...orderMessages,
+  // The order confirmation and delivery notes come with their documents' links.
+  ...documentMessages(orderMessages),
   ...invoiceMessages,
   appointment_reminder: appointmentReminder,
 };

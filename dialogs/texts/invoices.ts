@@ -65,6 +65,11 @@ export const invoiceTexts = defineTexts('invoices', {
   statusCancellation: { de: 'Stornorechnung', en: 'cancellation' },
   download: { de: 'PDF herunterladen', en: 'Download PDF' },
   moreThan: { de: 'Die neuesten {shown} von {total}.', en: 'The latest {shown} of {total}.' },
+  // Document cards with the order confirmation and delivery notes.
+  docOrderConfirmation: { de: 'Auftragsbestätigung (PDF)', en: 'Order confirmation (PDF)' },
+  docDeliveryNote: { de: 'Lieferschein (PDF)', en: 'Delivery note (PDF)' },
+  docOrderNumber: { de: 'Auftrag {number}', en: 'Order {number}' },
+  docValidUntil: { de: 'Der Link gilt bis {date}.', en: 'The link works until {date}.' },
   // On the order card.
   factInvoices: { de: 'Rechnungen', en: 'Invoices' },
   factCancelledBy: { de: '{invoice} (storniert durch {cancellation})', en: '{invoice} (cancelled by {cancellation})' },

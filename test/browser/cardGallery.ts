@@ -9,6 +9,10 @@ import type { Recognizer } from '../../dialogs/recognizer';
  * without a sample here is a type error.
  */
 export const gallerySamples: Record<CardName, object> = {
+  documentLink: {
+    title: 'Auftragsbestätigung (PDF)', number: 'Auftrag 1004', downloadLabel: 'PDF herunterladen',
+    link: 'https://bot.example.com/documents/abc.def.ghi.jkl', validity: 'Der Link gilt bis 01.04.2026.',
+  },
   invoiceList: {
     title: 'Ihre offenen Rechnungen',
     summary: 'Offen insgesamt: 1.245,93 €',

@@ -54,6 +54,10 @@ const samples: Record<CardName, object> = {
     submitTitle: 'Übernehmen',
     categories: [{ title: 'Papier', products: [{ sku: 'PAPER-A4', name: 'Kopierpapier', price: '4,90 €', quantityLabel: 'Menge' }] }],
   },
+  documentLink: {
+    title: 'Auftragsbestätigung (PDF)', number: 'Auftrag 1004', downloadLabel: 'PDF herunterladen',
+    link: 'https://bot.example.com/documents/abc.def.ghi.jkl', validity: 'Der Link gilt bis 01.04.2026.',
+  },
   invoiceList: {
     title: 'Ihre offenen Rechnungen',
     summary: 'Offen insgesamt: 1.245,93 €',

@@ -44,6 +44,18 @@ describeEachDatabase('invoices through the local Direct Line channel', ({ get })
     const sent = await customer.waitFor((m) => (m.text ?? '').startsWith(`Ihre Rechnung ${invoice}`), 20_000);
     expect(sent.text).toMatch(new RegExp(`^Ihre Rechnung ${invoice} zu Auftrag ${order}: 98,76 €, zahlbar bis .+\\. \\[Rechnung herunterladen \\(PDF\\)\\]\\(/documents/`));
 
+    // The order confirmation and the delivery note came with their documents' links.
+    const confirmation = await customer.waitFor((m) => (m.text ?? '').startsWith('Auftragsbestätigung') && (m.text ?? '').includes(order), 20_000);
+    expect(cardsOf(confirmation)).toContain('Auftragsbestätigung (PDF)');
+    const shippedNote = await customer.waitFor((m) => (m.text ?? '').includes(`Ihr Auftrag ${order} wurde versendet`), 20_000);
+    expect(cardsOf(shippedNote)).toContain('Lieferschein (PDF)');
+    for (const m of [confirmation, shippedNote]) {
+      const [documentLink] = linksIn(m);
+      const res = await fetch(`${server.url}${documentLink}`);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toBe('application/pdf');
+    }
+
     await customer.send('Welche Rechnungen sind offen?');
     const list = await customer.nextBotMessage((m) => cardsOf(m).includes(invoice));
     expect(cardsOf(list)).toContain('Ihre offenen Rechnungen');

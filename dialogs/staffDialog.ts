@@ -14,6 +14,7 @@ import { replyCustomerOrders, replyOrderList } from './staff/orderLists';
 import { openShippingLines, shippingFormCard } from './staff/shippingForm';
 import { staffTexts } from './texts/staff';
 import { actorOf, isStaffActor } from './turnUser';
+import { may } from '../domain/permissions';
 
 export const STAFF_DIALOG_ID = 'staffDialog';
 const FLOW = 'staffFlow';
@@ -60,14 +61,15 @@ export class StaffDialog extends ComponentDialog {
 
   private async dispatchStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { actor, locale } = actorOf(step.context);
-    if (!isStaffActor(actor)) {
-      await step.context.sendActivity(staffTexts(locale, 'staffOnly'));
-      return step.endDialog();
-    }
     const options = (step.options ?? {}) as StaffDialogOptions;
     const activity = step.context.activity;
     const value = options.value ?? (isStaffCardAction(activity.value) ? activity.value : undefined);
     const command = value ? undefined : (options.command ?? matchStaffCommand(activity.text ?? ''));
+    // Accounting works the held-order queue too (releasing or rejecting; the lifecycle table checks each step).
+    if (!actor || !(isStaffActor(actor) || (may(actor, 'reviewHolds') && isHoldWork(command, value)))) {
+      await step.context.sendActivity(staffTexts(locale, 'staffOnly'));
+      return step.endDialog();
+    }
     let pending: PendingStep | null = null;
     if (value) pending = await this.onAction(step.context, actor, locale, value);
     else if (command) pending = await this.onCommand(step.context, actor, locale, command);
@@ -87,7 +89,7 @@ export class StaffDialog extends ComponentDialog {
     const text = (activity.text ?? '').trim();
     const command = matchStaffCommand(text);
     if (command) return step.replaceDialog(FLOW, { command });
-    if (!text || abort.test(text) || !isStaffActor(actor)) {
+    if (!text || abort.test(text) || !actor || !may(actor, 'reviewHolds')) {
       await step.context.sendActivity(staffTexts(locale, 'aborted'));
       return step.endDialog();
     }
@@ -277,4 +279,14 @@ export class StaffDialog extends ComponentDialog {
     );
     await context.sendActivity(MessageFactory.attachment(orderCard(result.order, actor, locale)));
   }
+}
+
+/** What of the staff work belongs to the held-order queue: the queue itself, an order card, a step (checked by the lifecycle). */
+function isHoldWork(command: StaffCommand | null | undefined, value: StaffAction | undefined): boolean {
+  if (value) {
+    if (value.action === 'staff.page') return value.list.kind === 'queue' && value.list.queue === 'on_hold';
+    return value.action === 'staff.open' || value.action === 'staff.transition';
+  }
+  if (!command) return false;
+  return (command.kind === 'queue' && command.queue === 'on_hold') || command.kind === 'transition' || command.kind === 'order_status';
 }

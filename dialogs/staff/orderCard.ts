@@ -3,7 +3,7 @@ import type { Actor, OrderView } from '../../data/orders';
 import { allowedTransitions, askedStatement, checkTransition, orderFactsOf, statusIs, statusLabel, type OrderStatus } from '../../domain/lifecycle';
 import type { Locale } from '../../domain/locale';
 import { formatMoney } from '../../domain/money';
-import { isStaff } from '../../domain/permissions';
+import { isStaff, may } from '../../domain/permissions';
 import { formatAddress, formatDate, formatDateTime } from '../format';
 import { orderLabel, reasonText } from '../orderLabels';
 import { invoiceTexts } from '../texts/invoices';
@@ -76,7 +76,8 @@ function invoiceFact(view: OrderView, locale: Locale): string | null {
 }
 
 export function orderCard(view: OrderView, actor: Actor, locale: Locale): CardAttachment {
-  const steps = isStaff(actor.role) ? offeredSteps(view, actor, locale) : [];
+  // Accounting gets the hold decisions the lifecycle allows it (release, reject) on a held order's card.
+  const steps = isStaff(actor.role) || (view.status === 'on_hold' && may(actor, 'reviewHolds')) ? offeredSteps(view, actor, locale) : [];
   const a = view.deliveryAddress;
   const factList = [
     { title: staffTexts(locale, 'factCustomer'), value: `${view.customer.name} (${view.customer.number})` },

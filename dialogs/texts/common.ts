@@ -34,8 +34,8 @@ export const commonTexts = defineTexts('common', {
     en: '• Sales: “open orders”, “orders on hold”, “to ship today”, “what is late?”; move orders on (“1004 ready to ship”), ship them and order for customers (“order for Müller Bau: 5 chairs”)',
   },
   helpAccountant: {
-    de: '• Buchhaltung: den Stand jedes Auftrags abfragen („Status Auftrag 1003“) und Aufträge auf Halt ablehnen; Rechnungen: „offene Rechnungen“, „überfällige Rechnungen“, „Rechnungen von Müller Bau“, „Rechnung zu Auftrag 1004 erstellen“, „Rechnung RE-2026-0007 stornieren“',
-    en: '• Accounting: ask about any order (“status of order 1003”) and reject orders on hold; invoices: “open invoices”, “overdue invoices”, “invoices of Müller Bau”, “create invoice for order 1004”, “cancel invoice RE-2026-0007”',
+    de: '• Buchhaltung: den Stand jedes Auftrags abfragen („Status Auftrag 1003“), „Aufträge auf Halt“ freigeben oder ablehnen; Rechnungen: „offene Rechnungen“, „überfällige Rechnungen“, „Rechnungen von Müller Bau“, „Rechnung zu Auftrag 1004 erstellen“, „Rechnung RE-2026-0007 stornieren“',
+    en: '• Accounting: ask about any order (“status of order 1003”), release or reject “orders on hold”; invoices: “open invoices”, “overdue invoices”, “invoices of Müller Bau”, “create invoice for order 1004”, “cancel invoice RE-2026-0007”',
   },
   helpAdmin: {
     de: '• Administration: alles, was der Vertrieb kann',

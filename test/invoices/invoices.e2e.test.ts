@@ -162,3 +162,51 @@ describeEachDatabase('invoice status on the order card', ({ get }) => {
     expect(card).not.toMatch(/"title":"(In Rechnung gestellt|Bezahlt)/);
   });
 });
+
+describeEachDatabase('accounting works the held-order queue', ({ get }) => {
+  let server: TestServer;
+  const demo = demoChats(() => server.url);
+  beforeAll(async () => {
+    server = await startTestServer(get());
+  });
+  afterAll(async () => {
+    demo.end();
+    await server.close();
+  });
+
+  it('lists held orders, releases one with a comment, and is refused steps that are not hold decisions', async () => {
+    const db = server.app.db;
+    const a = await demoActors(db);
+    // Café Sonnenschein has a limit of 1,000 €: three chairs (1,245.93 €) are held for credit.
+    const held = await placeOrder(db, a.cafe, { customerId: a.customers.cafe, lines: [{ sku: 'CHAIR-ERGO', quantity: 3 }] });
+    if (!held.ok) throw new Error(JSON.stringify(held.problems));
+    expect(held.order.status).toBe('on_hold');
+
+    const accounting = await demo.signIn('demo-accounting', 'de-DE');
+    await accounting.send('Aufträge auf Halt');
+    const list = await accounting.nextBotMessage((m) => cardsOf(m).includes(held.order.number));
+    expect(cardsOf(list)).toContain('Café Sonnenschein');
+
+    // The list's "Öffnen" button (inside the card body), as Web Chat posts it.
+    expect(cardsOf(list)).toContain(`{"action":"staff.open","order":"${held.order.number}"}`);
+    await accounting.sendActivity({ type: 'message', value: { action: 'staff.open', order: held.order.number } });
+    const card = cardsOf(await accounting.nextBotMessage((m) => cardsOf(m).includes('"action":"staff.transition"')));
+    expect(card).toContain(held.order.number);
+    expect(card).toContain('"action":"staff.transition"');
+    expect(card).not.toContain('staff.shipForm');
+
+    await accounting.send(`${held.order.number} versandbereit`);
+    expect((await accounting.nextBotMessage()).text).toContain('kann nicht auf „Versandbereit“ gesetzt werden');
+
+    await accounting.send(`${held.order.number} freigeben`);
+    await accounting.nextBotMessage(); // asks for a comment
+    await accounting.send('Vorkasse ist eingegangen');
+    const released = await accounting.nextBotMessage((m) => /ist jetzt: Bestätigt/.test(m.text ?? ''));
+    expect(released.text).toContain(held.order.number);
+    expect((await db('orders').where({ id: held.order.id }).first('status')).status).toBe('confirmed');
+
+    // Everything else of the sales work stays with sales.
+    await accounting.send('offene Aufträge');
+    expect((await accounting.nextBotMessage((m) => !!m.text)).text).toContain('dem Vertrieb vorbehalten');
+  });
+});

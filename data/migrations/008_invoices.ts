@@ -71,6 +71,10 @@ export async function up(knex: Knex): Promise<void> {
       BEGIN
         IF TG_OP = 'DELETE' THEN RAISE EXCEPTION 'issued invoices are immutable: % cannot be deleted', OLD.number; END IF;
         IF ${changed} THEN RAISE EXCEPTION 'issued invoices are immutable: % cannot be changed', OLD.number; END IF;
+        -- The one status move: an issued invoice is cancelled (by its cancellation invoice), never back.
+        IF NEW.status IS DISTINCT FROM OLD.status AND NOT (OLD.status = 'issued' AND NEW.status = 'cancelled' AND OLD.kind = 'invoice') THEN
+          RAISE EXCEPTION 'issued invoices are immutable: % cannot go from % to %', OLD.number, OLD.status, NEW.status;
+        END IF;
         RETURN NEW;
       END $$ LANGUAGE plpgsql`);
     await knex.raw('CREATE TRIGGER invoices_immutable BEFORE UPDATE OR DELETE ON invoices FOR EACH ROW EXECUTE FUNCTION invoices_immutable()');
@@ -80,6 +84,9 @@ export async function up(knex: Knex): Promise<void> {
     await knex.raw('CREATE TRIGGER invoice_lines_immutable BEFORE UPDATE OR DELETE ON invoice_lines FOR EACH ROW EXECUTE FUNCTION invoice_lines_immutable()');
   } else {
     await knex.raw(`CREATE TRIGGER invoices_immutable BEFORE UPDATE OF ${frozenInvoiceColumns.join(', ')} ON invoices
+      BEGIN SELECT RAISE(ABORT, 'issued invoices are immutable'); END`);
+    await knex.raw(`CREATE TRIGGER invoices_status_once BEFORE UPDATE OF status ON invoices
+      WHEN NEW.status IS NOT OLD.status AND NOT (OLD.status = 'issued' AND NEW.status = 'cancelled' AND OLD.kind = 'invoice')
       BEGIN SELECT RAISE(ABORT, 'issued invoices are immutable'); END`);
     await knex.raw(`CREATE TRIGGER invoices_undeletable BEFORE DELETE ON invoices
       BEGIN SELECT RAISE(ABORT, 'issued invoices are immutable'); END`);

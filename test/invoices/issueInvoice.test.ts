@@ -161,6 +161,11 @@ describeEachDatabase('invoices', ({ get }) => {
     await expect(db('invoices').where({ id: invoice.id }).delete()).rejects.toThrow(/immutable/);
     await expect(db('invoice_lines').where({ invoice_id: invoice.id }).update({ net_cents: 0 })).rejects.toThrow(/immutable/);
     await expect(db('invoice_lines').where({ invoice_id: invoice.id }).delete()).rejects.toThrow(/immutable/);
+    await expect(db('invoices').where({ id: invoice.id }).update({ status: 'paid' })).rejects.toThrow(/immutable/);
+    const cancelledOne = await db('invoices').where({ status: 'cancelled' }).first('id');
+    await expect(db('invoices').where({ id: cancelledOne.id }).update({ status: 'issued' })).rejects.toThrow(/immutable/);
+    const cancellation = await db('invoices').where({ kind: 'cancellation' }).first('id');
+    await expect(db('invoices').where({ id: cancellation.id }).update({ status: 'cancelled' })).rejects.toThrow(/immutable/);
     const unchanged = await findInvoice(db, invoice.number);
     expect(unchanged).toEqual(invoice);
     // What later issues change (payments) is allowed.

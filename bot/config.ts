@@ -1,4 +1,5 @@
 import type { DbOptions } from '../data/db';
+import { isInvoiceMode, type InvoiceMode } from '../domain/invoicing';
 import { parseQuietHours, type QuietHours } from '../domain/quietHours';
 import type { OrderLimits } from '../domain/order';
 import type { RateLimits } from './rateLimit';
@@ -34,6 +35,7 @@ export const configVariables = [
   { name: 'DEMO_TOKENS_PER_MINUTE', default: '20', meaning: 'Demo tokens per minute one client address may get from /api/demo/token.' },
   { name: 'MAX_ORDER_QUANTITY_PER_PRODUCT', default: '10000', meaning: 'Largest total quantity of one product in one order; more answers 422 (REST) or a polite refusal (chat).' },
   { name: 'PLANNING_HORIZON_DAYS', default: '365', meaning: 'How far ahead production and deliveries may be promised; an order that would end later is refused.' },
+  { name: 'INVOICE_MODE', default: 'per_shipment', meaning: 'When invoices are issued: per_shipment (each shipment invoices what left the house, services when performed) or per_order (one invoice once the order is delivered or performed).' },
   { name: 'DEMO_MODE', default: 'on without app credentials, off with them', meaning: 'Demo mode: seeds demo data into an empty database, serves the local Direct Line channel and /api/demo/token. DEMO_MODE=0 turns it off; it is always off when MicrosoftAppId is set.' },
 ] as const;
 
@@ -63,6 +65,8 @@ export interface Config {
   orderLimits: OrderLimits;
   /** Travel buffer, reminder hour and late cancellation fee (written to the database at start, read by every instance). */
   services: ServiceSettings;
+  /** Unset: whatever the database holds (default per_shipment). */
+  invoiceMode: InvoiceMode | undefined;
   /** Things worth a warning at start (logged by the host, never containing secrets). */
   warnings: string[];
 }
@@ -105,6 +109,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const wrongServices = checkServiceSettings(services);
   if (wrongServices.length) throw new Error(`TRAVEL_BUFFER_MINUTES (0–240), REMINDER_HOUR (0–23) and LATE_CANCELLATION_FEE_PERCENT (0–100) must be whole numbers; wrong: ${wrongServices.join(', ')}`);
 
+  const invoiceMode = value('INVOICE_MODE');
+  if (invoiceMode !== undefined && !isInvoiceMode(invoiceMode)) throw new Error(`INVOICE_MODE must be per_shipment or per_order, got "${env.INVOICE_MODE}"`);
+
   const appType = (value('MicrosoftAppType') ?? 'MultiTenant') as AppType;
   if (!appTypes.includes(appType)) throw new Error(`MicrosoftAppType must be one of ${appTypes.join(', ')}`);
 
@@ -137,6 +144,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimits,
     orderLimits,
     services,
+    invoiceMode,
     warnings,
   };
 }

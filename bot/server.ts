@@ -17,9 +17,11 @@ import { toLocale } from '../domain/locale';
 import type { OrderLimits } from '../domain/order';
 import { LanguageDialog } from '../dialogs/languageDialog';
 import { CancelDialog } from '../dialogs/cancelDialog';
+import { InvoiceIntents } from '../dialogs/invoiceCommands';
+import { InvoiceDialog } from '../dialogs/invoiceDialog';
 import { IntentRoute, MainDialog } from '../dialogs/mainDialog';
 import { OrderDialog } from '../dialogs/orderDialog';
-import { Recognizer, SWITCH_LOCALE, understandingRecognizer } from '../dialogs/recognizer';
+import { Intents, Recognizer, SWITCH_LOCALE, understandingRecognizer } from '../dialogs/recognizer';
 import { RESCHEDULE_SLOT_ACTION, RescheduleDialog } from '../dialogs/rescheduleDialog';
 import { OFFER_SLOTS_ACTION, SERVICES_INTENT, ServicesDialog } from '../dialogs/servicesDialog';
 import { StaffIntents, withStaffCommands } from '../dialogs/staffCommands';
@@ -43,6 +45,7 @@ import { mountWeb } from './web';
 import { mountCalendarFiles } from './calendarFiles';
 import { saveServiceSettings } from '../data/serviceSettings';
 import { mountDirectLineToken } from './directLineToken';
+import { mountDocuments } from './documents';
 
 export interface App {
   server: restify.Server;
@@ -73,6 +76,7 @@ function conversations(db: Db, orderLimits: OrderLimits): IntentRoute[] {
   const status = new StatusDialog({ db });
   const cancel = new CancelDialog({ db });
   const reschedule = new RescheduleDialog({ db });
+  const invoices = new InvoiceDialog({ db });
   return [
     { intent: 'order', dialog: order, cardAction: (action) => action === 'order.catalog' },
     { intent: 'book_service', dialog: order },
@@ -84,6 +88,7 @@ function conversations(db: Db, orderLimits: OrderLimits): IntentRoute[] {
     { intent: 'cancel_booking', dialog: cancel },
     { intent: 'reschedule_booking', dialog: reschedule, cardAction: (action) => action === RESCHEDULE_SLOT_ACTION },
     { intent: SERVICES_INTENT, dialog: new ServicesDialog({ db }), cardAction: (action) => action === OFFER_SLOTS_ACTION },
+    ...[InvoiceIntents.invoices, Intents.invoiceStatus, Intents.paymentStatus].map((intent) => ({ intent, dialog: invoices })),
   ];
 }
 
@@ -211,6 +216,7 @@ export async function createApp(config: Config, extras: AppExtras = {}): Promise
 
   mountOrderApi(server, { db, shopApiKey: config.shopApiKey, staffApiKey: config.staffApiKey, orderLimits: config.orderLimits, logger: logger.child({ component: 'api' }) });
   mountCalendarFiles(server, { db });
+  mountDocuments(server, { db, invoiceMode: config.invoiceMode, staffApiKey: config.staffApiKey, logger: logger.child({ component: 'documents' }) });
   mountWeb(server, { azureDirectLine: !config.demoMode });
   // Hosted mode: the page's Direct Line token comes from Azure, exchanged here so the secret never reaches a browser.
   if (config.directLineSecret) mountDirectLineToken(server, { secret: config.directLineSecret, logger: logger.child({ component: 'directline-token' }) });

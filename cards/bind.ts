@@ -4,6 +4,8 @@ import appointmentReminder from './appointmentReminder.json';
 import catalog from './catalog.json';
 import customerChoice from './customerChoice.json';
 import dayPlan from './dayPlan.json';
+import documentLink from './documentLink.json';
+import invoiceList from './invoiceList.json';
 import orderCard from './orderCard.json';
 import orderList from './orderList.json';
 import orderPlaced from './orderPlaced.json';
@@ -23,7 +25,7 @@ export interface CardAttachment {
 }
 
 const templates = {
-  absenceConflicts, appointmentReminder, catalog, customerChoice, dayPlan, orderCard, orderList, orderPlaced, orderSummary, productChoice, rescheduleSlots, shippingForm, slotChoice, stockChoice,
+  absenceConflicts, appointmentReminder, catalog, customerChoice, dayPlan, documentLink, invoiceList, orderCard, orderList, orderPlaced, orderSummary, productChoice, rescheduleSlots, shippingForm, slotChoice, stockChoice,
 };
 
 export type CardName = keyof typeof templates;

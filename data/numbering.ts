@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
-import type { Db } from './db';
+import type { YearlyDocumentKind } from '../domain/documentNumbers';
+import { Db, isPostgres } from './db';
 
 export type NumberSequence = 'order' | 'delivery_note';
 
@@ -18,4 +19,20 @@ export async function nextNumber(trx: Db | Knex.Transaction, sequence: NumberSeq
 /** Delivery notes (Lieferscheine) carry the prefix LS, as in Billomat's document number ranges. */
 export function deliveryNoteNumber(n: number): string {
   return `LS-${n}`;
+}
+
+/**
+ * The next running number of a yearly range ('invoice:2026'), drawn like nextNumber inside the issuing
+ * transaction. The year's row is created by its first document; two first documents at once meet at the primary
+ * key (the second waits for the first to commit, then both go through the locking UPDATE).
+ */
+export async function nextYearlyNumber(trx: Knex.Transaction, kind: YearlyDocumentKind, year: number): Promise<number> {
+  const name = `${kind}:${year}`;
+  const insert = trx('number_sequences').insert({ name, last_value: 0 }).onConflict('name').ignore();
+  await insert;
+  const updated = await trx('number_sequences').where({ name }).increment('last_value', 1);
+  if (!updated) throw new Error(`number sequence ${name} is missing`);
+  const row = await trx('number_sequences').where({ name }).first('last_value');
+  if (isPostgres(trx) && row == null) throw new Error(`number sequence ${name} vanished`);
+  return Number(row.last_value);
 }

@@ -5,11 +5,13 @@ import type { Product, ProductKind, VatRate } from '../domain/catalog';
 import { orderFactsOf, type OrderFacts, type OrderStatus } from '../domain/lifecycle';
 import type { Localized } from '../domain/locale';
 import { isValidQuantity } from '../domain/order';
-import { receivableStatuses, lateRule, dueToShipRule, type PromisedDateRule } from '../domain/orderChecks';
+import { lateRule, dueToShipRule, type PromisedDateRule } from '../domain/orderChecks';
 import type { Address } from '../domain/parties';
 import { may } from '../domain/permissions';
 import { computeTotals, type Totals } from '../domain/vat';
+import { ordersCountedUntilInvoiced, uninvoicedCents } from '../domain/credit';
 import { listProducts } from './catalog';
+import { invoicedGrossByOrder, openInvoiceExposure } from './invoices';
 import { Db, isPostgres } from './db';
 import { insertHistory } from './history';
 import { planMachineDays } from './production';
@@ -345,18 +347,24 @@ export async function lockForPlacing(trx: Knex.Transaction, customerId: number, 
   if (resourceIds.length) await trx('resources').whereIn('id', [...resourceIds].sort()).orderBy('id').forUpdate().select('id');
 }
 
-/** Gross totals of a customer's orders that count against the credit limit. */
-export async function openReceivablesCents(trx: Conn, customerId: number): Promise<number> {
+/**
+ * What a customer owes or will owe (domain/credit.ts): open invoices from the indexed invoices query, plus the
+ * uninvoiced part of accepted orders that are not invoiced yet (only orders in those statuses are read, never the
+ * lines of past orders), and the oldest unpaid invoice's due date.
+ */
+export async function creditExposure(trx: Conn, customerId: number): Promise<{ openReceivablesCents: number; oldestDueDate: string | null }> {
+  const invoices = await openInvoiceExposure(trx, customerId);
   const lines = await trx('order_lines')
     .join('orders', 'orders.id', 'order_lines.order_id')
     .where('orders.customer_id', customerId)
-    .whereIn('orders.status', [...receivableStatuses])
+    .whereIn('orders.status', [...ordersCountedUntilInvoiced])
     .select('order_lines.order_id', 'order_lines.net_cents', 'order_lines.vat_rate');
   const perOrder = new Map<number, { netCents: number; vatRate: VatRate }[]>();
   for (const l of lines) perOrder.set(num(l.order_id), [...(perOrder.get(num(l.order_id)) ?? []), { netCents: num(l.net_cents), vatRate: num(l.vat_rate) as VatRate }]);
-  let sum = 0;
-  for (const orderLines of perOrder.values()) sum += computeTotals(orderLines).grossCents;
-  return sum;
+  const billed = perOrder.size === 0 ? new Map<number, number>() : await invoicedGrossByOrder(trx, [...perOrder.keys()]);
+  let sum = invoices.openCents;
+  for (const [orderId, orderLines] of perOrder) sum += uninvoicedCents(computeTotals(orderLines).grossCents, billed.get(orderId) ?? 0);
+  return { openReceivablesCents: sum, oldestDueDate: invoices.oldestDueDate };
 }
 
 /** The order a chat draft became, if it was placed already: { id, customerId } or null. */

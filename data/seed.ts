@@ -12,6 +12,7 @@ export async function seedIfEmpty(db: Db): Promise<boolean> {
 export async function seed(db: Db): Promise<void> {
   await db.transaction(async (trx) => {
     const c = demo.company;
+    const d = demo.companyDocuments;
     await trx('company')
       .insert({
         id: 1, name: c.name, street: c.address.street, postcode: c.address.postcode, city: c.address.city,
@@ -19,6 +20,15 @@ export async function seed(db: Db): Promise<void> {
       })
       .onConflict('id')
       .ignore();
+    // The letterhead columns of migration 008 (a database migrated only that far, as a migration test does, has none).
+    const documents = await trx.schema.hasColumn('company', 'register_court');
+    if (documents) {
+      await trx('company').where({ id: 1 }).whereNull('register_court').update({
+        register_court: d.register.court, register_number: d.register.number, managing_directors: JSON.stringify(d.managingDirectors),
+        bank_name: d.bankName, contact_name: d.contact.name, contact_phone: d.contact.phone, contact_email: d.contact.email,
+        website: d.contact.website, small_business: d.smallBusiness,
+      });
+    }
     const customerIds = new Map<string, number>();
     for (const cu of demo.customers) {
       await trx('customers')
@@ -26,6 +36,7 @@ export async function seed(db: Db): Promise<void> {
           number: cu.number, name: cu.name, kind: cu.kind, address_name: cu.address.name, street: cu.address.street,
           postcode: cu.address.postcode, city: cu.address.city, country: cu.address.country,
           payment_terms_days: cu.paymentTermsDays, credit_limit_cents: cu.creditLimitCents, vat_id: cu.vatId,
+          ...(documents ? { email: demo.customerEmails[cu.number] ?? null } : {}),
         })
         .onConflict('number')
         .ignore();

@@ -12,6 +12,22 @@ export const company: Company = {
   bic: 'BYLADEM1001',
 };
 
+/** What the seller's documents show besides the parties' Company: letterhead, register, bank and contact. */
+export const companyDocuments = {
+  register: { court: 'Amtsgericht Charlottenburg', number: 'HRB 123456 B' },
+  managingDirectors: ['Katrin Weiß'],
+  bankName: 'Deutsche Kreditbank Berlin',
+  contact: { name: 'Buchhaltung', phone: '+49 30 1234567', email: 'rechnung@buerowerk.example', website: 'www.buerowerk.example' },
+  smallBusiness: false,
+};
+
+/** Where each account's e-invoices go (BT-49); public-sector buyers would also carry a Leitweg-ID. */
+export const customerEmails: Record<string, string> = {
+  '10001': 'einkauf@muellerbau.example',
+  '10002': 'kasse@cafe-sonnenschein.example',
+  '10003': 'anna.schmidt@example.org',
+};
+
 export type SeedCustomer = Omit<Customer, 'id'>;
 
 export const customers: SeedCustomer[] = [

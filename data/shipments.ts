@@ -17,12 +17,12 @@ export async function shippableLines(trx: Knex.Transaction, orderId: number): Pr
   }));
 }
 
-/** Writes a shipment with its delivery note number and the quantities per line. */
+/** Writes a shipment with its delivery note number and the quantities per line; returns its id. */
 export async function insertShipment(
   trx: Knex.Transaction,
   shipment: { orderId: number; deliveryNote: string; carrier: string; trackingNumber: string; lines: { lineNo: number; quantity: number }[]; createdBy: number | null },
   now: Date,
-): Promise<void> {
+): Promise<number> {
   const [row] = await trx('shipments')
     .insert({
       delivery_note_number: shipment.deliveryNote, order_id: shipment.orderId, carrier: shipment.carrier, tracking_number: shipment.trackingNumber,
@@ -31,4 +31,5 @@ export async function insertShipment(
     .returning('id');
   const shipmentId = typeof row === 'object' ? Number(row.id) : Number(row);
   await trx('shipment_lines').insert(shipment.lines.map((s) => ({ shipment_id: shipmentId, line_no: s.lineNo, quantity: s.quantity })));
+  return shipmentId;
 }

@@ -4,6 +4,7 @@ import { listCustomers } from '../data/parties';
 import type { Product } from '../domain/catalog';
 import type { Locale } from '../domain/locale';
 import { routeStaffCommand } from './staffCommands';
+import { recognizeInvoiceCommand } from './invoiceCommands';
 import { understand } from './understanding';
 import { readServicePhrase } from './understanding/servicePhrases';
 
@@ -41,6 +42,9 @@ export function understandingRecognizer(db: Db, now: () => Date = () => new Date
     return cached;
   };
   return async (text, locale) => {
+    // Invoice phrases ("Rechnung RE-2026-0007 stornieren", "offene Rechnungen") are read by their own rules first.
+    const invoice = recognizeInvoiceCommand(text);
+    if (invoice) return invoice;
     // s13 (services): the service day's staff phrases ("Einsatzplan morgen", "Tom ist am 3.12. krank", "1004 erledigt").
     if (readServicePhrase(text, now())) return { intent: SERVICES_INTENT };
     const { catalog, customers } = await load();

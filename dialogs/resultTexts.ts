@@ -4,6 +4,8 @@ import type { Locale } from '../domain/locale';
 import type { RecordShipmentResult, RescheduleResult, TransitionResult } from '../operations';
 import { cancelTexts } from './texts/cancel';
 import { staffTexts } from './texts/staff';
+import { invoiceFieldNames } from '../domain/invoiceFieldNames';
+import { invoiceTexts } from './texts/invoices';
 
 /**
  * Each answer of an operation in words, once: every conversation and the REST error messages use these.
@@ -58,7 +60,14 @@ export function shipmentResultText(result: RecordShipmentResult & { ok: false },
       return staffTexts(locale, 'shipStock', { lineNo: result.lineNo, sku: result.sku, available: result.available });
     case 'invalid_lines':
       return staffTexts(locale, 'shipTooMuch');
+    case 'invoice_incomplete':
+      return invoiceIncompleteText(result.missing, locale);
   }
+}
+
+/** An invoice that would lack §14 (4) UStG fields is not issued; the step that would issue it waits. */
+export function invoiceIncompleteText(missing: readonly (keyof (typeof invoiceFieldNames)['de'])[], locale: Locale): string {
+  return invoiceTexts(locale, 'incomplete', { fields: missing.map((f) => invoiceFieldNames[locale][f]).join(', ') });
 }
 
 /** What rescheduleBooking's refusals mean (slot problems are answered with new offers, not with this). */

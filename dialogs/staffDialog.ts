@@ -5,7 +5,6 @@ import { getOrder, type Actor, type OrderView } from '../data/orders';
 import { transitionOrder, recordShipment } from '../operations';
 import { askedStatement, checkTransition, isOrderStatus, orderFactsOf, statusIs, statusLabel, type OrderStatus } from '../domain/lifecycle';
 import type { Locale } from '../domain/locale';
-import { isStaff } from '../domain/parties';
 import { matchStaffCommand, type StaffCommand } from './staffCommands';
 import { orderLabel } from './orderLabels';
 import { shipmentResultText, transitionRefusalText } from './resultTexts';
@@ -14,7 +13,8 @@ import { offeredSteps, orderCard } from './staff/orderCard';
 import { replyCustomerOrders, replyOrderList } from './staff/orderLists';
 import { openShippingLines, shippingFormCard } from './staff/shippingForm';
 import { staffTexts } from './texts/staff';
-import { actorOf } from './turnUser';
+import { actorOf, isStaffActor } from './turnUser';
+import { may } from '../domain/permissions';
 
 export const STAFF_DIALOG_ID = 'staffDialog';
 const FLOW = 'staffFlow';
@@ -42,15 +42,6 @@ interface PendingStep extends StepRequest {
   asks: 'reason' | 'comment';
 }
 
-/**
- * Accounting works the held-order queue: that list, order cards and the hold steps (release, reject) the
- * lifecycle table gives it; every step is still checked against the table by role.
- */
-function accountingMay(command: StaffCommand | null | undefined, value: StaffAction | undefined): boolean {
-  if (value) return value.action === 'staff.page' || value.action === 'staff.open' || value.action === 'staff.transition';
-  return (command?.kind === 'queue' && command.queue === 'on_hold') || command?.kind === 'order_status' || command?.kind === 'transition';
-}
-
 const abort = /^(abbrechen|abbruch|stopp?|nichts|cancel|abort|never ?mind)$/i;
 
 /**
@@ -74,7 +65,8 @@ export class StaffDialog extends ComponentDialog {
     const activity = step.context.activity;
     const value = options.value ?? (isStaffCardAction(activity.value) ? activity.value : undefined);
     const command = value ? undefined : (options.command ?? matchStaffCommand(activity.text ?? ''));
-    if (!actor || !(isStaff(actor.role) || (actor.role === 'accountant' && accountingMay(command, value)))) {
+    // Accounting works the held-order queue too (releasing or rejecting; the lifecycle table checks each step).
+    if (!actor || !(isStaffActor(actor) || (may(actor, 'reviewHolds') && isHoldWork(command, value)))) {
       await step.context.sendActivity(staffTexts(locale, 'staffOnly'));
       return step.endDialog();
     }
@@ -97,7 +89,7 @@ export class StaffDialog extends ComponentDialog {
     const text = (activity.text ?? '').trim();
     const command = matchStaffCommand(text);
     if (command) return step.replaceDialog(FLOW, { command });
-    if (!text || abort.test(text) || !actor || !(isStaff(actor.role) || actor.role === 'accountant')) {
+    if (!text || abort.test(text) || !actor || !may(actor, 'reviewHolds')) {
       await step.context.sendActivity(staffTexts(locale, 'aborted'));
       return step.endDialog();
     }
@@ -287,4 +279,14 @@ export class StaffDialog extends ComponentDialog {
     );
     await context.sendActivity(MessageFactory.attachment(orderCard(result.order, actor, locale)));
   }
+}
+
+/** What of the staff work belongs to the held-order queue: the queue itself, an order card, a step (checked by the lifecycle). */
+function isHoldWork(command: StaffCommand | null | undefined, value: StaffAction | undefined): boolean {
+  if (value) {
+    if (value.action === 'staff.page') return value.list.kind === 'queue' && value.list.queue === 'on_hold';
+    return value.action === 'staff.open' || value.action === 'staff.transition';
+  }
+  if (!command) return false;
+  return (command.kind === 'queue' && command.queue === 'on_hold') || command.kind === 'transition' || command.kind === 'order_status';
 }

@@ -1,3 +1,6 @@
+import { daysBetween } from './calendar';
+import { statusesWhere, statusIs, type OrderStatus } from './lifecycle';
+
 /** Invoices overdue longer than this put new orders on hold (§286 (3) BGB: default after 30 days). */
 export const OVERDUE_HOLD_DAYS = 30;
 
@@ -36,4 +39,23 @@ export function checkCredit(q: CreditQuestion): CreditAnswer {
     }
   }
   return { ok: true };
+}
+
+/**
+ * What counts against the credit limit (issue 10): every open invoice (gross less what is paid; paid invoices stop
+ * counting) plus the part of accepted orders that is not invoiced yet. Orders from `invoiced` on are represented by
+ * their invoices alone.
+ */
+export const ordersCountedUntilInvoiced: readonly OrderStatus[] = statusesWhere('receivable').filter((s) => !statusIs(s, 'accountingStep'));
+
+/** An accepted order's share of the exposure: its gross less what its issued invoices bill (never below zero). */
+export function uninvoicedCents(orderGrossCents: number, invoicedGrossCents: number): number {
+  return Math.max(0, orderGrossCents - invoicedGrossCents);
+}
+
+/** Days the oldest unpaid invoice is past its due date on `today`; null when none is overdue. */
+export function overdueDays(oldestDueDate: string | null, today: string): number | null {
+  if (!oldestDueDate) return null;
+  const days = daysBetween(oldestDueDate, today);
+  return days > 0 ? days : null;
 }

@@ -24,7 +24,12 @@ export type Effect =
   /** Sales and admin are asked to decide (a held order). */
   | 'notifyStaffReview'
   /** The system takes the next step by itself (a released hold is confirmed). */
-  | 'continueAutomatically';
+  | 'continueAutomatically'
+  /**
+   * Shipped, delivered or performed: an invoice over what left the house or was done and is not invoiced yet
+   * (per the invoice mode, domain/invoicing.ts), and on to invoiced once every line is.
+   */
+  | 'issueInvoice';
 
 /** A step of an order: a move in the lifecycle (from null: the order was placed), or an event that keeps the status. */
 export type OrderStep =
@@ -45,5 +50,6 @@ export function effectsOf(step: OrderStep): Effect[] {
   if (customerNotificationFor(to)) effects.push('notifyCustomer');
   if (staffReviewWanted(to)) effects.push('notifyStaffReview');
   if (from !== null && followUpSteps(from, to).length > 0) effects.push('continueAutomatically');
+  if (statusIs(to, 'shipmentStep') || to === 'delivered' || to === 'performed') effects.push('issueInvoice');
   return effects;
 }

@@ -31,7 +31,7 @@ export type OrderStatus = (typeof orderStatuses)[number];
  * - onTheWay: not yet with the customer ("where is my order?")
  * - promisePending: not out yet and not held, so the promised date is what the customer waits for
  * - undelivered: accepted and still to leave the house, so late once the promised date has passed
- * - receivable: accepted but not paid, so its total counts against the credit limit until invoices exist
+ * - receivable: accepted but not paid (until invoiced its uninvoiced total counts against the credit limit, then its invoices do: domain/credit.ts)
  * - customerMayCancel: the customer may withdraw their own order (work has not started)
  * - reschedulable: a booked appointment may still be moved (the technician is not on the way yet)
  * - shippable: a shipment may be recorded

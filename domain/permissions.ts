@@ -24,6 +24,8 @@ export type Action =
   | 'moveAppointment'
   /** Work queues, order cards, moving and shipping orders: in the chat and with the staff REST key. */
   | 'workOrders'
+  /** The held-order queue, and releasing or rejecting a hold (the lifecycle table says which steps). */
+  | 'reviewHolds'
   /** The coming money flows. */
   | 'issueInvoice'
   | 'bookPayment'
@@ -57,6 +59,7 @@ const rules: Record<Action, Rule> = {
   seeOrder: { roles: inHouse, ownAccount: true },
   moveAppointment: { roles: salesSide, ownAccount: true },
   workOrders: { roles: ['sales', 'admin'], ownAccount: false },
+  reviewHolds: { roles: ['sales', 'accountant', 'admin'], ownAccount: false },
   issueInvoice: { roles: accounting, ownAccount: false },
   bookPayment: { roles: accounting, ownAccount: false },
   sendDunningNotice: { roles: accounting, ownAccount: false },

@@ -3,7 +3,7 @@
  * its rule in domain/, writes through data/ in one transaction (runOperation) and runs the effects domain/effects.ts
  * lists for its step. data/ only stores and queries.
  *
- * The money flows go here the same way, one file each: invoices.ts (issueInvoice), payments.ts (bookPayment),
+ * The money flows go here the same way, one file each: issueInvoice.ts and cancelInvoice.ts, payments.ts (bookPayment),
  * dunning.ts (sendDunningNotice, queuing `dunning:<invoice>:<level>` through enqueueNotification).
  */
 export { placeOrder, type OrderInput, type PlaceOrderResult } from './placeOrder';
@@ -14,3 +14,5 @@ export { chooseLanguage } from './language';
 export { offerNewSlots, recordAbsence, type AbsenceReason, type OfferNewSlotsResult, type RecordAbsenceResult } from './absences';
 export { reportVisit, type ReportVisitResult } from './performVisit';
 export { cancelAppointment, quoteCancellation, type CancelAppointmentResult, type CancellationQuote } from './cancelAppointment';
+export { issueInvoice, type IssueInvoiceResult } from './issueInvoice';
+export { cancelInvoice, type CancelInvoiceResult } from './cancelInvoice';

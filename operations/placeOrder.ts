@@ -5,7 +5,7 @@ import type { Db } from '../data/db';
 import { isUniqueViolation } from '../data/idempotency';
 import { nextNumber } from '../data/numbering';
 import {
-  findByDraftKey, findInCatalog, insertOrder, insertOrderLine, loadOrderViews, lockForPlacing, openReceivablesCents,
+  findByDraftKey, findInCatalog, insertOrder, insertOrderLine, loadOrderViews, lockForPlacing, creditExposure,
   type Actor, type OrderRow, type OrderView,
 } from '../data/orders';
 import type { ConversationAddress } from '../data/orderOrigin';
@@ -15,7 +15,7 @@ import { onHandBySku, reservedBySku } from '../data/stock';
 import { acceptanceSteps } from '../domain/acceptance';
 import { availableStock, checkStock, splitPartial } from '../domain/availability';
 import { berlinDateOf, berlinToday } from '../domain/calendar';
-import { checkCredit } from '../domain/credit';
+import { checkCredit, overdueDays } from '../domain/credit';
 import { withinPlanningHorizon } from '../domain/capacity';
 import { DEFAULT_ORDER_LIMITS, priceDraft, validateDraft, type OrderLimits } from '../domain/order';
 import { promisedDate, type OrderProblem } from '../domain/orderChecks';
@@ -168,13 +168,14 @@ async function place(trx: Knex.Transaction, actor: Actor, input: OrderInput, now
     alsoBusy.push(...product.resourceIds.map((resourceId) => ({ resourceId, start: booked.start, end: booked.end, travelAfterMinutes: booked.travelMinutes })));
   }
 
-  // Credit: accepted but unpaid orders plus this one against the limit (no invoices exist yet).
+  // Credit: open invoices and accepted, not yet invoiced orders plus this one against the limit; long-overdue invoices hold it.
   const totals = computeTotals(priced);
+  const exposure = await creditExposure(trx, customer.id);
   const credit = checkCredit({
     creditLimitCents: customer.creditLimitCents,
-    openReceivablesCents: await openReceivablesCents(trx, customer.id),
+    openReceivablesCents: exposure.openReceivablesCents,
     orderGrossCents: totals.grossCents,
-    oldestOverdueDays: null,
+    oldestOverdueDays: overdueDays(exposure.oldestDueDate, today),
   });
 
   // ---- everything checked: write.

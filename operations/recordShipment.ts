@@ -4,6 +4,7 @@ import { addShippedQuantity, findOrderRow, loadOrderViews, type Actor, type Orde
 import { insertShipment, shippableLines } from '../data/shipments';
 import { orderFactsOf, type OrderStatus } from '../domain/lifecycle';
 import { checkShipmentLines, checkShipmentStep, type ShipmentProblem } from '../domain/orderChecks';
+import type { InvoiceField } from '../domain/invoice';
 import { may } from '../domain/permissions';
 import { runOperation } from './refusal';
 import { takeStep } from './steps';
@@ -21,7 +22,8 @@ export type RecordShipmentResult =
   | { ok: false; code: 'not_found' | 'forbidden' | 'conflict' }
   | { ok: false; code: 'illegal'; reasonCode: string; allowed: OrderStatus[] }
   | { ok: false; code: 'invalid_lines'; problems: ShipmentProblem[] }
-  | { ok: false; code: 'insufficient_stock'; lineNo: number; sku: string; available: number };
+  | { ok: false; code: 'insufficient_stock'; lineNo: number; sku: string; available: number }
+  | { ok: false; code: 'invoice_incomplete'; missing: InvoiceField[] };
 
 /**
  * Records what leaves the house (all or some lines), with a delivery note of its own number, moves the order
@@ -46,16 +48,18 @@ export async function recordShipment(db: Db, actor: Actor, number: string, input
 
     const note = deliveryNoteNumber(await nextNumber(trx, 'delivery_note'));
     const shipped = input.lines.map((s) => ({ ...s, line: lines.find((l) => l.lineNo === s.lineNo)! }));
+    // The shipment is written before the step, so the step's invoice (effect issueInvoice) bills what it took.
+    for (const s of shipped) await addShippedQuantity(trx, s.line.id, s.quantity);
+    const shipmentId = await insertShipment(trx, {
+      orderId: order.id, deliveryNote: note, carrier: input.carrier, trackingNumber: input.trackingNumber, lines: input.lines, createdBy: actor.personId,
+    }, now);
     await takeStep(trx, order, step.to, actor, now, {
       details: { deliveryNote: note, carrier: input.carrier, trackingNumber: input.trackingNumber, lines: input.lines },
       notice: { carrier: input.carrier, trackingNumber: input.trackingNumber, deliveryNote: note, partial: step.to === 'partially_shipped' },
       takenBy: actor.personId,
       shipment: { lines: shipped.filter((s) => s.line.kind === 'goods').map((s) => ({ lineId: s.line.id, lineNo: s.lineNo, sku: s.line.sku, quantity: s.quantity })) },
+      shipmentId,
     }, (refusal) => refuse({ ok: false, ...refusal }));
-    for (const s of shipped) await addShippedQuantity(trx, s.line.id, s.quantity);
-    await insertShipment(trx, {
-      orderId: order.id, deliveryNote: note, carrier: input.carrier, trackingNumber: input.trackingNumber, lines: input.lines, createdBy: actor.personId,
-    }, now);
     const [view] = await loadOrderViews(trx, [order.id]);
     return { ok: true, order: view, deliveryNote: { number: note } };
   });

@@ -9,7 +9,9 @@ import { consumeStock, releaseReservations, reserveStock } from '../data/stock';
 import { followUpSteps, holdReasonAfter } from '../domain/acceptance';
 import { effectsOf, type Effect, type OrderStep } from '../domain/effects';
 import { checkTransition, type OrderStatus } from '../domain/lifecycle';
+import type { InvoiceField } from '../domain/invoice';
 import { customerNotificationFor, staffReviewKind, staffReviewRecipients, staffReviewRoles } from '../domain/notifications';
+import { invoiceAfterStep } from './issueInvoice';
 
 /** What placing found and now books: per order line its reservation and machine plan, and the appointments. */
 export interface Placement {
@@ -25,6 +27,7 @@ export interface ShipmentGoods {
 /** Why a step could not be taken; the operation turns it into its own answer and rolls back. */
 export type StepRefusal =
   | { code: 'conflict' }
+  | { code: 'invoice_incomplete'; missing: InvoiceField[] }
   | { code: 'insufficient_stock'; lineNo: number; sku: string; available: number };
 
 export interface StepInput {
@@ -36,6 +39,8 @@ export interface StepInput {
   takenBy?: number | null;
   placement?: Placement;
   shipment?: ShipmentGoods;
+  /** The shipment a shipping step recorded (its invoice refers to it). */
+  shipmentId?: number;
 }
 
 interface EffectContext extends StepInput {
@@ -97,6 +102,10 @@ const effects: Record<Effect, (c: EffectContext) => Promise<void>> = {
     for (const to of followUpSteps(c.step.from, c.step.to)) {
       await automaticStep(c.trx, c.order, to, c.actor.channel, c.now, { notice: { releasedBy: c.actor.personId } }, c.onRefusal);
     }
+  },
+  async issueInvoice(c) {
+    if ('event' in c.step) return;
+    await invoiceAfterStep(c.trx, c.order, c.step.to, c.actor, c.now, c.shipmentId ?? null, c.onRefusal);
   },
 };
 

@@ -65,6 +65,46 @@ export const openApiDocument = {
         },
       },
     },
+    '/api/invoices': {
+      get: {
+        operationId: 'listInvoices',
+        summary: 'Invoices and cancellation invoices, newest first',
+        security: [{ staffKey: [] }],
+        parameters: [
+          { name: 'customerNumber', in: 'query', required: false, schema: { type: 'string' }, examples: { mueller: { value: '10001' } } },
+          { name: 'status', in: 'query', required: false, schema: { type: 'string', enum: ['open', 'overdue'] }, description: 'open: issued and not fully paid; overdue: open and past the due date.' },
+        ],
+        responses: {
+          200: { description: 'The invoices.', content: json({ type: 'object', required: ['invoices'], properties: { invoices: { type: 'array', items: ref('Invoice') } } }) },
+          400: error('An unknown status.'),
+          401: error('Missing or wrong API key (invoices need the staff key).'),
+          422: error('Unknown customer.'),
+        },
+      },
+    },
+    '/api/invoices/{number}': {
+      get: {
+        operationId: 'getInvoice',
+        summary: 'An invoice (RE-…) or cancellation invoice (ST-…) as issued: JSON, or its file',
+        security: [{ staffKey: [] }],
+        parameters: [
+          { name: 'number', in: 'path', required: true, schema: { type: 'string' }, examples: { first: { value: 'RE-2026-0001' } } },
+          {
+            name: 'format', in: 'query', required: false, schema: { type: 'string', enum: ['json', 'pdf', 'zugferd', 'xrechnung'] },
+            description: 'json (default); pdf: the printed invoice; zugferd: the PDF/A-3 with its EN 16931 XML (Factur-X); xrechnung: XRechnung CII XML.',
+          },
+        ],
+        responses: {
+          200: {
+            description: 'The invoice.',
+            content: { ...json(ref('Invoice')), 'application/pdf': { schema: { type: 'string', contentMediaType: 'application/pdf' } }, 'application/xml': { schema: { type: 'string' } } },
+          },
+          400: error('An unknown format.'),
+          401: error('Missing or wrong API key (invoices need the staff key).'),
+          404: error('No such invoice.'),
+        },
+      },
+    },
     '/api/orders/{number}/transitions': {
       post: {
         operationId: 'transitionOrder',
@@ -146,6 +186,26 @@ export const openApiDocument = {
         type: 'object',
         required: ['deliveryNote', 'order'],
         properties: { deliveryNote: { type: 'object', properties: { number: { type: 'string', examples: ['LS-1001'] } } }, order: ref('Order') },
+      },
+      Invoice: {
+        type: 'object',
+        required: ['number', 'kind', 'status', 'orderNumber', 'issueDate', 'netCents', 'vatCents', 'grossCents', 'openCents', 'lines', 'totalsByRate'],
+        properties: {
+          number: { type: 'string', examples: ['RE-2026-0001'] },
+          kind: { type: 'string', enum: ['invoice', 'cancellation'] },
+          status: { type: 'string', enum: ['issued', 'cancelled'] },
+          orderNumber: { type: 'string' },
+          customer: { type: 'object', properties: { number: { type: ['string', 'null'] }, name: { type: 'string' } } },
+          refersTo: { type: ['string', 'null'], description: 'Cancellations: the invoice they cancel.' },
+          cancelledBy: { type: ['string', 'null'] },
+          issueDate: { type: 'string', format: 'date' },
+          dueDate: { type: ['string', 'null'], format: 'date' },
+          locale: { type: 'string', enum: ['de', 'en'] },
+          netCents: { type: 'integer' }, vatCents: { type: 'integer' }, grossCents: { type: 'integer' }, paidCents: { type: 'integer' }, openCents: { type: 'integer' },
+          lines: { type: 'array', items: { type: 'object' } },
+          totalsByRate: { type: 'array', items: { type: 'object', properties: { rate: { type: 'integer' }, netCents: { type: 'integer' }, vatCents: { type: 'integer' }, grossCents: { type: 'integer' } } } },
+          notes: { type: 'array', items: { type: 'string' } },
+        },
       },
       Error: errorSchema,
     },

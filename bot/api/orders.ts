@@ -25,7 +25,7 @@ export interface OrderApiDeps {
   logger: { error(obj: object, msg?: string): void };
 }
 
-type Principal = 'shop' | 'staff';
+export type Principal = 'shop' | 'staff';
 
 const ajv = new Ajv2020({ allErrors: true, strict: true });
 addFormats(ajv, ['date', 'date-time']);
@@ -89,7 +89,8 @@ function sameSecret(given: string, expected: string | undefined): boolean {
   return crypto.timingSafeEqual(a, b);
 }
 
-function principalOf(req: restify.Request, deps: OrderApiDeps): Principal | null {
+/** Which key a request carries (compared in constant time), or null. */
+export function principalOf(req: restify.Request, deps: Pick<OrderApiDeps, 'shopApiKey' | 'staffApiKey'>): Principal | null {
   const match = /^Bearer\s+(.+)$/i.exec(req.header('authorization') ?? '');
   if (!match) return null;
   const key = match[1].trim();
@@ -193,6 +194,8 @@ async function shipment(db: Db, principal: Principal, number: string, body: { ca
       return { statusCode: 409, body: { error: 'insufficient_stock', problems: [{ code: 'insufficient_stock', lineNo: result.lineNo, sku: result.sku, available: result.available }] } };
     case 'invalid_lines':
       return { statusCode: 422, body: { error: 'unprocessable', problems: result.problems } };
+    case 'invoice_incomplete':
+      return { statusCode: 422, body: { error: 'invoice_incomplete', missing: result.missing } };
   }
 }
 

@@ -5,6 +5,7 @@ import * as m003 from './003_directline';
 import * as m004 from './004_orders';
 import * as m005 from './005_settings';
 import * as m006 from './006_outbox_recipients';
+import * as m008 from './008_invoices';
 import * as m009 from './009_services';
 
 interface Migration {
@@ -20,6 +21,7 @@ const migrations: Record<string, Migration> = {
   '004_orders': m004,
   '005_settings': m005,
   '006_outbox_recipients': m006,
+  '008_invoices': m008,
   '009_services': m009,
 };
 

@@ -2,6 +2,8 @@ import type { Db } from '../../data/db';
 import type { OutboxRow } from '../../data/outbox';
 import { appointmentReminder } from './appointmentReminder';
 import type { NotificationKind, RenderContext, RenderedMessage, Unrenderable } from './kind';
+import { documentMessages } from './documentMessages';
+import { invoiceMessages } from './invoiceMessages';
 import { orderMessages, orderStatusChanged } from './orderMessages';
 import { serviceMessages } from './serviceMessages';
 
@@ -13,6 +15,9 @@ export { isUnrenderable, type RenderedMessage, type Unrenderable } from './kind'
  */
 const kinds: Record<string, NotificationKind> = {
   ...orderMessages,
+  // The order confirmation and delivery notes come with their documents' links.
+  ...documentMessages(orderMessages),
+  ...invoiceMessages,
   ...serviceMessages,
   appointment_reminder: appointmentReminder,
 };

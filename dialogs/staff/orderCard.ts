@@ -3,9 +3,10 @@ import type { Actor, OrderView } from '../../data/orders';
 import { allowedTransitions, askedStatement, checkTransition, orderFactsOf, statusIs, statusLabel, type OrderStatus } from '../../domain/lifecycle';
 import type { Locale } from '../../domain/locale';
 import { formatMoney } from '../../domain/money';
-import { isStaff } from '../../domain/permissions';
+import { isStaff, may } from '../../domain/permissions';
 import { formatAddress, formatDate, formatDateTime } from '../format';
 import { orderLabel, reasonText } from '../orderLabels';
+import { invoiceTexts } from '../texts/invoices';
 import { staffTexts } from '../texts/staff';
 
 export interface OfferedStep {
@@ -56,12 +57,27 @@ function historyNote(entry: OrderView['history'][number], locale: Locale): strin
       note: String(d.deliveryNote), carrier: String(d.carrier ?? ''), tracking: String(d.trackingNumber ?? ''),
     }));
   }
+  if (d.event === 'invoice_issued') notes.push(invoiceTexts(locale, 'historyInvoice', { invoice: String(d.invoice), gross: formatMoney(Number(d.grossCents ?? 0), locale) }));
+  if (d.event === 'invoice_cancelled') notes.push(invoiceTexts(locale, 'historyCancelled', { invoice: String(d.invoice), cancellation: String(d.cancellation) }));
   return notes.join(' · ');
 }
 
+/** The order's invoices as its history records them: "RE-2026-0001 (storniert durch ST-2026-0001), RE-2026-0002". */
+function invoiceFact(view: OrderView, locale: Locale): string | null {
+  const cancelledBy = new Map<string, string>();
+  const issued: string[] = [];
+  for (const h of view.history) {
+    const d = (h.details ?? {}) as Record<string, unknown>;
+    if (d.event === 'invoice_issued') issued.push(String(d.invoice));
+    if (d.event === 'invoice_cancelled') cancelledBy.set(String(d.invoice), String(d.cancellation));
+  }
+  if (issued.length === 0) return null;
+  return issued.map((n) => (cancelledBy.has(n) ? invoiceTexts(locale, 'factCancelledBy', { invoice: n, cancellation: cancelledBy.get(n)! }) : n)).join(', ');
+}
+
 export function orderCard(view: OrderView, actor: Actor, locale: Locale): CardAttachment {
-  // Accounting gets the steps the lifecycle allows it (release or reject a hold); offeredSteps checks by role.
-  const steps = isStaff(actor.role) || actor.role === 'accountant' ? offeredSteps(view, actor, locale) : [];
+  // Accounting gets the hold decisions the lifecycle allows it (release, reject) on a held order's card.
+  const steps = isStaff(actor.role) || (view.status === 'on_hold' && may(actor, 'reviewHolds')) ? offeredSteps(view, actor, locale) : [];
   const a = view.deliveryAddress;
   const factList = [
     { title: staffTexts(locale, 'factCustomer'), value: `${view.customer.name} (${view.customer.number})` },
@@ -70,6 +86,8 @@ export function orderCard(view: OrderView, actor: Actor, locale: Locale): CardAt
   ];
   if (a) factList.push({ title: staffTexts(locale, 'factDelivery'), value: formatAddress(a) });
   if (view.holdReason) factList.push({ title: staffTexts(locale, 'factHold'), value: reasonText(view.holdReason, locale) });
+  const invoices = invoiceFact(view, locale);
+  if (invoices) factList.push({ title: invoiceTexts(locale, 'factInvoices'), value: invoices });
   const totals = [
     { label: staffTexts(locale, 'totalNet'), value: formatMoney(view.totals.netCents, locale) },
     ...view.totals.byRate.map((r) => ({ label: staffTexts(locale, 'totalVat', { rate: r.rate }), value: formatMoney(r.vatCents, locale) })),

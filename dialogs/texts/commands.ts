@@ -59,6 +59,13 @@ export const chatCommands: readonly ChatCommand[] = [
     audience: 'staff',
   },
   {
+    // Customers see their own open invoices, staff every account's (Teams allows ten commands: this is the tenth).
+    intent: 'invoices',
+    title: { de: 'Welche Rechnungen sind offen?', en: 'Which invoices are open?' },
+    description: { de: 'Offene Rechnungen mit Beträgen, Fälligkeit und PDF', en: 'Open invoices with amounts, due dates and PDF' },
+    audience: 'everyone',
+  },
+  {
     intent: 'switch_locale',
     title: { de: 'English please', en: 'bitte auf Deutsch' },
     description: { de: 'Switch the conversation to English', en: 'Die Unterhaltung auf Deutsch führen' },

@@ -38,8 +38,8 @@ export const commonTexts = defineTexts('common', {
     en: '• Book services, e.g. “printer maintenance next Tuesday”',
   },
   helpStatus: {
-    de: '• Nach dem Stand Ihrer Aufträge und Lieferungen fragen („Wo bleibt meine Bestellung?“), Aufträge stornieren und Termine verschieben',
-    en: '• Ask about your orders and deliveries (“Where is my order?”), cancel orders and move appointments',
+    de: '• Nach dem Stand Ihrer Aufträge und Lieferungen fragen („Wo bleibt meine Bestellung?“), Aufträge stornieren und Termine verschieben; Ihre Rechnungen („Welche Rechnungen sind offen?“)',
+    en: '• Ask about your orders and deliveries (“Where is my order?”), cancel orders and move appointments; your invoices (“Which invoices are open?”)',
   },
   helpSales: {
     de: '• Vertrieb: „offene Aufträge“, „Aufträge auf Halt“, „heute zu versenden“, „was ist überfällig?“; Aufträge weiterschalten („1004 versandbereit“), versenden und für Kunden bestellen („Bestellung für Müller Bau: 5 Stühle“)',
@@ -50,12 +50,12 @@ export const commonTexts = defineTexts('common', {
     en: '• Ask about any order (“status of order 1003”, “orders of Müller Bau”), cancel orders and move appointments',
   },
   helpAccountant: {
-    de: '• Buchhaltung: den Stand jedes Auftrags abfragen („Status Auftrag 1003“), die angehaltenen Aufträge ansehen („Aufträge auf Halt“) und freigeben („1004 freigeben“) oder ablehnen („1004 stornieren“)',
-    en: '• Accounting: ask about any order (“status of order 1003”), see the orders on hold (“orders on hold”) and release (“1004 release”) or reject them (“cancel order 1004”)',
+    de: '• Buchhaltung: den Stand jedes Auftrags abfragen („Status Auftrag 1003“), „Aufträge auf Halt“ freigeben oder ablehnen; Rechnungen: „offene Rechnungen“, „überfällige Rechnungen“, „Rechnungen von Müller Bau“, „Rechnung zu Auftrag 1004 erstellen“, „Rechnung RE-2026-0007 stornieren“',
+    en: '• Accounting: ask about any order (“status of order 1003”), release or reject “orders on hold”; invoices: “open invoices”, “overdue invoices”, “invoices of Müller Bau”, “create invoice for order 1004”, “cancel invoice RE-2026-0007”',
   },
   helpAccountantOrders: {
-    de: 'Bestellungen nimmt der Vertrieb auf; Rechnungen und Zahlungen zeigt der Chat noch nicht.',
-    en: 'Orders are entered by the sales team; invoices and payments are not in the chat yet.',
+    de: 'Bestellungen nimmt der Vertrieb auf; Zahlungen zeigt der Chat noch nicht.',
+    en: 'Orders are entered by the sales team; payments are not in the chat yet.',
   },
   helpAdmin: {
     de: '• Administration: alles, was der Vertrieb kann',

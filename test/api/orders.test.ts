@@ -40,7 +40,8 @@ describeEachDatabase('order REST API', ({ get }) => {
     expect(res.status).toBe(200);
     expect(res.body.openapi).toBe('3.1.0');
     expect(Object.keys(res.body.paths).sort()).toEqual([
-      '/api/absences', '/api/openapi.json', '/api/orders', '/api/orders/{number}', '/api/orders/{number}/shipments', '/api/orders/{number}/transitions',
+      '/api/absences', '/api/invoices', '/api/invoices/{number}',
+      '/api/openapi.json', '/api/orders', '/api/orders/{number}', '/api/orders/{number}/shipments', '/api/orders/{number}/transitions',
     ]);
     expect(res.body.paths['/api/orders'].post.requestBody.content['application/json'].schema).toEqual({ $ref: '#/components/schemas/CreateOrderRequest' });
     expect(Object.keys(res.body.components.schemas)).toEqual(expect.arrayContaining(['CreateOrderRequest', 'TransitionRequest', 'ShipmentRequest', 'Order', 'Error']));

@@ -23,6 +23,25 @@ export const gallerySamples: Record<CardName, object> = {
       }],
     }],
   },
+  documentLink: {
+    title: 'Auftragsbestätigung (PDF)', number: 'Auftrag 1004', downloadLabel: 'PDF herunterladen',
+    link: 'https://bot.example.com/documents/abc.def.ghi.jkl', validity: 'Der Link gilt bis 01.04.2026.',
+  },
+  invoiceList: {
+    title: 'Ihre offenen Rechnungen',
+    summary: 'Offen insgesamt: 1.245,93 €',
+    invoices: [
+      {
+        title: 'RE-2026-0007 · Auftrag 1004', customer: '', amounts: '830,62 € · offen 830,62 € · fällig 16.03.2026', status: 'offen', statusColor: 'Default',
+        downloadLabel: 'PDF herunterladen', link: 'https://bot.example.com/documents/abc.def.ghi.jkl',
+      },
+      {
+        title: 'RE-2026-0003 · Auftrag 1001', customer: 'Müller Bau GmbH', amounts: '415,31 € · offen 415,31 € · fällig 02.02.2026', status: 'überfällig', statusColor: 'Attention',
+        downloadLabel: 'PDF herunterladen', link: 'https://bot.example.com/documents/mno.pqr.stu.vwx',
+      },
+    ],
+    footer: '',
+  },
   appointmentReminder: {
     title: 'Terminerinnerung', serviceLabel: 'Leistung', service: 'Druckerwartung vor Ort', whenLabel: 'Wann', when: 'Donnerstag, 10.12.2026, 08:00',
     orderLabel: 'Auftrag', number: '1001', hint: 'Verschieben: „Termin von Auftrag 1001 verschieben“',

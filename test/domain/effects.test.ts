@@ -16,8 +16,11 @@ describe('what each step of an order causes (domain/effects.ts)', () => {
     expect(effectsOf({ from: 'received', to: 'on_hold' })).toEqual(['notifyCustomer', 'notifyStaffReview']);
     expect(effectsOf({ from: 'on_hold', to: 'checked' })).toEqual(['continueAutomatically']);
     expect(effectsOf({ from: 'checked', to: 'confirmed' })).toEqual(['notifyCustomer']);
-    expect(effectsOf({ from: 'ready_to_ship', to: 'partially_shipped' })).toEqual(['consumeStock', 'notifyCustomer']);
-    expect(effectsOf({ from: 'partially_shipped', to: 'shipped' })).toEqual(['consumeStock', 'notifyCustomer']);
+    // Issue 10: what leaves the house is invoiced in the same step (per the invoice mode).
+    expect(effectsOf({ from: 'ready_to_ship', to: 'partially_shipped' })).toEqual(['consumeStock', 'notifyCustomer', 'issueInvoice']);
+    expect(effectsOf({ from: 'partially_shipped', to: 'shipped' })).toEqual(['consumeStock', 'notifyCustomer', 'issueInvoice']);
+    expect(effectsOf({ from: 'shipped', to: 'delivered' })).toEqual(['notifyCustomer', 'issueInvoice']);
+    expect(effectsOf({ from: 'in_execution', to: 'performed' })).toEqual(['issueInvoice']);
     expect(effectsOf({ from: 'confirmed', to: 'in_preparation' })).toEqual([]);
     expect(effectsOf({ event: 'appointment_moved' })).toEqual(['notifyCustomer']);
   });

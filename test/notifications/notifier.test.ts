@@ -73,7 +73,10 @@ describeEachDatabase('proactive notifications', ({ get }) => {
     expect(connector.delivered('conv-schmidt').map((m) => m.text)).toEqual([
       expect.stringMatching(new RegExp(`^Order confirmation: your order ${order.number} is confirmed\\. 4 × Coffee beans 1 kg\\. Total`)),
       `Part of your order ${order.number} has been shipped: DHL, tracking number JJD0001. The rest will follow.`,
+      // Issue 10: each shipment is invoiced, and the invoice is sent with its download link.
+      expect.stringMatching(new RegExp(`^Your invoice RE-2026-\\d{4} for order ${order.number}: €20\\.22, payable by .+\\. \\[Download the invoice \\(PDF\\)\\]\\(/documents/[\\w.-]+\\)$`)),
       `Your order ${order.number} has been shipped: DPD, tracking number 0150-77.`,
+      expect.stringMatching(new RegExp(`^Your invoice RE-2026-\\d{4} for order ${order.number}: €60\\.67, payable by `)),
     ]);
   });
 
@@ -180,6 +183,7 @@ describeEachDatabase('proactive notifications', ({ get }) => {
     expect(texts('conv-ordered-here')).toEqual([
       expect.stringContaining(`Ihr Auftrag ${number} ist bestätigt`),
       `Ihr Auftrag ${number} wurde versendet: DHL, Sendungsnummer JJD-ORIGIN.`,
+      expect.stringMatching(new RegExp(`^Ihre Rechnung RE-2026-\\d{4} zu Auftrag ${number}: `)),
     ]);
     // An order without a conversation (REST) goes where the person talked last.
     expect(texts('conv-used-last')).toEqual([expect.stringContaining(`Ihr Auftrag ${overRest.number} ist bestätigt`)]);

@@ -36,6 +36,8 @@ describe('order access', () => {
     expect(may(actor('customer', 7), 'workOrders')).toBe(false);
     expect(may(actor('sales'), 'workOrders')).toBe(true);
     expect(may(actor('accountant'), 'workOrders')).toBe(false);
+    // Issue 10: accounting works the held-order queue, customers do not.
+    expect([may(actor('accountant'), 'reviewHolds'), may(actor('sales'), 'reviewHolds'), may(actor('customer', 7), 'reviewHolds')]).toEqual([true, true, false]);
     for (const action of ['issueInvoice', 'bookPayment', 'sendDunningNotice'] as const) {
       expect([may(actor('accountant'), action), may(actor('admin'), action), may(actor('sales'), action), may(actor('customer', 7), action)]).toEqual([true, true, false, false]);
     }

@@ -115,7 +115,9 @@ describeEachDatabase('shipments', ({ get }) => {
       expect.objectContaining({ carrier: 'DPD', trackingNumber: '0987', deliveryNote: 'LS-1002', partial: false, status: 'shipped' }),
     ]);
     const delivered = await transitionOrder(db, a.sales, order.number, { to: 'delivered' }, monday);
-    expect(delivered.ok && delivered.order.status).toBe('delivered');
+    // Both shipments were invoiced as they left the house (issue 10): delivered, the order moves on to invoiced.
+    expect(delivered.ok && delivered.order.status).toBe('invoiced');
+    expect(delivered.ok && delivered.order.history.filter((h) => h.from !== h.to).map((h) => h.to).slice(-2)).toEqual(['delivered', 'invoiced']);
     expect(await db('outbox').where({ kind: 'order_delivered' })).toHaveLength(1);
     expect(await transitionOrder(db, a.sales, order.number, { to: 'cancelled', reason: 'zu spät' }, monday)).toMatchObject({ ok: false, code: 'illegal' });
   });

@@ -10,8 +10,14 @@ export async function up(knex: Knex): Promise<void> {
     t.string('work_start', 5); // 'HH:MM' Berlin; null: the company's hours (08:00–17:00)
     t.string('work_end', 5);
     t.string('work_days', 20); // ISO weekdays, '1,2,3,4,5'; null: Monday to Friday
-    t.integer('person_id').references('persons.id'); // the staff member this resource is (technician, consultant)
   });
+  // The staff member this resource is (technician, consultant). SQLite adds a referencing column in place only by raw
+  // ALTER TABLE; knex would rebuild the table, which the other tables' foreign keys to resources refuse once it has rows.
+  if (knex.client.config.client === 'pg') {
+    await knex.schema.alterTable('resources', (t) => t.integer('person_id').references('persons.id'));
+  } else {
+    await knex.raw('ALTER TABLE resources ADD COLUMN person_id integer REFERENCES persons(id)');
+  }
   await knex.schema.alterTable('products', (t) => {
     t.boolean('on_site').notNullable().defaultTo(false); // travel buffer after each visit
   });

@@ -23,7 +23,9 @@ describe('cancelling an appointment in the chat', () => {
     expect(textsOf(await say(ask.replace('{n}', order.number)))).toContain(notice);
     expect(textsOf(await say(yes))).toContain(done);
     const view = (await getOrder(t.db, a.cafe, order.number))!;
-    expect(view.status).toBe('performed');
+    // The fee line is performed and, invoiced per shipment, billed at once.
+    expect(view.status).toBe('invoiced');
+    expect(view.history.map((h) => h.to)).toContain('performed');
     expect(view.lines).toMatchObject([{ quantity: 1, netCents: 6000 }]);
   });
 

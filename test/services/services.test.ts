@@ -109,9 +109,11 @@ describeEachDatabase('services by appointment', ({ get }) => {
     expect(await reportVisit(db, a.mueller, { orderNumber: placed.order.number, report: 'ok', actualMinutes: 120 }, after)).toMatchObject({ ok: false, code: 'not_found' });
     expect(await reportVisit(db, a.sales, { orderNumber: placed.order.number, report: 'ok', actualMinutes: 0 }, after)).toMatchObject({ ok: false, code: 'minutes_invalid' });
     const done = await reportVisit(db, a.sales, { orderNumber: placed.order.number, report: 'Netzwerk eingerichtet', actualMinutes: 135 }, after);
-    expect(done).toMatchObject({ ok: true, changed: true, status: 'performed' });
+    // Performed, and at once invoiced (INVOICE_MODE per_shipment invoices a performed service right away).
+    expect(done).toMatchObject({ ok: true, changed: true, status: 'invoiced' });
     const view = (await getOrder(db, a.sales, placed.order.number))!;
-    expect(view.status).toBe('performed');
+    expect(view.history.map((h) => h.to)).toEqual(expect.arrayContaining(['performed', 'invoiced']));
+    expect(await db('invoices').where({ order_id: placed.order.id })).toHaveLength(1);
     expect(await db('order_lines').where({ order_id: placed.order.id }).select('status')).toEqual([{ status: 'performed' }]);
     expect(await db('service_bookings').where({ order_id: placed.order.id }).first('status', 'actual_minutes', 'report')).toMatchObject({ status: 'done', actual_minutes: 135, report: 'Netzwerk eingerichtet' });
     expect(await reportVisit(db, a.sales, { orderNumber: placed.order.number, report: 'again', actualMinutes: 135 }, after)).toMatchObject({ ok: true, changed: false });
@@ -135,8 +137,10 @@ describeEachDatabase('services by appointment', ({ get }) => {
     expect(await cancelAppointment(db, a.cafe, { orderNumber: late.number }, when)).toMatchObject({ ok: false, code: 'fee_not_accepted', quote: { feeCents: 6000 } });
     expect(await cancelAppointment(db, a.mueller, { orderNumber: late.number, acceptedFeeCents: 6000 }, when)).toMatchObject({ ok: false, code: 'not_found' });
     const cancelled = await cancelAppointment(db, a.cafe, { orderNumber: late.number, acceptedFeeCents: 6000 }, when);
-    expect(cancelled).toMatchObject({ ok: true, orderStatus: 'performed' });
+    // The fee line is performed and invoiced at once.
+    expect(cancelled).toMatchObject({ ok: true, orderStatus: 'invoiced' });
     const view = (await getOrder(db, a.cafe, late.number))!;
+    expect(view.history.map((h) => h.to)).toEqual(expect.arrayContaining(['performed', 'invoiced']));
     expect(view.lines).toMatchObject([{ name: { de: 'Stornogebühr: IT-Beratung' }, quantity: 1, netCents: 6000 }]);
     expect(view.totals.grossCents).toBe(7140);
     expect(view.serviceBookings.every((b) => b.status === 'cancelled')).toBe(true);

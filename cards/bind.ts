@@ -6,6 +6,7 @@ import orderCard from './orderCard.json';
 import orderList from './orderList.json';
 import orderPlaced from './orderPlaced.json';
 import orderSummary from './orderSummary.json';
+import outcome from './outcome.json';
 import productChoice from './productChoice.json';
 import rescheduleSlots from './rescheduleSlots.json';
 import shippingForm from './shippingForm.json';
@@ -21,7 +22,7 @@ export interface CardAttachment {
 }
 
 const templates = {
-  appointmentReminder, catalog, customerChoice, orderCard, orderList, orderPlaced, orderSummary, productChoice, rescheduleSlots, shippingForm, slotChoice, stockChoice,
+  appointmentReminder, catalog, customerChoice, orderCard, orderList, orderPlaced, orderSummary, outcome, productChoice, rescheduleSlots, shippingForm, slotChoice, stockChoice,
 };
 
 export type CardName = keyof typeof templates;

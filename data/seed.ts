@@ -38,12 +38,12 @@ export async function seed(db: Db): Promise<void> {
       const [inserted] = await trx('persons')
         .insert({
           display_name: p.displayName, role: p.role,
-          customer_id: p.customerNumber ? customerIds.get(p.customerNumber) : null, locale: null,
+          customer_id: p.customerNumber ? customerIds.get(p.customerNumber) : null, locale: null, email: p.email,
         })
         .returning('id');
       const personId = typeof inserted === 'object' ? inserted.id : inserted;
       await trx('channel_identities').insert(
-        demo.demoChannels.map((channel) => ({ channel_id: channel, user_id: p.demoId, person_id: personId })),
+        demo.demoChannels.map((channel) => ({ channel_id: channel, user_id: p.demoId, person_id: personId, linked_by: 'seed' })),
       );
     }
     for (const r of demo.resources) {

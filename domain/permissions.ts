@@ -27,7 +27,9 @@ export type Action =
   /** The coming money flows. */
   | 'issueInvoice'
   | 'bookPayment'
-  | 'sendDunningNotice';
+  | 'sendDunningNotice'
+  /** Linking a channel identity (a Teams user) to a person: who it is decides everything they may see. */
+  | 'linkIdentities';
 
 /** What an action is about; customers act on their own account only. */
 export interface Subject {
@@ -54,6 +56,7 @@ const rules: Record<Action, Rule> = {
   issueInvoice: { roles: accounting, ownAccount: false },
   bookPayment: { roles: accounting, ownAccount: false },
   sendDunningNotice: { roles: accounting, ownAccount: false },
+  linkIdentities: { roles: ['admin', 'system'], ownAccount: false },
 };
 
 /**

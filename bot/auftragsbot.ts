@@ -130,7 +130,15 @@ export class AuftragsBot extends TeamsActivityHandler {
    */
   protected async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
     context.activity.value = invokeValue.action.data ?? {};
-    const outcome = await this.outcomes.collect(context, () => this.dialog.run(context, this.dialogState));
+    // Prompts only read messages: for the dialogs this press is the message an Action.Submit would have been.
+    const outcome = await this.outcomes.collect(context, async () => {
+      context.activity.type = 'message';
+      try {
+        await this.dialog.run(context, this.dialogState);
+      } finally {
+        context.activity.type = 'invoke';
+      }
+    });
     if (outcome) return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: outcome.content as any };
     return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: '' as any };
   }

@@ -14,6 +14,16 @@ function isCardValue(value: unknown): value is Record<string, unknown> {
   return !!value && typeof value === 'object' && !Array.isArray(value) && typeof (value as any).action === 'string';
 }
 
+function textBlocks(node: unknown, found: string[] = []): string[] {
+  if (Array.isArray(node)) node.forEach((n) => textBlocks(n, found));
+  else if (node && typeof node === 'object') {
+    const element = node as Record<string, any>;
+    if (element.type === 'TextBlock' && typeof element.text === 'string' && element.text.trim()) found.push(element.text.trim());
+    for (const key of ['items', 'columns']) if (element[key]) textBlocks(element[key], found);
+  }
+  return found;
+}
+
 /** Adds `cardRef` to the data of every Action.Submit / Action.Execute of a card (nested containers included). */
 function stampActions(node: unknown, ref: string): boolean {
   if (!node || typeof node !== 'object') return false;
@@ -108,7 +118,15 @@ export class CardOutcomes {
   private capture(context: TurnContext): string[] {
     const said: string[] = [];
     context.onSendActivities(async (_ctx, activities, next) => {
-      for (const a of activities) if (a.type === 'message' && typeof a.text === 'string' && a.text.trim()) said.push(a.text.trim());
+      for (const a of activities) {
+        if (a.type !== 'message') continue;
+        if (typeof a.text === 'string' && a.text.trim()) said.push(a.text.trim());
+        // A card answer (e.g. the order placed) reads as its first text blocks: title and message.
+        for (const att of a.attachments ?? []) if (att.contentType === ADAPTIVE_CARD) {
+          const texts = textBlocks((att.content as any)?.body).slice(0, 2);
+          if (texts.length) said.push(texts.join(' – '));
+        }
+      }
       return next();
     });
     return said;
@@ -116,7 +134,7 @@ export class CardOutcomes {
 
   private outcomeCard(context: TurnContext, said: string[]): CardAttachment {
     const { locale } = getTurnUser(context);
-    const lines = said.length ? said.slice(0, 3).map((s) => (s.length > 600 ? `${s.slice(0, 597)}…` : s)) : [teamsTexts(locale, 'outcomeNoText')];
+    const lines = said.length ? [...new Set(said)].slice(0, 3).map((s) => (s.length > 600 ? `${s.slice(0, 597)}…` : s)) : [teamsTexts(locale, 'outcomeNoText')];
     return bindCard('outcome', { title: teamsTexts(locale, 'outcomeTitle'), lines });
   }
 }

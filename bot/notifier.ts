@@ -88,7 +88,9 @@ async function deliver(options: NotifierOptions, row: OutboxRow): Promise<void> 
   const { ref, viewer, locale } = await target(options.db, row);
   const message = await renderNotification({ db: options.db, row, viewer, locale });
   if (isUnrenderable(message)) throw new Undeliverable(message.unrenderable);
-  await options.adapter.continueConversationAsync(options.appId, ref.reference as Partial<ConversationReference>, async (context) => {
+  // Without the stored activity id: a proactive message is a new message, not a reply threaded under an old one.
+  const { activityId: _old, ...reference } = ref.reference as Partial<ConversationReference>;
+  await options.adapter.continueConversationAsync(options.appId, reference, async (context) => {
     await context.sendActivity({
       type: 'message', text: message.text, locale, attachments: message.card ? [message.card] : undefined,
       channelData: { notification: { kind: row.kind, id: notificationActivityId(row) } },

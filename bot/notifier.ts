@@ -1,4 +1,4 @@
-import type { CloudAdapter, ConversationReference } from 'botbuilder';
+import type { CloudAdapter, ConversationReference, TurnContext } from 'botbuilder';
 import { getConversationRef, listConversationRefsForPerson, type StoredConversationRef } from '../data/conversationRefs';
 import type { Db } from '../data/db';
 import { claimDueNotifications, holdUntil, markDropped, markFailed, markSent, releaseClaim, type OutboxRow } from '../data/outbox';
@@ -91,11 +91,36 @@ async function deliver(options: NotifierOptions, row: OutboxRow): Promise<void> 
   // Without the stored activity id: a proactive message is a new message, not a reply threaded under an old one.
   const { activityId: _old, ...reference } = ref.reference as Partial<ConversationReference>;
   await options.adapter.continueConversationAsync(options.appId, reference, async (context) => {
+    withoutClientRetries(context);
+    // botbuilder gives the continuation activity an id of its own and would send the message as a reply to it.
+    context.activity.id = undefined as unknown as string;
     await context.sendActivity({
       type: 'message', text: message.text, locale, attachments: message.card ? [message.card] : undefined,
       channelData: { notification: { kind: row.kind, id: notificationActivityId(row) } },
     });
   });
+}
+
+/**
+ * The connector client's own pipeline retries 429 and 503 in the process, waiting as long as Retry-After says, past
+ * our send timeout and lease (a late retry would then double the message). The outbox retries instead: it keeps the
+ * row, honours Retry-After and survives a restart.
+ */
+function withoutClientRetries(context: TurnContext): void {
+  const connector = context.turnState.get(context.adapter.ConnectorClientKey) as { client?: { pipeline?: { removePolicy(p: { name: string }): unknown } } } | undefined;
+  connector?.client?.pipeline?.removePolicy({ name: 'defaultRetryPolicy' });
+}
+
+/** Seconds a channel asked us to wait (Retry-After as seconds or an HTTP date) on a 429 or 503, if it did. */
+export function retryAfterOf(err: unknown, now: Date): number | undefined {
+  const e = err as { statusCode?: number; response?: { headers?: { get?(name: string): string | undefined } | Record<string, string> } };
+  if (e?.statusCode !== 429 && e?.statusCode !== 503) return undefined;
+  const headers = e.response?.headers as any;
+  const raw: unknown = typeof headers?.get === 'function' ? headers.get('retry-after') : headers?.['retry-after'];
+  if (typeof raw !== 'string' || !raw.trim()) return undefined;
+  if (/^\d+$/.test(raw.trim())) return Number(raw.trim());
+  const at = Date.parse(raw);
+  return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - now.getTime()) / 1000));
 }
 
 /**
@@ -135,7 +160,8 @@ export async function sendDueNotifications(options: NotifierOptions, now: Date =
     } catch (err) {
       const message = err instanceof Undeliverable ? err.message : `send failed: ${(err as Error)?.message ?? String(err)}`;
       options.logger?.warn({ outboxId: row.id, kind: row.kind, attempts: row.attempts + 1, error: message }, 'notification not delivered');
-      if (!(await markFailed(options.db, row, message, now))) claimLost(options, row);
+      const retryAfter = retryAfterOf(err, now);
+      if (!(await markFailed(options.db, row, retryAfter === undefined ? message : `${message} (retry after ${retryAfter} s)`, now, retryAfter))) claimLost(options, row);
       report.failed += 1;
       continue;
     }

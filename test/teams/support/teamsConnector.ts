@@ -27,6 +27,7 @@ export async function startTeamsConnector() {
   const sent: SentActivity[] = [];
   const members = new Map<string, TeamsMember>();
   const failures: Array<{ status: 429 | 503; retryAfter?: string }> = [];
+  const refused: Array<{ status: number; conversationId: string }> = [];
   let counter = 0;
   const reply = (res: http.ServerResponse, status: number, headers?: Record<string, string> | string, body?: string) => {
     if (typeof headers === 'string') [body, headers] = [headers, undefined];
@@ -52,6 +53,7 @@ export async function startTeamsConnector() {
       if (act && (req.method === 'POST' || req.method === 'PUT')) {
         const failure = req.method === 'POST' ? failures.shift() : undefined;
         if (failure) {
+          refused.push({ status: failure.status, conversationId: decodeURIComponent(act[1]) });
           const headers: Record<string, string> = { 'content-type': 'application/json' };
           if (failure.retryAfter) headers['retry-after'] = failure.retryAfter;
           reply(res, failure.status, headers, JSON.stringify({ error: { code: failure.status === 429 ? 'Throttled' : 'ServiceUnavailable', message: 'try later' } }));
@@ -71,6 +73,8 @@ export async function startTeamsConnector() {
   return {
     serviceUrl: `http://127.0.0.1:${port}/`,
     sent,
+    /** POSTs answered with a failure. */
+    refused,
     members,
     /** The next POSTs answer these, in order. */
     failNext: (...f: Array<{ status: 429 | 503; retryAfter?: string }>) => failures.push(...f),

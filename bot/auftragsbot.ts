@@ -16,6 +16,7 @@ import { setTurnUser, TurnUser } from '../dialogs/turnUser';
 import { CardOutcomes } from './cardOutcomes';
 import type { Logger } from './logger';
 import { isSharedConversation } from './sharedConversationState';
+import { watchSuggestedActions } from './suggestedActions';
 
 interface ConversationFlags {
   welcomed?: boolean;
@@ -158,6 +159,7 @@ export class AuftragsBot extends TeamsActivityHandler {
       if (person) user = { ...user, person, locale: person.locale ?? user.locale };
     }
     setTurnUser(context, user);
+    watchSuggestedActions(context);
     await this.outcomes.watchSentCards(context);
     // A shared conversation is nobody's own: notifications about a person's orders go to their personal chats.
     await saveConversationRef(this.db, {

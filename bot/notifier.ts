@@ -1,3 +1,4 @@
+import { exponentialRetryPolicy, type Pipeline } from '@azure/core-rest-pipeline';
 import type { CloudAdapter, ConversationReference, TurnContext } from 'botbuilder';
 import { getConversationRef, listConversationRefsForPerson, type StoredConversationRef } from '../data/conversationRefs';
 import type { Db } from '../data/db';
@@ -91,7 +92,7 @@ async function deliver(options: NotifierOptions, row: OutboxRow): Promise<void> 
   // Without the stored activity id: a proactive message is a new message, not a reply threaded under an old one.
   const { activityId: _old, ...reference } = ref.reference as Partial<ConversationReference>;
   await options.adapter.continueConversationAsync(options.appId, reference, async (context) => {
-    withoutClientRetries(context);
+    retriesWithoutThrottling(context);
     // botbuilder gives the continuation activity an id of its own and would send the message as a reply to it.
     context.activity.id = undefined as unknown as string;
     await context.sendActivity({
@@ -102,13 +103,16 @@ async function deliver(options: NotifierOptions, row: OutboxRow): Promise<void> 
 }
 
 /**
- * The connector client's own pipeline retries 429 and 503 in the process, waiting as long as Retry-After says, past
- * our send timeout and lease (a late retry would then double the message). The outbox retries instead: it keeps the
- * row, honours Retry-After and survives a restart.
+ * The connector client's default retries wait out a 429 or 503 for as long as its Retry-After says, in the process,
+ * past our send timeout and lease (a late retry would then double the message). For proactive sends only server
+ * errors without Retry-After are retried there (a quick 500); a throttled send fails at once and the outbox retries it
+ * no earlier than Retry-After, across restarts.
  */
-function withoutClientRetries(context: TurnContext): void {
-  const connector = context.turnState.get(context.adapter.ConnectorClientKey) as { client?: { pipeline?: { removePolicy(p: { name: string }): unknown } } } | undefined;
-  connector?.client?.pipeline?.removePolicy({ name: 'defaultRetryPolicy' });
+function retriesWithoutThrottling(context: TurnContext): void {
+  const pipeline = (context.turnState.get(context.adapter.ConnectorClientKey) as { client?: { pipeline?: Pipeline } } | undefined)?.client?.pipeline;
+  if (!pipeline || pipeline.getOrderedPolicies().some((p) => p.name === 'exponentialRetryPolicy')) return;
+  pipeline.removePolicy({ name: 'defaultRetryPolicy' });
+  pipeline.addPolicy(exponentialRetryPolicy({ maxRetries: 3 }), { phase: 'Retry' });
 }
 
 /** Seconds a channel asked us to wait (Retry-After as seconds or an HTTP date) on a 429 or 503, if it did. */

@@ -1,6 +1,7 @@
 import { Template } from 'adaptivecards-templating';
 import appointmentReminder from './appointmentReminder.json';
 import catalog from './catalog.json';
+import choices from './choices.json';
 import customerChoice from './customerChoice.json';
 import orderCard from './orderCard.json';
 import orderList from './orderList.json';
@@ -22,7 +23,7 @@ export interface CardAttachment {
 }
 
 const templates = {
-  appointmentReminder, catalog, customerChoice, orderCard, orderList, orderPlaced, orderSummary, outcome, productChoice, rescheduleSlots, shippingForm, slotChoice, stockChoice,
+  appointmentReminder, catalog, choices, customerChoice, orderCard, orderList, orderPlaced, orderSummary, outcome, productChoice, rescheduleSlots, shippingForm, slotChoice, stockChoice,
 };
 
 export type CardName = keyof typeof templates;

@@ -10,6 +10,15 @@ import { isSharedConversation } from './sharedConversationState';
 type CardRefs = Record<string, { id: string; userId: string }>;
 const KEEP_REFS = 100;
 
+/**
+ * Buttons whose press settles their card: a decision (confirm, cancel, change, a choice, a transition, a shipment).
+ * Opening, paging and the catalog's "add" leave their card usable (a wrong quantity there is corrected in the card).
+ */
+const SETTLING_ACTIONS = new Set([
+  'order.confirm', 'order.cancel', 'order.change', 'order.customer', 'order.product', 'order.slot', 'order.stock',
+  'reschedule.slot', 'staff.transition', 'staff.ship',
+]);
+
 function isCardValue(value: unknown): value is Record<string, unknown> {
   return !!value && typeof value === 'object' && !Array.isArray(value) && typeof (value as any).action === 'string';
 }
@@ -103,6 +112,7 @@ export class CardOutcomes {
   private async ownCard(context: TurnContext): Promise<string | undefined> {
     const refs = await this.refs.get(context, {});
     const value = context.activity.value as Record<string, unknown>;
+    if (!SETTLING_ACTIONS.has(String(value?.action))) return undefined;
     const ref = typeof value.cardRef === 'string' ? value.cardRef : undefined;
     const known = ref ? refs[ref] : undefined;
     if (known) {

@@ -7,7 +7,7 @@ import type { Logger } from './logger';
 import { isSharedConversation } from './sharedConversationState';
 
 /** Which sent activity each card reference belongs to and whom it was sent to (the newest few per conversation). */
-type CardRefs = Record<string, { id: string; userId: string }>;
+type CardRefs = Record<string, { id: string | null; userId: string }>;
 const KEEP_REFS = 100;
 
 /**
@@ -73,7 +73,8 @@ export class CardOutcomes {
       const responses = await next();
       stamped.forEach((ref, i) => {
         const id = responses?.[i]?.id;
-        if (ref && id) refs[ref] = { id, userId: context.activity.from?.id ?? '' };
+        // Some channels answer without an id (the Agents Playground does); the pressed card's replyToId names it then.
+        if (ref) refs[ref] = { id: id ?? null, userId: context.activity.from?.id ?? '' };
       });
       const keys = Object.keys(refs);
       for (const old of keys.slice(0, Math.max(0, keys.length - KEEP_REFS))) delete refs[old];
@@ -118,7 +119,7 @@ export class CardOutcomes {
     if (known) {
       if (known.userId !== context.activity.from?.id) return undefined;
       delete refs[ref!];
-      return known.id;
+      return known.id ?? (context.activity.replyToId || undefined);
     }
     // A card from before references (or from a channel that lost them): its own reply id, in a personal chat only.
     return isSharedConversation(context.activity) ? undefined : context.activity.replyToId || undefined;

@@ -71,6 +71,8 @@ async function linkByEmail(db: Db, context: TurnContext, logger: Logger): Promis
 export class AuftragsBot extends TeamsActivityHandler {
   private readonly dialogState: StatePropertyAccessor<DialogState>;
   private readonly flags: StatePropertyAccessor<ConversationFlags>;
+  /** Where dialog state lived before it was kept per person (conversation state, no namespace). */
+  private readonly legacyDialogState: StatePropertyAccessor<DialogState>;
   private readonly outcomes: CardOutcomes;
 
   /**
@@ -87,6 +89,7 @@ export class AuftragsBot extends TeamsActivityHandler {
     super();
     this.dialogState = dialogStates.createProperty<DialogState>('DialogState');
     this.flags = conversationState.createProperty<ConversationFlags>('flags');
+    this.legacyDialogState = conversationState.createProperty<DialogState>('DialogState');
     this.outcomes = new CardOutcomes(conversationState, logger);
 
     this.onMembersAdded(async (context, next) => {
@@ -119,6 +122,17 @@ export class AuftragsBot extends TeamsActivityHandler {
       if (shared) await context.sendActivity(teamsTexts(locale, 'welcomeShared'));
       else await context.sendActivity(person ? commonTexts(locale, 'welcome', { name: person.displayName }) : commonTexts(locale, 'notLinked', { userId: member.id }));
     }
+  }
+
+  /**
+   * A dialog begun before dialog state was kept per person continues where it was in a personal chat; in a shared
+   * conversation nobody can tell whose it was, so it is dropped there.
+   */
+  private async adoptLegacyDialogState(context: TurnContext): Promise<void> {
+    const legacy = await this.legacyDialogState.get(context);
+    if (!legacy) return;
+    if (!isSharedConversation(context.activity) && !(await this.dialogState.get(context))) await this.dialogState.set(context, legacy);
+    await this.legacyDialogState.delete(context);
   }
 
   private async runDialog(context: TurnContext): Promise<void> {
@@ -170,6 +184,7 @@ export class AuftragsBot extends TeamsActivityHandler {
       reference: TurnContext.getConversationReference(context.activity) as Record<string, unknown>,
     });
     this.logger.debug({ activityType: context.activity.type, personId: user.person?.id ?? null }, 'turn');
+    await this.adoptLegacyDialogState(context);
     await super.run(context);
     await this.conversationState.saveChanges(context, false);
     await this.dialogStates.saveChanges(context, false);

@@ -1,3 +1,4 @@
+import { KnexStorage } from '../../data/storage';
 import { describeEachDatabase } from '../support/databases';
 import { postActivity, startTestServer, TestServer } from '../support/server';
 import { buttonsIn, startTeamsConnector, TeamsConnector, teamsActivity, textOf } from './support/teamsConnector';
@@ -148,6 +149,28 @@ describeEachDatabase('the bot in Teams', ({ get }) => {
     const again = await say(group(peter, undefined, { value: confirm, replyToId: summary.id }));
     expect(again.sent.filter((s) => s.method === 'POST').length).toBeGreaterThan(0);
     expect(Number((await db('orders').count({ n: '*' }).first())!.n)).toBe(1);
+  });
+
+  it('continues a draft begun before dialog state was kept per person (state of the previous release)', async () => {
+    const storage = new KnexStorage(server.app.db);
+    const conversationId = 'a:upgrade-peter';
+    const start = await say(teamsActivity({ serviceUrl: teams.serviceUrl, conversationId, conversationType: 'personal', user: peter, text: '7 Pakete Papier' }));
+    const summary = start.sent.find((s) => buttonsIn(s.activity).some((b) => b.action === 'order.confirm'))!;
+    // Move the dialog to where the previous release kept it: the conversation's state without namespace.
+    const newKey = `msteams/conversations/${conversationId}/dialogs`;
+    const oldKey = `msteams/conversations/${conversationId}/`;
+    const items = await storage.read([newKey, oldKey]);
+    const { eTag: _e, ...dialogs } = items[newKey];
+    const { eTag: _o, ...conversation } = items[oldKey] ?? {};
+    await storage.write({ [oldKey]: { ...conversation, DialogState: dialogs.DialogState, eTag: '*' } });
+    await storage.delete([newKey]);
+
+    const before = Number((await server.app.db('orders').count({ n: '*' }).first())!.n);
+    const confirm = buttonsIn(summary.activity).find((b) => b.action === 'order.confirm')!;
+    const placed = await say(teamsActivity({ serviceUrl: teams.serviceUrl, conversationId, conversationType: 'personal', user: peter, value: confirm, replyToId: summary.id }));
+    expect(Number((await server.app.db('orders').count({ n: '*' }).first())!.n)).toBe(before + 1);
+    expect(placed.sent.map((s) => textOf(s.activity)).join(' ')).toMatch(/bestätigt/);
+    expect((await storage.read([oldKey]))[oldKey]?.DialogState).toBeUndefined();
   });
 
   it('answers an Action.Execute with the outcome card that replaces the pressed one', async () => {

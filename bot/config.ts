@@ -22,6 +22,7 @@ export const configVariables = [
   { name: 'TOKEN_SECRET', default: '(generated once, kept in the database)', meaning: 'Secret that signs local Direct Line tokens and guards its connector endpoints.' },
   { name: 'SHOP_API_KEY', default: 'demo-shop-key in demo mode, else unset (endpoint off)', meaning: 'API key for the shop REST endpoints.' },
   { name: 'STAFF_API_KEY', default: 'demo-staff-key in demo mode, else unset (endpoint off)', meaning: 'API key for the staff REST endpoints.' },
+  { name: 'ADMIN_API_KEY', default: 'demo-admin-key in demo mode, else unset (endpoint off)', meaning: 'API key for the admin REST endpoints (linking Teams users to people).' },
   { name: 'NOTIFY_INTERVAL_SECONDS', default: '5', meaning: 'How often the sender delivers due notifications (order confirmed, shipped, …) from the outbox.' },
   { name: 'QUIET_HOURS', default: '20:00-08:00', meaning: 'Berlin hours in which customers get no messages; theirs wait until the hours end (staff messages go out at once). off: none.' },
   { name: 'TRAVEL_BUFFER_MINUTES', default: '30', meaning: 'Minutes a technician keeps free after each on-site job (travel), so two on-site jobs are at least this far apart (0–240).' },
@@ -54,6 +55,7 @@ export interface Config {
   tokenSecret: string | undefined;
   shopApiKey: string | undefined;
   staffApiKey: string | undefined;
+  adminApiKey: string | undefined;
   demoMode: boolean;
   publicHost: string | undefined;
   teamsAppId: string | undefined;
@@ -135,6 +137,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     tokenSecret: value('TOKEN_SECRET'),
     shopApiKey: value('SHOP_API_KEY') ?? (demoMode ? 'demo-shop-key' : undefined),
     staffApiKey: value('STAFF_API_KEY') ?? (demoMode ? 'demo-staff-key' : undefined),
+    adminApiKey: value('ADMIN_API_KEY') ?? (demoMode ? 'demo-admin-key' : undefined),
     demoMode,
     publicHost: value('PUBLIC_HOST'),
     teamsAppId: value('TEAMS_APP_ID'),

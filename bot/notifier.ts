@@ -1,4 +1,5 @@
-import type { CloudAdapter, ConversationReference } from 'botbuilder';
+import { exponentialRetryPolicy, type Pipeline } from '@azure/core-rest-pipeline';
+import type { CloudAdapter, ConversationReference, TurnContext } from 'botbuilder';
 import { getConversationRef, listConversationRefsForPerson, type StoredConversationRef } from '../data/conversationRefs';
 import type { Db } from '../data/db';
 import { claimDueNotifications, holdUntil, markDropped, markFailed, markSent, releaseClaim, type OutboxRow } from '../data/outbox';
@@ -88,12 +89,42 @@ async function deliver(options: NotifierOptions, row: OutboxRow): Promise<void> 
   const { ref, viewer, locale } = await target(options.db, row);
   const message = await renderNotification({ db: options.db, row, viewer, locale });
   if (isUnrenderable(message)) throw new Undeliverable(message.unrenderable);
-  await options.adapter.continueConversationAsync(options.appId, ref.reference as Partial<ConversationReference>, async (context) => {
+  // Without the stored activity id: a proactive message is a new message, not a reply threaded under an old one.
+  const { activityId: _old, ...reference } = ref.reference as Partial<ConversationReference>;
+  await options.adapter.continueConversationAsync(options.appId, reference, async (context) => {
+    retriesWithoutThrottling(context);
+    // botbuilder gives the continuation activity an id of its own and would send the message as a reply to it.
+    context.activity.id = undefined as unknown as string;
     await context.sendActivity({
       type: 'message', text: message.text, locale, attachments: message.card ? [message.card] : undefined,
       channelData: { notification: { kind: row.kind, id: notificationActivityId(row) } },
     });
   });
+}
+
+/**
+ * The connector client's default retries wait out a 429 or 503 for as long as its Retry-After says, in the process,
+ * past our send timeout and lease (a late retry would then double the message). For proactive sends only server
+ * errors without Retry-After are retried there (a quick 500); a throttled send fails at once and the outbox retries it
+ * no earlier than Retry-After, across restarts.
+ */
+function retriesWithoutThrottling(context: TurnContext): void {
+  const pipeline = (context.turnState.get(context.adapter.ConnectorClientKey) as { client?: { pipeline?: Pipeline } } | undefined)?.client?.pipeline;
+  if (!pipeline || pipeline.getOrderedPolicies().some((p) => p.name === 'exponentialRetryPolicy')) return;
+  pipeline.removePolicy({ name: 'defaultRetryPolicy' });
+  pipeline.addPolicy(exponentialRetryPolicy({ maxRetries: 3 }), { phase: 'Retry' });
+}
+
+/** Seconds a channel asked us to wait (Retry-After as seconds or an HTTP date) on a 429 or 503, if it did. */
+export function retryAfterOf(err: unknown, now: Date): number | undefined {
+  const e = err as { statusCode?: number; response?: { headers?: { get?(name: string): string | undefined } | Record<string, string> } };
+  if (e?.statusCode !== 429 && e?.statusCode !== 503) return undefined;
+  const headers = e.response?.headers as any;
+  const raw: unknown = typeof headers?.get === 'function' ? headers.get('retry-after') : headers?.['retry-after'];
+  if (typeof raw !== 'string' || !raw.trim()) return undefined;
+  if (/^\d+$/.test(raw.trim())) return Number(raw.trim());
+  const at = Date.parse(raw);
+  return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - now.getTime()) / 1000));
 }
 
 /**
@@ -133,7 +164,8 @@ export async function sendDueNotifications(options: NotifierOptions, now: Date =
     } catch (err) {
       const message = err instanceof Undeliverable ? err.message : `send failed: ${(err as Error)?.message ?? String(err)}`;
       options.logger?.warn({ outboxId: row.id, kind: row.kind, attempts: row.attempts + 1, error: message }, 'notification not delivered');
-      if (!(await markFailed(options.db, row, message, now))) claimLost(options, row);
+      const retryAfter = retryAfterOf(err, now);
+      if (!(await markFailed(options.db, row, retryAfter === undefined ? message : `${message} (retry after ${retryAfter} s)`, now, retryAfter))) claimLost(options, row);
       report.failed += 1;
       continue;
     }

@@ -30,6 +30,7 @@ import { StatusDialog } from '../dialogs/statusDialog';
 import { commonTexts } from '../dialogs/texts/common';
 import { getTurnUser } from '../dialogs/turnUser';
 import { mountOrderApi } from './api/orders';
+import { mountPeopleApi } from './api/people';
 import { sendDueNotifications } from './notifier';
 import { startScheduler } from './scheduler';
 import { AuftragsBot, identifyTurnUser } from './auftragsbot';
@@ -41,6 +42,7 @@ import { LocalDirectLine } from './directline';
 import { createLogger, Logger } from './logger';
 import { TurnGuard, TurnGuardOptions } from './turnGuard';
 import { TypingIndicator } from './typingIndicator';
+import { DialogStateByPerson } from './sharedConversationState';
 import { mountWeb } from './web';
 import { mountCalendarFiles } from './calendarFiles';
 import { saveServiceSettings } from '../data/serviceSettings';
@@ -138,7 +140,7 @@ export async function createApp(config: Config, extras: AppExtras = {}): Promise
 
   const recognizer = withStaffCommands(understandingRecognizer(db));
   const dialog = new MainDialog(extras.recognizer?.(recognizer) ?? recognizer, [...conversations(db, config.orderLimits), ...(extras.routes ?? [])]);
-  const bot = new AuftragsBot(db, conversationState, dialog, logger);
+  const bot = new AuftragsBot(db, conversationState, new DialogStateByPerson(storage, 'dialogs'), dialog, logger);
   const guard = new TurnGuard(db, logger, extras.turnGuard);
 
   const scheduler = startScheduler({
@@ -217,6 +219,7 @@ export async function createApp(config: Config, extras: AppExtras = {}): Promise
   mountOrderApi(server, { db, shopApiKey: config.shopApiKey, staffApiKey: config.staffApiKey, orderLimits: config.orderLimits, logger: logger.child({ component: 'api' }) });
   mountCalendarFiles(server, { db });
   mountDocuments(server, { db, invoiceMode: config.invoiceMode, staffApiKey: config.staffApiKey, logger: logger.child({ component: 'documents' }) });
+  mountPeopleApi(server, { db, adminApiKey: config.adminApiKey, logger: logger.child({ component: 'api' }) });
   mountWeb(server, { azureDirectLine: !config.demoMode });
   // Hosted mode: the page's Direct Line token comes from Azure, exchanged here so the secret never reaches a browser.
   if (config.directLineSecret) mountDirectLineToken(server, { secret: config.directLineSecret, logger: logger.child({ component: 'directline-token' }) });

@@ -2,6 +2,7 @@ import { Template } from 'adaptivecards-templating';
 import absenceConflicts from './absenceConflicts.json';
 import appointmentReminder from './appointmentReminder.json';
 import catalog from './catalog.json';
+import choices from './choices.json';
 import customerChoice from './customerChoice.json';
 import dayPlan from './dayPlan.json';
 import documentLink from './documentLink.json';
@@ -10,6 +11,7 @@ import orderCard from './orderCard.json';
 import orderList from './orderList.json';
 import orderPlaced from './orderPlaced.json';
 import orderSummary from './orderSummary.json';
+import outcome from './outcome.json';
 import productChoice from './productChoice.json';
 import rescheduleSlots from './rescheduleSlots.json';
 import shippingForm from './shippingForm.json';
@@ -25,7 +27,7 @@ export interface CardAttachment {
 }
 
 const templates = {
-  absenceConflicts, appointmentReminder, catalog, customerChoice, dayPlan, documentLink, invoiceList, orderCard, orderList, orderPlaced, orderSummary, productChoice, rescheduleSlots, shippingForm, slotChoice, stockChoice,
+  absenceConflicts, appointmentReminder, catalog, choices, customerChoice, dayPlan, documentLink, invoiceList, orderCard, orderList, orderPlaced, orderSummary, outcome, productChoice, rescheduleSlots, shippingForm, slotChoice, stockChoice,
 };
 
 export type CardName = keyof typeof templates;

@@ -134,12 +134,19 @@ export async function setActivityState(db: Executor, conversationId: string, act
 }
 
 /** Replaces the stored content of an activity the bot posted earlier (an update). */
-export async function replaceActivity(db: Executor, conversationId: string, activityId: string, activity: Record<string, any>): Promise<boolean> {
-  const n = await db('directline_activities')
-    .where({ conversation_id: conversationId, activity_id: activityId })
-    .whereNot({ state: 'deleted' })
-    .update({ activity: JSON.stringify(activity) });
-  return n > 0;
+export async function replaceActivity(db: Db, conversationId: string, activityId: string, activity: Record<string, any>): Promise<boolean> {
+  // The updated activity moves to the next sequence number under its old id, so a client that already read it gets
+  // it again on its next poll and replaces it in place (Web Chat upserts by id); a fresh client reads it once.
+  return db.transaction(async (trx) => {
+    const updated = await trx('directline_conversations').where({ id: conversationId }).increment('last_seq', 1);
+    if (!updated) return false;
+    const { last_seq } = await trx('directline_conversations').where({ id: conversationId }).first('last_seq');
+    const n = await trx('directline_activities')
+      .where({ conversation_id: conversationId, activity_id: activityId })
+      .whereNot({ state: 'deleted' })
+      .update({ activity: JSON.stringify(activity), seq: Number(last_seq) });
+    return n > 0;
+  });
 }
 
 function fromRow(row: any): StoredActivity {

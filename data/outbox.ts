@@ -174,8 +174,11 @@ export function retryDelaySeconds(attempts: number, random: () => number = Math.
   return Math.round(ceiling / 2 + (random() * ceiling) / 2);
 }
 
-/** Records a failed attempt and schedules the next; false: the claim was lost, nothing was changed. */
-export async function markFailed(db: Db, claim: Claim, error: string, now: Date = new Date()): Promise<boolean> {
+/**
+ * Records a failed attempt and schedules the next; false: the claim was lost, nothing was changed. `retryAfterSeconds`
+ * (a channel's Retry-After) puts the next attempt no earlier than it says, even when the backoff would be sooner.
+ */
+export async function markFailed(db: Db, claim: Claim, error: string, now: Date = new Date(), retryAfterSeconds?: number): Promise<boolean> {
   return db.transaction(async (trx) => {
     const row = await claimed(trx, claim).first('attempts');
     if (!row) return false;
@@ -186,7 +189,7 @@ export async function markFailed(db: Db, claim: Claim, error: string, now: Date 
       attempts,
       status: giveUp ? 'failed' : 'pending',
       last_error: error.slice(0, 2000),
-      next_attempt_at: new Date(now.getTime() + retryDelaySeconds(attempts) * 1000).toISOString(),
+      next_attempt_at: new Date(now.getTime() + Math.max(retryDelaySeconds(attempts), retryAfterSeconds ?? 0) * 1000).toISOString(),
     });
     return updated > 0;
   });

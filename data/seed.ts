@@ -43,18 +43,20 @@ export async function seed(db: Db): Promise<void> {
       const row = await trx('customers').where({ number: cu.number }).first('id');
       customerIds.set(cu.number, row.id);
     }
+    // The seed also fills databases of earlier schema versions (migration tests): e-mails and link origins where kept.
+    const identities = await trx.schema.hasColumn('persons', 'email');
     for (const p of demo.people) {
       const linked = await trx('channel_identities').where({ channel_id: demo.demoChannels[0], user_id: p.demoId }).first();
       if (linked) continue;
       const [inserted] = await trx('persons')
         .insert({
           display_name: p.displayName, role: p.role,
-          customer_id: p.customerNumber ? customerIds.get(p.customerNumber) : null, locale: null,
+          customer_id: p.customerNumber ? customerIds.get(p.customerNumber) : null, locale: null, ...(identities ? { email: p.email } : {}),
         })
         .returning('id');
       const personId = typeof inserted === 'object' ? inserted.id : inserted;
       await trx('channel_identities').insert(
-        demo.demoChannels.map((channel) => ({ channel_id: channel, user_id: p.demoId, person_id: personId })),
+        demo.demoChannels.map((channel) => ({ channel_id: channel, user_id: p.demoId, person_id: personId, ...(identities ? { linked_by: 'seed' } : {}) })),
       );
     }
     for (const r of demo.resources) {

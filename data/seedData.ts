@@ -65,15 +65,17 @@ export interface SeedPerson {
   displayName: string;
   role: Role;
   customerNumber: string | null;
+  /** A Teams user with this e-mail or UPN is linked to the person on first contact. */
+  email: string;
 }
 
 export const people: SeedPerson[] = [
-  { demoId: 'demo-mueller', displayName: 'Peter Müller', role: 'customer', customerNumber: '10001' },
-  { demoId: 'demo-cafe', displayName: 'Aylin Demir', role: 'customer', customerNumber: '10002' },
-  { demoId: 'demo-schmidt', displayName: 'Anna Schmidt', role: 'customer', customerNumber: '10003' },
-  { demoId: 'demo-sales', displayName: 'Sabine Vogel', role: 'sales', customerNumber: null },
-  { demoId: 'demo-accounting', displayName: 'Jonas Becker', role: 'accountant', customerNumber: null },
-  { demoId: 'demo-admin', displayName: 'Admin', role: 'admin', customerNumber: null },
+  { demoId: 'demo-mueller', displayName: 'Peter Müller', role: 'customer', customerNumber: '10001', email: 'peter.mueller@mueller-bau.example' },
+  { demoId: 'demo-cafe', displayName: 'Aylin Demir', role: 'customer', customerNumber: '10002', email: 'aylin.demir@cafe-sonnenschein.example' },
+  { demoId: 'demo-schmidt', displayName: 'Anna Schmidt', role: 'customer', customerNumber: '10003', email: 'anna.schmidt@example.net' },
+  { demoId: 'demo-sales', displayName: 'Sabine Vogel', role: 'sales', customerNumber: null, email: 'sabine.vogel@buerowerk.example' },
+  { demoId: 'demo-accounting', displayName: 'Jonas Becker', role: 'accountant', customerNumber: null, email: 'jonas.becker@buerowerk.example' },
+  { demoId: 'demo-admin', displayName: 'Admin', role: 'admin', customerNumber: null, email: 'admin@buerowerk.example' },
 ];
 
 /** The channels on which demo ids sign in: the local Direct Line channel and the Emulator. */

@@ -35,7 +35,9 @@ export type Action =
   /** The day plan of all resources ("Einsatzplan morgen"); a resource's own person sees their own day. */
   | 'seeDayPlan'
   /** Report a visit as performed; a resource's own person may report their own visits. */
-  | 'reportVisit';
+  | 'reportVisit'
+  /** Linking a channel identity (a Teams user) to a person: who it is decides everything they may see. */
+  | 'linkIdentities';
 
 /** What an action is about; customers act on their own account only. */
 export interface Subject {
@@ -66,6 +68,7 @@ const rules: Record<Action, Rule> = {
   recordAbsence: { roles: salesSide, ownAccount: false },
   seeDayPlan: { roles: ['sales', 'admin'], ownAccount: false },
   reportVisit: { roles: salesSide, ownAccount: false },
+  linkIdentities: { roles: ['admin', 'system'], ownAccount: false },
 };
 
 /** Staff who are a resource (a technician, a consultant) see and report their own appointments, whatever their role. */

@@ -7,6 +7,7 @@ import * as m005 from './005_settings';
 import * as m006 from './006_outbox_recipients';
 import * as m008 from './008_invoices';
 import * as m009 from './009_services';
+import * as m011 from './011_identities';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -23,6 +24,7 @@ const migrations: Record<string, Migration> = {
   '006_outbox_recipients': m006,
   '008_invoices': m008,
   '009_services': m009,
+  '011_identities': m011,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

@@ -22,8 +22,8 @@ export const commonTexts = defineTexts('common', {
     en: 'Hello {name}! How can I help you?',
   },
   notLinked: {
-    de: 'Hallo! Ihr Zugang ist noch nicht mit einem Kundenkonto verknüpft, deshalb kann ich Ihnen noch keine Auftragsdaten zeigen. Bitte wenden Sie sich an Ihre Ansprechperson und nennen Sie diese Kennung: {userId}',
-    en: 'Hello! Your account is not linked to a customer account yet, so I cannot show you any order data. Please contact your sales representative and quote this id: {userId}',
+    de: 'Hallo! Ihr Zugang ist noch nicht mit einem Kundenkonto verknüpft, deshalb kann ich Ihnen noch keine Auftragsdaten zeigen. Verknüpfen kann Sie ein Administrator von Bürowerk (im Chat oder in der Verwaltung) – bitte wenden Sie sich an Ihre Ansprechperson und nennen Sie diese Kennung: {userId}',
+    en: 'Hello! Your account is not linked to a customer account yet, so I cannot show you any order data. An administrator at Bürowerk can link you (in the chat or in the admin tools) – please contact your sales representative and quote this id: {userId}',
   },
   helpIntro: {
     de: 'Das kann ich für Sie tun:',

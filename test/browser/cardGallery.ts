@@ -116,6 +116,8 @@ export const gallerySamples: Record<CardName, object> = {
     submitTitle: 'Übernehmen',
     categories: [{ title: 'Papier', products: [{ sku: 'PAPER-A4', name: 'Kopierpapier A4, 500 Blatt', price: '4,90 € / Packung', quantityLabel: 'Menge' }] }],
   },
+  choices: { text: 'Welchen Auftrag meinen Sie?', choices: [{ title: 'Auftrag 1001', value: 'Auftrag 1001' }, { title: 'Auftrag 1002', value: 'Auftrag 1002' }] },
+  outcome: { title: 'Erledigt', lines: ['Bestellt als Auftrag 1003.', 'Versendet mit DHL 00340434161234567890.'] },
   orderPlaced: {
     title: 'Vielen Dank für Ihre Bestellung!',
     message: 'Auftrag 1001 ist eingegangen und bestätigt.',

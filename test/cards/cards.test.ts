@@ -94,6 +94,8 @@ const samples: Record<CardName, object> = {
     title: 'Terminerinnerung', serviceLabel: 'Leistung', service: 'Druckerwartung vor Ort', whenLabel: 'Wann', when: '10.03.2026, 08:00',
     orderLabel: 'Auftrag', number: '1001', hint: 'Verschieben: „Termin von Auftrag 1001 verschieben“',
   },
+  choices: { text: 'Welchen Auftrag meinen Sie?', choices: [{ title: 'Auftrag 1001', value: 'Auftrag 1001' }, { title: 'Auftrag 1002', value: 'Auftrag 1002' }] },
+  outcome: { title: 'Erledigt', lines: ['Bestellt als Auftrag 1003.', 'Versendet mit DHL 00340434161234567890.'] },
   orderPlaced: {
     title: 'Danke', message: 'Auftrag 1001 ist eingegangen.', numberLabel: 'Nummer', number: '1001',
     statusLabel: 'Status', status: 'Bestätigt', grossLabel: 'Gesamt', gross: '10,00 €',

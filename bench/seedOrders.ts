@@ -5,10 +5,13 @@ import type { OrderStatus } from '../domain/lifecycle';
 /**
  * History for the data-size comparison, written with bulk inserts (a transaction, 500 rows a statement) rather than
  * through placeOrder, so that 100,000 orders take seconds: `count` orders of two lines and one history row each,
- * spread round-robin over the seeded customers and enough generated ones for 100 in all, mostly finished and some
- * still open — the shape of a business some years in. Numbers start at 500001, clear of the running sequence.
+ * spread round-robin over the seeded customers and enough generated ones for 100 in all: the history finished
+ * (closed, paid, cancelled) and the newest ACTIVE orders in every open state — the shape of a business some years
+ * in, whose open work does not grow with its past. Numbers start at 500001, clear of the running sequence.
  */
-const STATUS_MIX: OrderStatus[] = [
+const FINISHED: OrderStatus[] = ['closed', 'closed', 'paid', 'closed', 'cancelled', 'paid', 'closed'];
+const ACTIVE = 60;
+const ACTIVE_MIX: OrderStatus[] = [
   'closed', 'closed', 'closed', 'paid', 'paid', 'paid', 'paid', 'delivered', 'invoiced', 'invoiced', 'shipped',
   'confirmed', 'in_preparation', 'ready_to_ship', 'cancelled', 'cancelled', 'closed', 'paid', 'closed', 'delivered',
 ];
@@ -36,7 +39,7 @@ export async function seedOrderHistory(db: Db, count: number, now: Date = new Da
       for (let i = start; i < Math.min(count, start + CHUNK); i++) {
         orderId++;
         const at = new Date(now.getTime() - (count - i) * 600_000).toISOString();
-        const status = STATUS_MIX[i % STATUS_MIX.length];
+        const status = i >= count - ACTIVE ? ACTIVE_MIX[i % ACTIVE_MIX.length] : FINISHED[i % FINISHED.length];
         orders.push({
           id: orderId, number: String(500001 + i), customer_id: customerIds[i % customerIds.length], status, version: 3,
           entered_by_person_id: null, channel: 'shop', requested_date: null, promised_date: at.slice(0, 10),

@@ -5,6 +5,7 @@ import * as m003 from './003_directline';
 import * as m004 from './004_orders';
 import * as m005 from './005_settings';
 import * as m006 from './006_outbox_recipients';
+import * as m010 from './010_indexes';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   '004_orders': m004,
   '005_settings': m005,
   '006_outbox_recipients': m006,
+  '010_indexes': m010,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

@@ -29,7 +29,8 @@ export class LoopbackConnector {
       req.on('end', () => {
         const m = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/?]+))?/.exec(req.url ?? '');
         if (req.method !== 'POST' || !m) {
-          res.writeHead(404).end();
+          res.writeHead(404);
+          res.end();
           return;
         }
         const activity = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}');
@@ -41,7 +42,9 @@ export class LoopbackConnector {
           list.push({ type: activity.type, text: activity.text, attachments: activity.attachments });
           this.replies.set(replyToId, list);
         }
-        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: `c${++this.next}` }));
+        // Not chained: restify, loaded in the same process by other benches, patches writeHead to return nothing.
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ id: `c${++this.next}` }));
       });
     });
     this.server.keepAliveTimeout = 60_000;

@@ -3,6 +3,7 @@ import { benchCamt053 } from './camt053Line';
 import { benchChat } from './chat';
 import { benchDatabaseKinds, freshDatabase } from './databases';
 import { benchDataSize } from './dataSize';
+import { benchDriver, betterSqliteAvailable } from './driver';
 import { benchFloor, type FloorResult } from './floor';
 import { benchLoad, type LoadResult } from './load';
 import { benchPlaceOrder } from './placeOrder';
@@ -89,6 +90,16 @@ async function main(): Promise<number> {
     if (!l.passed) misses.push(l.name);
     return [l.name, l.bot, l.echo, l.goal, l.passed ? 'PASS' : 'MISS'];
   })));
+
+  if (betterSqliteAvailable()) {
+    step('SQLite driver: sqlite3 vs better-sqlite3');
+    const drivers = await benchDriver({ rounds: quick ? 2 : 3, seconds: SECONDS });
+    out.push(textTable('SQLite driver (knex sqlite3 vs better-sqlite3 client, same data; server CPU per turn, for the decision, no goal)',
+      ['turn', 'sqlite3 CPU/turn', 'better-sqlite3 CPU/turn', 'ratio', 'sqlite3 turns/s', 'better-sqlite3 turns/s'],
+      drivers.map((d) => [d.name, ms(d.sqlite3CpuMs), ms(d.betterCpuMs), times(d.cpuRatio), d.sqlite3Tps.toFixed(0), d.betterTps.toFixed(0)])));
+  } else {
+    out.push('\nSQLite driver: better-sqlite3 is not installed (npm install better-sqlite3@12), comparison skipped');
+  }
 
   step('camt.053');
   const camt = await benchCamt053();

@@ -13,9 +13,9 @@ export class ServerProcess {
     private readonly child: ChildProcess,
   ) {}
 
-  static async start(kind: ServerKind, db: DbOptions = {}, env: Record<string, string> = {}): Promise<ServerProcess> {
+  static async start(kind: ServerKind, db: DbOptions = {}, env: Record<string, string> = {}, execArgv: string[] = []): Promise<ServerProcess> {
     const child = fork(path.join(__dirname, 'server.ts'), [], {
-      execArgv: ['--import', 'tsx', '--expose-gc'],
+      execArgv: ['--import', 'tsx', '--expose-gc', '--no-deprecation', ...execArgv],
       env: { ...process.env, ...env, BENCH_SERVER: kind, BENCH_DB: JSON.stringify(db) },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });

@@ -9,7 +9,7 @@ import { textTable } from './table';
 import { closedLoop, orderTurn, statusTurn } from './turns';
 
 /**
- * `npm run bench:profile [order|status]`: the bot server under `node --cpu-prof` while 20 conversations send order
+ * `npm run bench:profile [order|status]`: the bot server under V8's sampling profiler while 20 conversations send order
  * messages (or status questions) for BENCH_SECONDS, then where its CPU went: self time per package (and per file of
  * our own), plus garbage collection. The .cpuprofile stays in the printed folder for Chrome DevTools.
  */
@@ -34,26 +34,43 @@ async function main(): Promise<void> {
   const connector = new LoopbackConnector();
   await connector.start();
   const { muellerOrder } = await prepareDatabase(place, 100);
-  const bot = await ServerProcess.start('bot', place.options, {}, ['--cpu-prof', `--cpu-prof-dir=${dir}`]);
+  const bot = await ServerProcess.start('bot', place.options);
   const kind = which === 'status' ? statusTurn(muellerOrder) : orderTurn;
+  const file = `${which}.cpuprofile`;
+  let profile: Profile;
   try {
-    await closedLoop({ url: bot.url, echo: false }, connector, kind, 20, 2);
+    await closedLoop({ url: bot.url, echo: false }, connector, kind, 20, 3);
+    await bot.profileStart();
     const run = await closedLoop({ url: bot.url, echo: false }, connector, kind, 20, seconds);
+    profile = (await bot.profileStop()) as Profile;
     console.log(`${run.turns} ${kind.name} turns in ${run.seconds.toFixed(1)} s (profiled, so slower than the bench)`);
   } finally {
     await bot.stop();
     await connector.close();
     await place.drop();
   }
-  const file = fs.readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
-  if (!file) throw new Error(`no profile written to ${dir}`);
-  const profile = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as Profile;
+  fs.writeFileSync(path.join(dir, file), JSON.stringify(profile));
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  // Native and node-internal time counts for the nearest caller of ours or of a package (sqlite3's finalize, the
+  // HTTP parser under restify…); the profiler's own stop call (dispatch under bench/server.ts) counts for nothing.
+  const callerOf = (id: number): Node | null => {
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+      const n = byId.get(at)!;
+      if (n.callFrame.url && !n.callFrame.url.startsWith('node:')) return n;
+    }
+    return null;
+  };
   const self = new Map<string, number>();
   let total = 0;
   profile.samples.forEach((id, i) => {
     const node = byId.get(id)!;
-    const bucket = bucketOf(node.callFrame.url, node.callFrame.functionName);
+    const { url, functionName } = node.callFrame;
+    const internal = !url || url.startsWith('node:');
+    const caller = internal && !functionName.startsWith('(') ? callerOf(id) : null;
+    if (caller?.callFrame.url.endsWith('bench/server.ts')) return;
+    const bucket = caller ? `${bucketOf(caller.callFrame.url, caller.callFrame.functionName)} (native/node under it)` : bucketOf(url, functionName);
     const dt = profile.timeDeltas[i] ?? 0;
     if (bucket === '(idle)') return;
     self.set(bucket, (self.get(bucket) ?? 0) + dt);

@@ -1,3 +1,4 @@
+import inspector from 'node:inspector';
 import { ActivityHandler, CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import restify from 'restify';
 import { loadConfig } from '../bot/config';
@@ -42,6 +43,10 @@ async function startBot(db: DbOptions): Promise<{ url: string; close(): Promise<
   return { url, close: () => app.close() };
 }
 
+let profiler: inspector.Session | undefined;
+const post = (session: inspector.Session, method: string, params?: object) =>
+  new Promise<unknown>((resolve, reject) => session.post(method, params ?? {}, (err, result) => (err ? reject(err) : resolve(result))));
+
 async function main(): Promise<void> {
   const kind = process.env.BENCH_SERVER;
   const db = JSON.parse(process.env.BENCH_DB ?? '{}') as DbOptions;
@@ -54,6 +59,18 @@ async function main(): Promise<void> {
     } else if (msg?.cmd === 'gc') {
       (globalThis as any).gc?.();
       process.send!({ gc: true });
+    } else if (msg?.cmd === 'profile-start') {
+      // Only the measured window, not start-up, migrations and module loading.
+      profiler = new inspector.Session();
+      profiler.connect();
+      await post(profiler, 'Profiler.enable');
+      await post(profiler, 'Profiler.setSamplingInterval', { interval: 200 });
+      await post(profiler, 'Profiler.start');
+      process.send!({ profiling: true });
+    } else if (msg?.cmd === 'profile-stop') {
+      const { profile } = (await post(profiler!, 'Profiler.stop')) as { profile: unknown };
+      profiler!.disconnect();
+      process.send!({ profile });
     } else if (msg?.cmd === 'close') {
       await server.close();
       process.exit(0);

@@ -49,6 +49,15 @@ export class ServerProcess {
     return this.ask<boolean>('gc', 'gc').then(() => undefined);
   }
 
+  /** Starts the V8 sampling profiler in the server; profileStop() returns the .cpuprofile object. */
+  async profileStart(): Promise<void> {
+    await this.ask<boolean>('profile-start', 'profiling');
+  }
+
+  profileStop(): Promise<unknown> {
+    return this.ask('profile-stop', 'profile');
+  }
+
   async stop(): Promise<void> {
     const exited = new Promise<void>((resolve) => this.child.once('exit', () => resolve()));
     this.child.send({ cmd: 'close' });

@@ -49,6 +49,9 @@ async function main(): Promise<number> {
     // 1. Throughput, one instance vs two, interleaved. CPU here is the proxy's view, not a server's: turns/s only.
     const kinds: TurnKind[] = [orderTurn, statusTurn(muellerOrder)];
     const tps = { one: [] as number[], two: [] as number[] };
+    // Warm both instances up first (JIT, pools, caches), so the first "two" round does not pay for the second one's start.
+    proxy.backends = servers.map((s) => s.url);
+    for (const kind of kinds) await closedLoop({ url: proxy.url, echo: false }, connector, kind, 20, 2);
     for (let round = 0; round < ROUNDS; round++) {
       for (const setting of round % 2 ? (['two', 'one'] as const) : (['one', 'two'] as const)) {
         proxy.backends = setting === 'one' ? [servers[0].url] : servers.map((s) => s.url);

@@ -3,7 +3,8 @@ import type { Knex } from 'knex';
 /*
  * Indexes for the per-turn reads, so that their cost stays flat as orders and conversations pile up (issue 14):
  * - a customer's orders newest first ("Wo bleibt meine Bestellung?", status answers, listOrders for a customer):
- *   (customer_id, id) serves the filter and the order without sorting every order the customer ever placed;
+ *   (customer_id, id) serves the filter and the order without sorting every order the customer ever placed
+ *   (PostgreSQL; SQLite's index on customer_id already ends in the rowid);
  * - the staff queues (status in …, newest first; late / due to ship by promised date);
  * - the outbox resolving a conversation recipient by channel and conversation, and a person's latest conversation;
  * - a customer's persons (history notifications fan out to them).

@@ -19,6 +19,8 @@ export interface FloorResult {
   /** Bot CPU per turn ÷ echo CPU per turn. */
   cpuRatio: number;
   goalCpuRatio: number;
+  /** SQL statements per bot turn. */
+  sqlPerTurn: number;
   p50: number;
   p99: number;
 }
@@ -29,6 +31,7 @@ export interface Measured {
   turns: number;
   seconds: number;
   cpuMs: number;
+  queries: number;
   latencies: number[];
 }
 
@@ -38,7 +41,7 @@ export async function measureServer(server: ServerProcess, connector: LoopbackCo
   const before = await server.usage();
   const run = await closedLoop(target, connector, kind, concurrency, seconds);
   const after = await server.usage();
-  return { turns: run.turns, seconds: run.seconds, cpuMs: (after.cpuMicros - before.cpuMicros) / 1000, latencies: run.latencies };
+  return { turns: run.turns, seconds: run.seconds, cpuMs: (after.cpuMicros - before.cpuMicros) / 1000, queries: after.queries - before.queries, latencies: run.latencies };
 }
 
 /** Demo data plus `orders` orders of history, written before the bot starts (it then seeds nothing itself). */
@@ -105,6 +108,7 @@ export async function benchFloor(place: BenchDatabase, options: { rounds: number
         turnsRatio: median(b.map((m, r) => tps(e[r]) / tps(m))),
         cpuRatio: median(b.map((m, r) => cpu(m) / cpu(e[r]))),
         goalCpuRatio: goal,
+        sqlPerTurn: median(b.map((m) => m.queries / m.turns)),
         p50: percentile(latencies, 50),
         p99: percentile(latencies, 99),
       };

@@ -17,7 +17,11 @@ export interface ServerUsage {
   cpuMicros: number;
   rssBytes: number;
   heapUsedBytes: number;
+  /** SQL statements the server has sent so far (knex 'query' events; the echo bot sends none). */
+  queries: number;
 }
+
+let queries = 0;
 
 async function startEcho(): Promise<{ url: string; close(): Promise<void> }> {
   const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
@@ -39,6 +43,7 @@ async function startEcho(): Promise<{ url: string; close(): Promise<void> }> {
 async function startBot(db: DbOptions): Promise<{ url: string; close(): Promise<void> }> {
   const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent', QUIET_HOURS: 'off' });
   const app = await createApp({ ...config, db });
+  app.db.on('query', () => queries++);
   const url = await app.listen(0);
   return { url, close: () => app.close() };
 }
@@ -55,7 +60,7 @@ async function main(): Promise<void> {
     if (msg?.cmd === 'usage') {
       const cpu = process.cpuUsage();
       const mem = process.memoryUsage();
-      process.send!({ usage: { cpuMicros: cpu.user + cpu.system, rssBytes: mem.rss, heapUsedBytes: mem.heapUsed } satisfies ServerUsage });
+      process.send!({ usage: { cpuMicros: cpu.user + cpu.system, rssBytes: mem.rss, heapUsedBytes: mem.heapUsed, queries } satisfies ServerUsage });
     } else if (msg?.cmd === 'gc') {
       (globalThis as any).gc?.();
       process.send!({ gc: true });

@@ -81,6 +81,8 @@ async function main(): Promise<void> {
       process.exit(0);
     }
   });
+  // A bench that crashed must not leave its servers running.
+  process.on('disconnect', () => process.exit(0));
   process.send!({ ready: true, url: server.url });
 }
 

@@ -15,9 +15,26 @@ export interface BenchDatabase {
   drop(): Promise<void>;
 }
 
-/** SQLite always; PostgreSQL too when BENCH_DATABASE_URL names one. */
-export function benchDatabaseKinds(): DbKind[] {
-  return process.env.BENCH_DATABASE_URL ? ['sqlite', 'postgres'] : ['sqlite'];
+const LOCAL_POSTGRES = 'postgres://postgres@127.0.0.1:5432/test';
+
+/**
+ * SQLite always; PostgreSQL too when BENCH_DATABASE_URL names one, or else when the local test PostgreSQL answers
+ * (BENCH_DATABASE_URL=off skips it). Sets BENCH_DATABASE_URL to the one found.
+ */
+export async function benchDatabaseKinds(): Promise<DbKind[]> {
+  if (process.env.BENCH_DATABASE_URL === 'off') return ['sqlite'];
+  if (process.env.BENCH_DATABASE_URL) return ['sqlite', 'postgres'];
+  const probe = knex({ client: 'pg', connection: { connectionString: LOCAL_POSTGRES, connectionTimeoutMillis: 2000 }, pool: { min: 0, max: 1 } });
+  try {
+    await probe.raw('select 1');
+    process.env.BENCH_DATABASE_URL = LOCAL_POSTGRES;
+    return ['sqlite', 'postgres'];
+  } catch {
+    console.error(`[bench] no PostgreSQL at ${LOCAL_POSTGRES} and no BENCH_DATABASE_URL: SQLite only`);
+    return ['sqlite'];
+  } finally {
+    await probe.destroy();
+  }
 }
 
 export async function freshDatabase(kind: DbKind): Promise<BenchDatabase> {

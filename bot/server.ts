@@ -7,6 +7,7 @@ import {
   TurnContext,
 } from 'botbuilder';
 import restify from 'restify';
+import { prepareCards } from '../cards/bind';
 import { Db, migrate, openDatabase } from '../data/db';
 import { findPersonByChannel, listChannelPeople } from '../data/parties';
 import { seedIfEmpty } from '../data/seed';
@@ -107,6 +108,8 @@ export async function createApp(config: Config, extras: AppExtras = {}): Promise
     throw err;
   }
 
+  // Card templates are parsed here once, not on a customer's first turn.
+  prepareCards();
   const storage = new KnexStorage(db);
   const conversationState = new ConversationState(storage);
   const authOptions: ConfigurationBotFrameworkAuthenticationOptions = {

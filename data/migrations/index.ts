@@ -7,6 +7,7 @@ import * as m005 from './005_settings';
 import * as m006 from './006_outbox_recipients';
 import * as m008 from './008_invoices';
 import * as m009 from './009_services';
+import * as m010 from './010_indexes';
 import * as m011 from './011_identities';
 
 interface Migration {
@@ -24,6 +25,7 @@ const migrations: Record<string, Migration> = {
   '006_outbox_recipients': m006,
   '008_invoices': m008,
   '009_services': m009,
+  '010_indexes': m010,
   '011_identities': m011,
 };
 

@@ -1,4 +1,4 @@
-import { ADAPTIVE_CARD, bindCard, cardNames, type CardName } from '../../cards/bind';
+import { ADAPTIVE_CARD, bindCard, cardNames, prepareCards, type CardName } from '../../cards/bind';
 import { catalogCard, catalogQuantities, summaryCard } from '../../dialogs/order/cards';
 import { newSession } from '../../dialogs/order/session';
 import { listProducts } from '../../data/catalog';
@@ -116,6 +116,19 @@ describe('card templates', () => {
       { action: 'order.product', sku: 'TONER-BK' },
       { action: 'order.product', sku: 'TONER-COLOR' },
     ]);
+  });
+
+  it('reuses one parsed template: each binding sees only its own data, and changing a result changes no later one', () => {
+    prepareCards();
+    const first = bindCard('productChoice', samples.productChoice).content as any;
+    const second = bindCard('productChoice', { question: 'Welches Papier?', candidates: [{ title: 'A4', sku: 'PAPER-A4' }] }).content as any;
+    expect(second.body[1].actions.map((a: any) => a.data)).toEqual([{ action: 'order.product', sku: 'PAPER-A4' }]);
+    first.body[1].actions[0].data.sku = 'CHANGED';
+    first.body.push({ type: 'TextBlock', text: 'extra' });
+    const third = bindCard('productChoice', samples.productChoice).content as any;
+    expect(third).toEqual(bindCard('productChoice', JSON.parse(JSON.stringify(samples.productChoice))).content);
+    expect(third.body[1].actions.map((a: any) => a.data.sku)).toEqual(['TONER-BK', 'TONER-COLOR']);
+    expect(third.body).toHaveLength(first.body.length - 1);
   });
 
   it('reports template leftovers and unsupported types', () => {

@@ -188,7 +188,7 @@ describeEachDatabase('accounting works the held-order queue', ({ get }) => {
     expect(cardsOf(list)).toContain('Café Sonnenschein');
 
     // The list's "Öffnen" button (inside the card body), as Web Chat posts it.
-    expect(cardsOf(list)).toContain(`{"action":"staff.open","order":"${held.order.number}"}`);
+    expect(cardsOf(list)).toContain(`"action":"staff.open","order":"${held.order.number}"`);
     await accounting.sendActivity({ type: 'message', value: { action: 'staff.open', order: held.order.number } });
     const card = cardsOf(await accounting.nextBotMessage((m) => cardsOf(m).includes('"action":"staff.transition"')));
     expect(card).toContain(held.order.number);

@@ -48,10 +48,11 @@ function sampleFor(template: unknown): Record<string, unknown> {
 /**
  * Known to be too big with such data (found by this test; the cards' owners page them): the catalog with 60 products
  * (about 35 KB: it needs pages or one card per category) and the staff order card with 25 lines and 25 history
- * entries (about 36 KB: it needs the newest history entries only). `it.failing` turns green into red once they fit,
+ * entries (about 36 KB: it needs the newest history entries only), and the day plan with many resources and visits
+ * (about 43 KB: it needs one card per resource). `it.failing` turns green into red once they fit,
  * so they move to the list above.
  */
-const knownTooBig: CardName[] = ['catalog', 'orderCard'];
+const knownTooBig: CardName[] = ['catalog', 'orderCard', 'dayPlan'];
 
 function checkFits(name: CardName): void {
   const card = bindCard(name, sampleFor(cardTemplates[name]));

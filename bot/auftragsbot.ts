@@ -1,11 +1,11 @@
-import { Activity, ActivityHandler, ChannelAccount, ConversationState, StatePropertyAccessor, TurnContext } from 'botbuilder';
+import { Activity, ActivityHandler, AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue, ChannelAccount, InvokeResponse, ConversationState, StatePropertyAccessor, TurnContext } from 'botbuilder';
 import type { DialogState } from 'botbuilder-dialogs';
 import { saveConversationRef } from '../data/conversationRefs';
 import type { Db } from '../data/db';
 import { findPersonByChannel } from '../data/parties';
 import { toLocale } from '../domain/locale';
 import type { Person } from '../domain/parties';
-import type { MainDialog } from '../dialogs/mainDialog';
+import { welcomeText, type MainDialog } from '../dialogs/mainDialog';
 import { commonTexts } from '../dialogs/texts/common';
 import { setTurnUser, TurnUser } from '../dialogs/turnUser';
 import type { Logger } from './logger';
@@ -52,7 +52,7 @@ export class AuftragsBot extends ActivityHandler {
           const locale = person?.locale ?? toLocale(context.activity.locale);
           await context.sendActivity(
             person
-              ? commonTexts(locale, 'welcome', { name: person.displayName })
+              ? welcomeText(locale, person)
               : commonTexts(locale, 'notLinked', { userId: member.id }),
           );
         }
@@ -65,6 +65,23 @@ export class AuftragsBot extends ActivityHandler {
       await this.dialog.run(context, this.dialogState);
       await next();
     });
+  }
+
+  /**
+   * Action.Execute (Teams Universal Actions) carries the same data as our Action.Submit buttons: the dialogs get it
+   * as the activity's value, and Teams is told the action was taken (the replies arrive as messages).
+   */
+  protected async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
+    context.activity.value = invokeValue.action.data ?? {};
+    await this.dialog.run(context, this.dialogState);
+    return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: '' as any };
+  }
+
+  /** Invokes this bot does not serve answer 400 NotSupported rather than botbuilder's 501, which reads as a server fault. */
+  protected async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    const response = await super.onInvokeActivity(context);
+    if (response?.status === 501) return { status: 400, body: { code: 'NotSupported', message: `The invoke "${String(context.activity.name ?? '')}" is not supported.` } };
+    return response;
   }
 
   async run(context: TurnContext): Promise<void> {

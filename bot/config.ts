@@ -1,6 +1,8 @@
 import type { DbOptions } from '../data/db';
 import { isInvoiceMode, type InvoiceMode } from '../domain/invoicing';
 import { parseQuietHours, type QuietHours } from '../domain/quietHours';
+import type { OrderLimits } from '../domain/order';
+import type { RateLimits } from './rateLimit';
 
 /**
  * Every setting comes from the environment; this table is the one place that documents them
@@ -25,6 +27,11 @@ export const configVariables = [
   { name: 'TEAMS_APP_ID', default: 'MicrosoftAppId', meaning: 'GUID of the Teams app in its package (npm run teams:package).' },
   { name: 'DIRECT_LINE_SECRET', default: '(unset)', meaning: 'Secret of the Azure Bot\'s Direct Line channel: with it the chat page gets its token from POST /api/directline/token.' },
   { name: 'INVOICE_MODE', default: 'per_shipment', meaning: 'When invoices are issued: per_shipment (each shipment invoices what left the house, services when performed) or per_order (one invoice once the order is delivered or performed).' },
+  { name: 'RATE_LIMIT_PER_MINUTE', default: '300', meaning: 'Requests per minute one client address may make to the REST, token and demo routes; more answer 429 with Retry-After.' },
+  { name: 'RATE_LIMIT_KEY_PER_MINUTE', default: '600', meaning: 'Requests per minute with one API key or Direct Line token on those routes.' },
+  { name: 'DEMO_TOKENS_PER_MINUTE', default: '20', meaning: 'Demo tokens per minute one client address may get from /api/demo/token.' },
+  { name: 'MAX_ORDER_QUANTITY_PER_PRODUCT', default: '10000', meaning: 'Largest total quantity of one product in one order; more answers 422 (REST) or a polite refusal (chat).' },
+  { name: 'PLANNING_HORIZON_DAYS', default: '365', meaning: 'How far ahead production and deliveries may be promised; an order that would end later is refused.' },
   { name: 'DEMO_MODE', default: 'on without app credentials, off with them', meaning: 'Demo mode: seeds demo data into an empty database, serves the local Direct Line channel and /api/demo/token. DEMO_MODE=0 turns it off; it is always off when MicrosoftAppId is set.' },
 ] as const;
 
@@ -52,6 +59,8 @@ export interface Config {
   quietHours: QuietHours | null;
   /** Unset: whatever the database holds (default per_shipment). */
   invoiceMode: InvoiceMode | undefined;
+  rateLimits: RateLimits;
+  orderLimits: OrderLimits;
   /** Things worth a warning at start (logged by the host, never containing secrets). */
   warnings: string[];
 }
@@ -71,6 +80,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
   const quietHours = parseQuietHours(value('QUIET_HOURS') ?? '20:00-08:00');
   if (quietHours === undefined) throw new Error(`QUIET_HOURS must look like 20:00-08:00 (or off), got "${env.QUIET_HOURS}"`);
+  const whole = (name: string, fallback: number, min: number, max: number) => {
+    const n = Number(value(name) ?? fallback);
+    if (!Number.isInteger(n) || n < min || n > max) throw new Error(`${name} must be a whole number from ${min} to ${max}, got "${env[name]}"`);
+    return n;
+  };
+  const rateLimits: RateLimits = {
+    perAddressPerMinute: whole('RATE_LIMIT_PER_MINUTE', 300, 1, 1_000_000),
+    perKeyPerMinute: whole('RATE_LIMIT_KEY_PER_MINUTE', 600, 1, 1_000_000),
+    demoTokensPerMinute: whole('DEMO_TOKENS_PER_MINUTE', 20, 1, 1_000_000),
+  };
+  const orderLimits: OrderLimits = {
+    maxQuantityPerProduct: whole('MAX_ORDER_QUANTITY_PER_PRODUCT', 10_000, 1, 1_000_000),
+    planningHorizonDays: whole('PLANNING_HORIZON_DAYS', 365, 1, 3650),
+  };
 
   const invoiceMode = value('INVOICE_MODE');
   if (invoiceMode !== undefined && !isInvoiceMode(invoiceMode)) throw new Error(`INVOICE_MODE must be per_shipment or per_order, got "${env.INVOICE_MODE}"`);
@@ -105,6 +128,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     notifyIntervalSeconds,
     quietHours,
     invoiceMode,
+    rateLimits,
+    orderLimits,
     warnings,
   };
 }

@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import {
-  CloudAdapter,
+  ActivityTypes,
   ConfigurationBotFrameworkAuthentication,
   ConfigurationBotFrameworkAuthenticationOptions,
   ConversationState,
@@ -14,6 +14,7 @@ import { secretSetting } from '../data/settings';
 import { KnexStorage } from '../data/storage';
 import { pruneProcessedActivities } from '../data/turns';
 import { toLocale } from '../domain/locale';
+import type { OrderLimits } from '../domain/order';
 import { LanguageDialog } from '../dialogs/languageDialog';
 import { CancelDialog } from '../dialogs/cancelDialog';
 import { InvoiceIntents } from '../dialogs/invoiceCommands';
@@ -30,7 +31,10 @@ import { getTurnUser } from '../dialogs/turnUser';
 import { mountOrderApi } from './api/orders';
 import { sendDueNotifications } from './notifier';
 import { startScheduler } from './scheduler';
-import { AuftragsBot } from './auftragsbot';
+import { AuftragsBot, identifyTurnUser } from './auftragsbot';
+import { readJsonBody, refuseCompressedBodies } from './bodyLimit';
+import { rateLimiter } from './rateLimit';
+import { HostAdapter, messagesHandler } from './messages';
 import type { Config } from './config';
 import { LocalDirectLine } from './directline';
 import { createLogger, Logger } from './logger';
@@ -43,6 +47,8 @@ import { mountDocuments } from './documents';
 export interface App {
   server: restify.Server;
   db: Db;
+  /** The host's adapter, with its onTurnError (what the notifier sends with). */
+  adapter: HostAdapter;
   /** Loopback base URL once listening ('' before). */
   readonly url: string;
   listen(port?: number): Promise<string>;
@@ -61,8 +67,8 @@ export interface AppExtras {
 const DEMO_CHANNEL = 'directline';
 
 /** Every conversation of the bot and the intents (or card buttons) that start it. */
-function conversations(db: Db): IntentRoute[] {
-  const order = new OrderDialog({ db });
+function conversations(db: Db, orderLimits: OrderLimits): IntentRoute[] {
+  const order = new OrderDialog({ db, limits: orderLimits });
   const staff = new StaffDialog({ db });
   const status = new StatusDialog({ db });
   const cancel = new CancelDialog({ db });
@@ -71,6 +77,7 @@ function conversations(db: Db): IntentRoute[] {
   return [
     { intent: 'order', dialog: order, cardAction: (action) => action === 'order.catalog' },
     { intent: 'book_service', dialog: order },
+    { intent: 'reorder', dialog: order },
     { intent: StaffIntents.work, dialog: staff, cardAction: (action) => action.startsWith('staff.'), cardInterrupts: true },
     { intent: StaffIntents.status, dialog: status },
     { intent: SWITCH_LOCALE, dialog: new LanguageDialog(db) },
@@ -101,10 +108,14 @@ export async function createApp(config: Config, extras: AppExtras = {}): Promise
     MicrosoftAppType: config.microsoftAppType,
     MicrosoftAppTenantId: config.microsoftAppTenantId,
   };
-  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(authOptions));
+  const adapter = new HostAdapter(new ConfigurationBotFrameworkAuthentication(authOptions));
   adapter.use(new TypingIndicator(logger.child({ component: 'typing' })));
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
-    logger.error({ err: error, activityType: context.activity.type, channelId: context.activity.channelId }, 'turn failed');
+    const { type, name, id, channelId } = context.activity;
+    // A proactive send (the notifier) must see its failure, or the notification would be marked sent.
+    if (type === ActivityTypes.Event && name === 'ContinueConversation') throw error;
+    // Ids and the error only: botbuilder-dialogs hangs the whole dialog state on its errors (names, addresses, texts).
+    logger.error({ error: { name: error?.name, message: error?.message, stack: error?.stack }, activityType: type, activityId: id, channelId }, 'turn failed');
     let locale = toLocale(context.activity.locale);
     try {
       locale = getTurnUser(context).locale;
@@ -112,16 +123,16 @@ export async function createApp(config: Config, extras: AppExtras = {}): Promise
       // failed before the user was known: the activity's locale will do
     }
     try {
+      // The conversation state stays as the last successful turn saved it (a turn saves only at its end), so a
+      // customer's draft survives; the user may simply try again or cancel.
       await context.sendActivity(commonTexts(locale, 'turnError'));
-      // A dialog that failed once would fail again on the next message; start over instead.
-      await conversationState.delete(context);
-    } catch (err) {
-      logger.error({ err }, 'could not tell the user about a failed turn');
+    } catch (err: any) {
+      logger.error({ error: err?.message }, 'could not tell the user about a failed turn');
     }
   };
 
   const recognizer = withStaffCommands(understandingRecognizer(db));
-  const dialog = new MainDialog(extras.recognizer?.(recognizer) ?? recognizer, [...conversations(db), ...(extras.routes ?? [])]);
+  const dialog = new MainDialog(extras.recognizer?.(recognizer) ?? recognizer, [...conversations(db, config.orderLimits), ...(extras.routes ?? [])]);
   const bot = new AuftragsBot(db, conversationState, dialog, logger);
   const guard = new TurnGuard(db, logger, extras.turnGuard);
 
@@ -138,13 +149,19 @@ export async function createApp(config: Config, extras: AppExtras = {}): Promise
   });
 
   const server = restify.createServer({ name: 'auftragsbot' });
+  // Before routing, so neither a compressed body nor a flood reaches a body reader.
+  server.pre(refuseCompressedBodies());
+  server.pre(rateLimiter(config.rateLimits));
   // Each route parses its own body, so the REST API can answer malformed JSON in its own error format.
   const jsonBody = restify.plugins.bodyParser({ maxBodySize: 1024 * 1024, mapParams: false });
 
   let baseUrl = '';
-  server.post('/api/messages', jsonBody, async (req, res) => {
-    await adapter.process(req, res, (context) => guard.run(context, () => bot.run(context)));
-  });
+  server.post('/api/messages', readJsonBody(1024 * 1024), messagesHandler({
+    adapter,
+    logger,
+    logic: (context) => guard.run(context, () => bot.run(context)),
+    localeOf: async (activity) => (await identifyTurnUser(db, activity)).locale,
+  }));
 
   server.get('/healthz', async (_req, res) => {
     try {
@@ -159,8 +176,9 @@ export async function createApp(config: Config, extras: AppExtras = {}): Promise
     }
   });
 
+  let channel: LocalDirectLine | undefined;
   if (config.demoMode) {
-    const channel = new LocalDirectLine({
+    channel = new LocalDirectLine({
       db,
       botEndpoint: () => `${baseUrl}/api/messages`,
       serviceUrl: () => baseUrl,
@@ -186,12 +204,12 @@ export async function createApp(config: Config, extras: AppExtras = {}): Promise
         return;
       }
       const locale = typeof body.locale === 'string' ? body.locale : undefined;
-      const { token, expires_in } = channel.issueToken({ id: body.user, name: person.displayName, locale });
+      const { token, expires_in } = channel!.issueToken({ id: body.user, name: person.displayName, locale });
       res.send(200, { token, userId: body.user, expires_in });
     });
   }
 
-  mountOrderApi(server, { db, shopApiKey: config.shopApiKey, staffApiKey: config.staffApiKey, logger: logger.child({ component: 'api' }) });
+  mountOrderApi(server, { db, shopApiKey: config.shopApiKey, staffApiKey: config.staffApiKey, orderLimits: config.orderLimits, logger: logger.child({ component: 'api' }) });
   mountDocuments(server, { db, invoiceMode: config.invoiceMode, staffApiKey: config.staffApiKey, logger: logger.child({ component: 'documents' }) });
   mountWeb(server, { azureDirectLine: !config.demoMode });
   // Hosted mode: the page's Direct Line token comes from Azure, exchanged here so the secret never reaches a browser.
@@ -200,6 +218,7 @@ export async function createApp(config: Config, extras: AppExtras = {}): Promise
   return {
     server,
     db,
+    adapter,
     get url() {
       return baseUrl;
     },
@@ -212,6 +231,8 @@ export async function createApp(config: Config, extras: AppExtras = {}): Promise
           const host = !config.host || config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
           baseUrl = `http://${host}:${address.port}`;
           logger.info({ url: baseUrl, demoMode: config.demoMode }, 'listening');
+          // In the background: a turn may take a while, and the server must answer meanwhile.
+          channel?.deliverPending().catch((err) => logger.warn({ error: err?.message }, 'pending directline activities not delivered'));
           resolve(baseUrl);
         };
         if (config.host) server.listen(port, config.host, onListening);

@@ -117,6 +117,12 @@ export async function listActivities(db: Executor, conversationId: string, after
   return rows.map(fromRow);
 }
 
+/** Activities in one state across all conversations, oldest first (e.g. user activities still 'sending' after a crash). */
+export async function listActivitiesInState(db: Executor, state: DirectLineActivityState, limit = 1000): Promise<StoredActivity[]> {
+  const rows = await db('directline_activities').where({ state }).orderBy([{ column: 'created_at' }, { column: 'seq' }]).limit(limit);
+  return rows.map(fromRow);
+}
+
 export async function getActivity(db: Executor, conversationId: string, activityId: string): Promise<StoredActivity | undefined> {
   const row = await db('directline_activities').where({ conversation_id: conversationId, activity_id: activityId }).first();
   return row ? fromRow(row) : undefined;

@@ -25,6 +25,9 @@ export interface InterruptedResult {
 /** A pause longer than this turns the next message into "do you want to continue?". */
 export const RESUME_AFTER_MS = 60 * 60 * 1000;
 
+const YES = /^(ja|jawohl|jo|gerne?|genau|yes|yeah|yep|sure|ok(ay)?)\b/i;
+const NO = /^(nein|nee|n[oö]|lieber nicht|no|nope|not really)\b/i;
+
 const LAST_TURN_AT = 'interruptions.lastTurnAt';
 const CONFIRM = 'interruptions.confirm';
 const CONFIRM_CANCEL = 'interruptions.confirmCancel';
@@ -39,7 +42,17 @@ const CONFIRM_RESUME = 'interruptions.confirmResume';
 export abstract class InterruptibleDialog<O extends object = {}> extends ComponentDialog<O> {
   protected constructor(id: string, protected readonly now: () => Date) {
     super(id);
-    const confirm = new ConfirmPrompt(CONFIRM);
+    const confirm = new ConfirmPrompt(CONFIRM, async (p) => {
+      // A German "nein" in an English conversation (or the other way round) is still an answer.
+      if (!p.recognized.succeeded) {
+        const text = (p.context.activity.text ?? '').trim();
+        if (YES.test(text)) p.recognized.value = true;
+        else if (NO.test(text)) p.recognized.value = false;
+        else return false;
+        p.recognized.succeeded = true;
+      }
+      return true;
+    });
     confirm.style = ListStyle.none; // the question carries its own localized buttons
     this.addDialog(confirm);
     this.addDialog(
@@ -124,6 +137,14 @@ export abstract class InterruptibleDialog<O extends object = {}> extends Compone
     return stack.includes(CONFIRM_CANCEL) || stack.includes(CONFIRM_RESUME);
   }
 
+  /**
+   * Carries on after "no, do not cancel" (or "yes, continue"): by default the prompt underneath asks its question
+   * again. A subclass whose buttons can be pressed while a different question is pending overrides it.
+   */
+  protected async resumeAfterNo(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    return step.endDialog();
+  }
+
   /** Asks the question that was pending before the interruption once more. */
   protected async askAgain(dc: DialogContext): Promise<DialogTurnResult> {
     await dc.repromptDialog();
@@ -153,7 +174,7 @@ export abstract class InterruptibleDialog<O extends object = {}> extends Compone
     const stop = stopOnNo ? step.result === false : step.result === true;
     if (!stop) {
       await step.context.sendActivity(this.say(step, onGoOn));
-      return step.endDialog(); // the prompt underneath asks its question again
+      return this.resumeAfterNo(step);
     }
     await step.context.sendActivity(this.say(step, onStop));
     await step.cancelAllDialogs();

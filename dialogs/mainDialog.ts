@@ -85,7 +85,8 @@ export class MainDialog extends ComponentDialog {
     } else if (intent === Intents.help) {
       await step.context.sendActivity(helpText(locale, person!));
     } else if (intent === Intents.invoiceStatus || intent === Intents.paymentStatus) {
-      await step.context.sendActivity(commonTexts(locale, 'accountingLater'));
+      // The accountant is the team a customer would be sent to.
+      await step.context.sendActivity(commonTexts(locale, person.role === 'accountant' ? 'accountingLaterAccountant' : 'accountingLater'));
     } else {
       await step.context.sendActivity(commonTexts(locale, 'notUnderstood'));
     }
@@ -97,11 +98,21 @@ export class MainDialog extends ComponentDialog {
   }
 }
 
+/** What each role can really do in the chat, and nothing it would then be refused. */
 export function helpText(locale: Locale, person: Person): string {
-  const lines = [commonTexts(locale, 'helpIntro'), commonTexts(locale, 'helpOrder'), commonTexts(locale, 'helpBook'), commonTexts(locale, 'helpStatus')];
-  if (isStaff(person.role)) lines.push(commonTexts(locale, 'helpSales'));
-  if (person.role === 'accountant' || person.role === 'admin') lines.push(commonTexts(locale, 'helpAccountant'));
-  if (person.role === 'admin') lines.push(commonTexts(locale, 'helpAdmin'));
-  lines.push(commonTexts(locale, 'helpLanguage'));
+  const t = (key: Parameters<typeof commonTexts>[1]) => commonTexts(locale, key);
+  const lines = [t('helpIntro')];
+  if (person.role === 'customer') lines.push(t('helpOrder'), t('helpBook'), t('helpStatus'));
+  if (isStaff(person.role)) lines.push(t('helpSales'), t('helpStatusStaff'));
+  if (person.role === 'accountant' || person.role === 'admin') lines.push(t('helpAccountant'));
+  if (person.role === 'accountant') lines.push(t('helpAccountantOrders'));
+  if (person.role === 'admin') lines.push(t('helpAdmin'));
+  lines.push(t('helpLanguage'));
   return lines.join('\n\n');
+}
+
+/** The first message in a new conversation, in the words of the person's role. */
+export function welcomeText(locale: Locale, person: Person): string {
+  const key = ({ customer: 'welcome', sales: 'welcomeSales', accountant: 'welcomeAccountant', admin: 'welcomeAdmin', system: 'welcome' } as const)[person.role];
+  return commonTexts(locale, key, { name: person.displayName });
 }

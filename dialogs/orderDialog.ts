@@ -14,11 +14,13 @@ import type { Product } from '../domain/catalog';
 import type { Locale } from '../domain/locale';
 import { statusLabel } from '../domain/lifecycle';
 import { formatMoney } from '../domain/money';
-import { isValidQuantity, missingAddressFields, type AddressField } from '../domain/order';
+import { checkCredit } from '../domain/credit';
+import { DEFAULT_ORDER_LIMITS, isValidQuantity, missingAddressFields, priceDraft, type AddressField, type OrderLimits } from '../domain/order';
+import { promisedDate, receivableStatuses } from '../domain/orderChecks';
 import type { Customer, Person } from '../domain/parties';
 import { findProduct, listProducts } from '../data/catalog';
 import type { Db } from '../data/db';
-import { checkLines, getOrder, type Actor, type LineCheck, type OrderProblem } from '../data/orders';
+import { checkLines, getOrder, listOrders, type Actor, type LineCheck, type OrderProblem } from '../data/orders';
 import { chooseLanguage, placeOrder } from '../operations';
 import { findServiceSlots } from '../data/bookings';
 import { getCustomer, listCustomers } from '../data/parties';
@@ -29,12 +31,13 @@ import {
   readAddress, readCustomer, readDate, readProduct, readQuantity, readSlot, readStock, readSummary, summaryButton, type Parsed,
 } from './order/answers';
 import { parseAddress } from './order/address';
+import { howManyOf, quantityWithUnit } from './order/grammar';
 import { catalogCard, catalogQuantities, productTitle, summaryCard } from './order/cards';
 import { formatDay, formatSlot, orderLinesText } from './format';
 import {
-  applyUnderstanding, askQuantityAgain, dropLine, resolveUnclear, setAddressInput, setLineQuantity, setRequestedDate,
+  applyUnderstanding, askQuantityAgain, dropLine, resolveUnclear, setAddressInput, setDateProblem, setLineQuantity, setRequestedDate,
 } from './order/changes';
-import { hasContent, newSession, type OrderSession } from './order/session';
+import { hasContent, newSession, summaryVersion, type OrderSession } from './order/session';
 import { orderTexts as tx } from './texts/order';
 import { getTurnUser, type TurnUser } from './turnUser';
 import { understand, type Understanding } from './understanding';
@@ -58,6 +61,8 @@ export interface OrderDialogResult {
 export interface OrderDialogDeps {
   db: Db;
   now?: () => Date;
+  /** Bounds on quantities and the planning horizon (configured in bot/config.ts). */
+  limits?: OrderLimits;
 }
 
 const MAIN = 'order.main';
@@ -96,19 +101,21 @@ interface TurnData {
  */
 export class OrderDialog extends InterruptibleDialog<OrderDialogOptions> {
   private readonly db: Db;
+  private readonly limits: OrderLimits;
 
   constructor(deps: OrderDialogDeps) {
     super(ORDER_DIALOG, deps.now ?? (() => new Date()));
     this.db = deps.db;
+    this.limits = deps.limits ?? DEFAULT_ORDER_LIMITS;
 
     this.addDialog(new AnswerPrompt(P.customer, this.reads((a, u, turn) => readCustomer(a, u, turn.customers))));
     this.addDialog(new AnswerPrompt(P.what, async () => false)); // items typed here arrive as corrections
     this.addDialog(new AnswerPrompt(P.product, this.reads((a, u, _, expected) => readProduct(a, u, expected.candidates))));
     this.addDialog(new AnswerPrompt(P.quantity, this.reads((_, u, __, expected) => readQuantity(u, expected.sku))));
-    this.addDialog(new AnswerPrompt(P.stock, this.reads((a) => readStock(a))));
+    this.addDialog(new AnswerPrompt(P.stock, this.reads((a, u) => readStock(a, u))));
     this.addDialog(new AnswerPrompt(P.slot, this.reads((a, u, _, expected) => readSlot(a, u, expected.sku, expected.starts))));
     this.addDialog(new AnswerPrompt(P.address, this.reads((a) => readAddress(a))));
-    this.addDialog(new AnswerPrompt(P.date, this.reads((a, u) => readDate(a, u))));
+    this.addDialog(new AnswerPrompt(P.date, this.reads((a, u, _, expected) => readDate(a, u, expected?.nextYear ?? null))));
     this.addDialog(new AnswerPrompt(P.summary, this.reads((a, u) => readSummary(a, u))));
     this.addDialog(new AnswerPrompt(P.change, this.reads((a) => summaryButton(a) ?? { kind: 'change' })));
 
@@ -144,6 +151,7 @@ export class OrderDialog extends InterruptibleDialog<OrderDialogOptions> {
     if (options?.understanding) turn.understanding = options.understanding;
     const u = turn.understanding;
     if (u) await this.applyMessage(innerDc, session, u, innerDc.context.activity.text ?? '');
+    if (u?.intent === 'reorder') await this.applyReorder(innerDc, session, u.reorder?.order ?? null);
     const value = innerDc.context.activity.value;
     if (value && typeof value === 'object' && value.action === 'order.catalog') this.applyCatalog(session, value, turn.catalog);
     return super.onBeginDialog(innerDc, options);
@@ -152,6 +160,34 @@ export class OrderDialog extends InterruptibleDialog<OrderDialogOptions> {
   protected async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
     await this.turnData(innerDc); // validators and texts read it from the turn state
     return super.onContinueDialog(innerDc);
+  }
+
+  /**
+   * "dasselbe wie letztes Mal" / "nochmal wie bei Auftrag 1004": the lines of an earlier order of the same account
+   * become the draft; prices, stock, slots and dates are checked afresh as for any draft. A customer only finds
+   * the own account's orders (getOrder and listOrders check who is asking).
+   */
+  private async applyReorder(dc: DialogContext, s: OrderSession, number: string | null): Promise<void> {
+    const actor = actorOf(s);
+    const l = s.locale;
+    const account = s.person.role === 'customer' ? s.person.customerId : s.draft.customerId;
+    const previous = number
+      ? await getOrder(this.db, actor, number)
+      : account != null
+      ? ((await listOrders(this.db, actor, { customerId: account, limit: 1 }, this.now())).orders[0] ?? null)
+      : null;
+    if (!previous) {
+      await dc.context.sendActivity(number ? tx(l, 'statusUnknown', { number }) : tx(l, account == null ? 'reorderWhich' : 'reorderNone'));
+      return;
+    }
+    if (s.person.role !== 'customer') s.draft = { ...s.draft, customerId: previous.customer.id };
+    const { catalog } = await this.turnData(dc);
+    for (const line of previous.lines) {
+      if (catalog.some((p) => p.sku === line.sku)) setLineQuantity(s, line.sku, line.quantity);
+      else await dc.context.sendActivity(tx(l, 'productGone', { name: line.name[l] }));
+    }
+    if (previous.deliveryAddress && !s.draft.deliveryAddress) s.draft = { ...s.draft, deliveryAddress: previous.deliveryAddress };
+    await dc.context.sendActivity(tx(l, 'reorderTaken', { number: previous.number }));
   }
 
   // ------------------------------------------------------------------ main flow
@@ -199,6 +235,7 @@ export class OrderDialog extends InterruptibleDialog<OrderDialogOptions> {
         serviceSlots: Object.entries(s.slots).map(([sku, start]) => ({ sku, start })),
         draftKey: s.draftKey,
         conversation: { channelId: step.context.activity.channelId, conversationId: step.context.activity.conversation.id },
+        limits: this.limits,
       },
       now,
     );
@@ -258,6 +295,16 @@ export class OrderDialog extends InterruptibleDialog<OrderDialogOptions> {
       case 'bad_quantity':
         if (p.sku) askQuantityAgain(s, p.sku);
         return tx(l, 'problemBadQuantity', { name: await name() });
+      case 'quantity_over_limit':
+        if (p.sku) askQuantityAgain(s, p.sku);
+        return tx(l, 'problemQuantityOverLimit', { name: await name(), max: this.limits.maxQuantityPerProduct.toLocaleString(l === 'de' ? 'de-DE' : 'en-GB') });
+      case 'beyond_planning_horizon':
+        if (!p.sku) {
+          s.draft = { ...s.draft, requestedDate: null };
+          return tx(l, 'problemDateBeyondHorizon', { days: String(this.limits.planningHorizonDays) });
+        }
+        askQuantityAgain(s, p.sku);
+        return tx(l, 'problemBeyondHorizon', { name: await name(), days: String(this.limits.planningHorizonDays) });
       case 'address_incomplete':
       case 'postcode_invalid':
         s.addressInput = s.draft.deliveryAddress;
@@ -296,10 +343,15 @@ export class OrderDialog extends InterruptibleDialog<OrderDialogOptions> {
     for (const line of s.draft.lines.filter((x) => !isValidQuantity(x.quantity))) askQuantityAgain(s, line.sku); // stored before the limit
     const product = (sku: string) => catalog.find((p) => p.sku === sku)!;
 
+    // An unknown word with nothing similar in the catalog is named back, and the order goes on without it.
+    while (s.unclear[0]?.kind === 'unknown' && !s.unclear[0].candidates.some((sku) => catalog.some((p) => p.sku === sku))) {
+      await step.context.sendActivity(tx(l, 'notCarried', { text: s.unclear.shift()!.text }));
+    }
     const unclear = s.unclear[0];
     if (unclear) {
       const known = unclear.candidates.filter((sku) => catalog.some((p) => p.sku === sku));
-      const candidates = known.map((sku) => ({ title: productTitle(product(sku), l), sku }));
+      const consumer = await this.isConsumer(step, s);
+      const candidates = known.map((sku) => ({ title: productTitle(product(sku), l, consumer), sku }));
       if (unclear.kind === 'unknown') candidates.push({ title: tx(l, 'skipUnknown'), sku: '' });
       const question = tx(l, unclear.kind === 'ambiguous' ? 'askAmbiguous' : 'askUnknown', { text: unclear.text });
       const card = bindCard('productChoice', { question, candidates });
@@ -315,7 +367,7 @@ export class OrderDialog extends InterruptibleDialog<OrderDialogOptions> {
       const p = product(missing);
       const question = s.quantityRejected?.includes(missing)
         ? `${tx(l, 'quantityRejected', { name: p.name[l] })} ${tx(l, 'retryQuantity')}`
-        : tx(l, 'askQuantity', { unit: p.unit[l], name: p.name[l] });
+        : tx(l, 'askQuantity', { what: howManyOf(p, l) });
       return step.prompt(P.quantity, {
         prompt: MessageFactory.text(question) as Activity,
         retryPrompt: MessageFactory.text(tx(l, 'retryQuantity')) as Activity,
@@ -324,7 +376,7 @@ export class OrderDialog extends InterruptibleDialog<OrderDialogOptions> {
     }
 
     if (s.draft.lines.length === 0) {
-      const card = catalogCard(catalog, l);
+      const card = catalogCard(catalog, l, await this.isConsumer(step, s));
       return step.prompt(P.what, {
         prompt: MessageFactory.attachment(card, tx(l, 'askWhat')) as Activity,
         retryPrompt: MessageFactory.attachment(card, tx(l, 'retryWhat')) as Activity,
@@ -358,7 +410,7 @@ export class OrderDialog extends InterruptibleDialog<OrderDialogOptions> {
       .map((c) => {
         const p = catalog.find((x) => x.sku === c.sku)!;
         const what = c.available
-          ? tx(l, 'stockShort', { name: p.name[l], available: c.available, unit: p.unit[l], requested: c.quantity })
+          ? tx(l, 'stockShort', { name: p.name[l], available: quantityWithUnit(c.available, p.unit[l], l), requested: c.quantity })
           : tx(l, 'stockNone', { name: p.name[l] });
         const when = c.restockDate ? tx(l, 'restockOn', { date: formatDay(c.restockDate, l) }) : tx(l, 'restockUnknown');
         return `${what} ${when}`;
@@ -370,6 +422,7 @@ export class OrderDialog extends InterruptibleDialog<OrderDialogOptions> {
       options: [
         { title: tx(l, 'stockBackorder'), choice: 'backorder' },
         ...(partialUseful ? [{ title: tx(l, 'stockPartial'), choice: 'partial' }] : []),
+        ...(short.some((c) => (c.available ?? 0) > 0) ? [{ title: tx(l, 'stockAvailable'), choice: 'available' }] : []),
         { title: tx(l, 'stockRemove'), choice: 'remove' },
       ],
     });
@@ -417,6 +470,8 @@ export class OrderDialog extends InterruptibleDialog<OrderDialogOptions> {
         const short = checks.filter((c) => c.kind === 'goods' && !c.ok);
         if (answer.choice === 'remove') {
           for (const c of short) dropLine(s, c.sku);
+        } else if (answer.choice === 'available') {
+          await this.takeAvailable(s);
         } else {
           s.backorderChoice = answer.choice;
           s.stockDecidedFor.push(...short.map(lineKey));
@@ -431,6 +486,15 @@ export class OrderDialog extends InterruptibleDialog<OrderDialogOptions> {
         break;
     }
     return step.replaceDialog(ITEMS);
+  }
+
+  /** Only what is in stock: short lines take the quantity that can ship now; a line with nothing in stock goes. */
+  private async takeAvailable(s: OrderSession): Promise<void> {
+    const checks = await checkLines(this.db, s.draft.lines, this.now());
+    for (const c of checks.filter((x) => x.kind === 'goods' && !x.ok && !x.badQuantity)) {
+      if ((c.available ?? 0) > 0) setLineQuantity(s, c.sku, c.available!);
+      else dropLine(s, c.sku);
+    }
   }
 
   // ------------------------------------------------------------------ address and date
@@ -459,15 +523,24 @@ export class OrderDialog extends InterruptibleDialog<OrderDialogOptions> {
   private async askDateStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const s = this.session(step);
     if (!s.badDate) return step.endDialog();
-    const { date, reason } = s.badDate;
-    const text = reason === 'invalid' ? tx(s.locale, 'retryDate') : tx(s.locale, reason === 'past' ? 'retryDatePast' : 'retryDateWeekend', { date: formatDay(date, s.locale) });
-    return step.prompt(P.date, { prompt: MessageFactory.text(text) as Activity, retryPrompt: MessageFactory.text(tx(s.locale, 'retryDate')) as Activity });
+    const { date, reason, nextYear } = s.badDate;
+    const l = s.locale;
+    const text =
+      reason === 'invalid' ? tx(l, 'retryDate')
+      : reason === 'ambiguous' ? tx(l, 'askDateYear', { date: formatDay(date, l), next: formatDay(nextYear!, l) })
+      : tx(l, reason === 'past' ? 'retryDatePast' : 'retryDateWeekend', { date: formatDay(date, l) });
+    return step.prompt(P.date, {
+      prompt: MessageFactory.text(text) as Activity,
+      retryPrompt: MessageFactory.text(tx(l, reason === 'ambiguous' ? 'askDateOther' : 'retryDate')) as Activity,
+      validations: { nextYear: reason === 'ambiguous' ? nextYear : null },
+    });
   }
 
   private async applyDateStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const s = this.session(step);
     const answer = step.result as Parsed;
     if (answer.kind === 'date') setRequestedDate(s, answer.date, berlinToday(this.now()));
+    if (answer.kind === 'dateProblem') setDateProblem(s, answer.problem);
     return step.replaceDialog(DATE);
   }
 
@@ -478,7 +551,8 @@ export class OrderDialog extends InterruptibleDialog<OrderDialogOptions> {
     const { catalog } = await this.turnData(step);
     const customer = await this.customer(step);
     const checks = await checkLines(this.db, s.draft.lines, this.now());
-    const card = summaryCard(s, catalog, customer, checks);
+    const warnings = [dateWarning(s, checks), await this.creditWarning(s, customer, catalog)].filter((w): w is string => !!w);
+    const card = summaryCard(s, catalog, customer, checks, { warning: warnings.join('\n\n') || null });
     const retry = (step.options as { retry?: boolean } | undefined)?.retry;
     return step.prompt(P.summary, {
       prompt: MessageFactory.attachment(card, tx(s.locale, retry ? 'retrySummary' : 'summaryPrompt')) as Activity,
@@ -500,10 +574,35 @@ export class OrderDialog extends InterruptibleDialog<OrderDialogOptions> {
    * a button of the summary card still on screen counts; anything else shows the summary again.
    */
   private async afterChangeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const answer = step.result as Parsed;
-    if (answer.kind === 'summary' && answer.choice === 'confirm') return step.endDialog();
-    if (answer.kind === 'summary' && answer.choice === 'cancel') return this.handleInterruption(step, { kind: 'cancel' });
+    const answer = step.result as Parsed | undefined;
+    if (answer?.kind === 'summary' && answer.choice === 'confirm') return step.endDialog();
+    if (answer?.kind === 'summary' && answer.choice === 'cancel') return this.handleInterruption(step, { kind: 'cancel' });
     return step.replaceDialog(SUMMARY, { retry: true });
+  }
+
+  /**
+   * "No, do not cancel" goes back to where the order stood, shown afresh: the summary (not the change question
+   * under it, and never the step after the summary, which would place the order).
+   */
+  protected async resumeAfterNo(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    return this.replan(step);
+  }
+
+  /**
+   * Staff entering an order learn before confirming that it would exceed the customer's credit limit and go on
+   * hold (the same rule placeOrder applies); customers are told politely after placing, as before.
+   */
+  private async creditWarning(s: OrderSession, customer: Customer, catalog: readonly Product[]): Promise<string | null> {
+    if (s.person.role === 'customer' || customer.creditLimitCents == null) return null;
+    const { orders } = await listOrders(this.db, actorOf(s), { customerId: customer.id, statuses: [...receivableStatuses], limit: 200 }, this.now());
+    const openCents = orders.reduce((sum, o) => sum + o.totals.grossCents, 0);
+    const grossCents = priceDraft(s.draft, catalog).totals.grossCents;
+    const credit = checkCredit({ creditLimitCents: customer.creditLimitCents, openReceivablesCents: openCents, orderGrossCents: grossCents, oldestOverdueDays: null });
+    if (credit.ok || credit.reason !== 'credit_limit') return null;
+    const money = (cents: number) => formatMoney(cents, s.locale);
+    return tx(s.locale, 'creditWarning', {
+      customer: customer.name, gross: money(grossCents), limit: money(credit.creditLimitCents), exceeded: money(credit.exceededByCents), open: money(openCents),
+    });
   }
 
   // ------------------------------------------------------------------ answers
@@ -526,7 +625,18 @@ export class OrderDialog extends InterruptibleDialog<OrderDialogOptions> {
   protected async onMessage(dc: DialogContext): Promise<DialogTurnResult | undefined> {
     const s = this.session(dc);
     const activity = dc.context.activity;
-    if (cardActionOf(activity.value) === 'order.catalog') {
+    const action = cardActionOf(activity.value);
+    if (action === 'order.confirm' || action === 'order.change') {
+      // A card confirms exactly what it showed: an older card, or one pressed while another question is open,
+      // shows the current summary (or that question) instead of placing anything.
+      const atSummary = pendingPrompt(dc) === P.summary || pendingPrompt(dc) === P.change;
+      if (!atSummary || activity.value.version !== summaryVersion(s)) {
+        await dc.context.sendActivity(tx(s.locale, 'cardOutdated'));
+        return this.replan(dc);
+      }
+      return undefined;
+    }
+    if (action === 'order.catalog') {
       if (!this.applyCatalog(s, activity.value, (await this.turnData(dc)).catalog)) {
         await dc.context.sendActivity(tx(s.locale, 'catalogEmpty'));
         return this.askAgain(dc);
@@ -547,13 +657,19 @@ export class OrderDialog extends InterruptibleDialog<OrderDialogOptions> {
     }
     if (u.catalog) {
       // The question "what would you like?" shows the catalog itself; anywhere else it comes on top of the question.
-      if (pendingPrompt(dc) !== P.what) await dc.context.sendActivity(MessageFactory.attachment(catalogCard(catalog, s.locale)));
+      if (pendingPrompt(dc) !== P.what) await dc.context.sendActivity(MessageFactory.attachment(catalogCard(catalog, s.locale, await this.isConsumer(dc, s))));
       const { changed } = await this.applyMessage(dc, s, u, text);
       return changed ? this.replan(dc) : this.askAgain(dc);
     }
     if (this.answersPendingQuestion(dc, u)) return undefined;
-    const { changed, removed, rejected } = await this.applyMessage(dc, s, u, text);
-    if (!changed) return undefined;
+    const { changed, removed, rejected, notInOrder, acceptAvailable } = await this.applyMessage(dc, s, u, text);
+    if (acceptAvailable) await this.takeAvailable(s);
+    for (const miss of notInOrder) {
+      const name = (miss.sku && catalog.find((x) => x.sku === miss.sku)?.name[s.locale]) || miss.text;
+      await dc.context.sendActivity(tx(s.locale, 'notInOrder', { name }));
+    }
+    // Nothing changed: never "done"; what was not in the order was said, and the question comes again.
+    if (!changed && !acceptAvailable) return notInOrder.length ? this.askAgain(dc) : undefined;
     for (const sku of removed) {
       const p = catalog.find((x) => x.sku === sku);
       if (p) await dc.context.sendActivity(tx(s.locale, 'removed', { name: p.name[s.locale] }));
@@ -573,12 +689,15 @@ export class OrderDialog extends InterruptibleDialog<OrderDialogOptions> {
     switch (pending) {
       case P.product: {
         const candidates = (dc.activeDialog?.state?.options?.validations?.candidates ?? []) as string[];
-        return u.items.length > 0 && u.items.every((i) => candidates.includes(i.sku));
+        if (u.items.length === 0) return (u.picks ?? []).some((sku) => candidates.includes(sku));
+        return u.items.every((i) => candidates.includes(i.sku));
       }
       case P.quantity: {
         const sku = dc.activeDialog?.state?.options?.validations?.sku as string | undefined;
         return u.items.every((i) => i.sku === sku) && u.ambiguous.length === 0;
       }
+      case P.stock:
+        return readStock({ text: dc.context.activity.text ?? '', value: null }, u) !== null;
       case P.summary:
       case P.change:
       case P.what:
@@ -630,6 +749,8 @@ export class OrderDialog extends InterruptibleDialog<OrderDialogOptions> {
   }
 
   protected async recognizeInterruption(dc: DialogContext): Promise<Interruption | null> {
+    // Cancel on any summary card still on screen is the same as typing "abbrechen": asked first, "no" goes back.
+    if (cardActionOf(dc.context.activity.value) === 'order.cancel') return { kind: 'cancel' };
     if (!dc.context.activity.text) return null;
     const u = (await this.turnData(dc)).understanding;
     if (!u) return null;
@@ -718,6 +839,12 @@ export class OrderDialog extends InterruptibleDialog<OrderDialogOptions> {
     return this.turnOf(p).understanding;
   }
 
+  /** Whether the draft's customer is a private one, who reads prices including VAT (none chosen yet: net). */
+  private async isConsumer(dc: DialogContext, s: OrderSession): Promise<boolean> {
+    const { customers } = await this.turnData(dc);
+    return customers.find((c) => c.id === s.draft.customerId)?.kind === 'b2c';
+  }
+
   private async customer(dc: DialogContext): Promise<Customer> {
     const s = this.session(dc);
     const customer = await getCustomer(this.db, s.draft.customerId!);
@@ -732,6 +859,23 @@ function turnUser(dc: { context: DialogContext['context'] }): TurnUser | null {
   } catch {
     return null; // started without the bot's turn setup (tests, tools): the dialog options carry the user
   }
+}
+
+/**
+ * A requested date the order cannot meet (made to order after it, stock arriving after it) is said plainly with
+ * the earliest possible date before the customer confirms; placing keeps the same rule (promisedDate).
+ */
+function dateWarning(s: OrderSession, checks: readonly LineCheck[]): string | null {
+  const requested = s.draft.requestedDate;
+  if (!requested) return null;
+  const earliest = promisedDate({
+    requestedDate: null,
+    completionDates: checks.flatMap((c) => (c.completionDate ? [c.completionDate] : [])),
+    backorderRestockDates: s.backorderChoice ? checks.filter((c) => c.kind === 'goods' && !c.ok).map((c) => c.restockDate ?? null) : [],
+    serviceDates: [],
+  });
+  if (!earliest || earliest <= requested) return null;
+  return tx(s.locale, 'dateNotMet', { requested: formatDay(requested, s.locale), earliest: formatDay(earliest, s.locale) });
 }
 
 function actorOf(s: OrderSession): Actor {

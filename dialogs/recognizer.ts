@@ -4,6 +4,7 @@ import { listCustomers } from '../data/parties';
 import type { Product } from '../domain/catalog';
 import type { Locale } from '../domain/locale';
 import { recognizeInvoiceCommand } from './invoiceCommands';
+import { routeStaffCommand } from './staffCommands';
 import { understand } from './understanding';
 
 export interface Recognized {
@@ -23,8 +24,9 @@ const CATALOG_TTL_MS = 30_000;
 export const SWITCH_LOCALE = 'switch_locale';
 
 /**
- * The recognizer of the running bot: the offline understanding over the catalog and customers in the database.
- * Child dialogs receive the whole Understanding as `details.understanding`.
+ * The recognizer of the running bot: the offline understanding over the catalog and customers in the database,
+ * staff phrases included. Child dialogs receive the whole Understanding as `details.understanding`; staff work goes
+ * to the staff dialog as `details.command` (see routeStaffCommand).
  */
 export function understandingRecognizer(db: Db, now: () => Date = () => new Date()): Recognizer {
   let cached: { at: number; catalog: Product[]; customers: { number: string; name: string }[] } | null = null;
@@ -42,6 +44,7 @@ export function understandingRecognizer(db: Db, now: () => Date = () => new Date
     const { catalog, customers } = await load();
     const understanding = understand(text, { locale, catalog, customers, now: now() });
     if (understanding.switchLocale) return { intent: SWITCH_LOCALE, details: { locale: understanding.switchLocale } };
+    if (understanding.intent === 'staff_command' && understanding.staff) return routeStaffCommand(understanding.staff);
     return { intent: understanding.intent, details: { understanding } };
   };
 }

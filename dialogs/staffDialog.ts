@@ -5,6 +5,7 @@ import { getOrder, type Actor, type OrderView } from '../data/orders';
 import { transitionOrder, recordShipment } from '../operations';
 import { askedStatement, checkTransition, isOrderStatus, orderFactsOf, statusIs, statusLabel, type OrderStatus } from '../domain/lifecycle';
 import type { Locale } from '../domain/locale';
+import { isStaff } from '../domain/parties';
 import { matchStaffCommand, type StaffCommand } from './staffCommands';
 import { orderLabel } from './orderLabels';
 import { shipmentResultText, transitionRefusalText } from './resultTexts';
@@ -13,7 +14,7 @@ import { offeredSteps, orderCard } from './staff/orderCard';
 import { replyCustomerOrders, replyOrderList } from './staff/orderLists';
 import { openShippingLines, shippingFormCard } from './staff/shippingForm';
 import { staffTexts } from './texts/staff';
-import { actorOf, isStaffActor } from './turnUser';
+import { actorOf } from './turnUser';
 
 export const STAFF_DIALOG_ID = 'staffDialog';
 const FLOW = 'staffFlow';
@@ -41,6 +42,15 @@ interface PendingStep extends StepRequest {
   asks: 'reason' | 'comment';
 }
 
+/**
+ * Accounting works the held-order queue: that list, order cards and the hold steps (release, reject) the
+ * lifecycle table gives it; every step is still checked against the table by role.
+ */
+function accountingMay(command: StaffCommand | null | undefined, value: StaffAction | undefined): boolean {
+  if (value) return value.action === 'staff.page' || value.action === 'staff.open' || value.action === 'staff.transition';
+  return (command?.kind === 'queue' && command.queue === 'on_hold') || command?.kind === 'order_status' || command?.kind === 'transition';
+}
+
 const abort = /^(abbrechen|abbruch|stopp?|nichts|cancel|abort|never ?mind)$/i;
 
 /**
@@ -60,14 +70,14 @@ export class StaffDialog extends ComponentDialog {
 
   private async dispatchStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { actor, locale } = actorOf(step.context);
-    if (!isStaffActor(actor)) {
-      await step.context.sendActivity(staffTexts(locale, 'staffOnly'));
-      return step.endDialog();
-    }
     const options = (step.options ?? {}) as StaffDialogOptions;
     const activity = step.context.activity;
     const value = options.value ?? (isStaffCardAction(activity.value) ? activity.value : undefined);
     const command = value ? undefined : (options.command ?? matchStaffCommand(activity.text ?? ''));
+    if (!actor || !(isStaff(actor.role) || (actor.role === 'accountant' && accountingMay(command, value)))) {
+      await step.context.sendActivity(staffTexts(locale, 'staffOnly'));
+      return step.endDialog();
+    }
     let pending: PendingStep | null = null;
     if (value) pending = await this.onAction(step.context, actor, locale, value);
     else if (command) pending = await this.onCommand(step.context, actor, locale, command);
@@ -87,7 +97,7 @@ export class StaffDialog extends ComponentDialog {
     const text = (activity.text ?? '').trim();
     const command = matchStaffCommand(text);
     if (command) return step.replaceDialog(FLOW, { command });
-    if (!text || abort.test(text) || !isStaffActor(actor)) {
+    if (!text || abort.test(text) || !actor || !(isStaff(actor.role) || actor.role === 'accountant')) {
       await step.context.sendActivity(staffTexts(locale, 'aborted'));
       return step.endDialog();
     }

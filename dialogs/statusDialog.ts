@@ -89,7 +89,7 @@ export class StatusDialog extends ComponentDialog {
 
   private async chosenStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { actor, locale } = actorOf(step.context);
-    const number = /\d{4,}/.exec(String(step.result ?? ''))?.[0];
+    const number = orderNumberIn(String(step.result ?? ''));
     if (!actor || !number) await step.context.sendActivity(statusTexts(locale, 'askNumber'));
     else await this.answerOne(step.context, actor, locale, number);
     return step.endDialog();

@@ -1,5 +1,10 @@
 import { addDays, isValidDate, workingDayOnOrAfter } from './calendar';
-import { MAX_LINE_QUANTITY } from './order';
+import { MAX_LINE_QUANTITY, planningHorizonEnd, type OrderLimits } from './order';
+
+/** Whether a plan ends within the planning horizon. */
+export function withinPlanningHorizon(completionDate: string, today: string, limits: Pick<OrderLimits, 'planningHorizonDays'>): boolean {
+  return completionDate <= planningHorizonEnd(today, limits);
+}
 
 export interface ProductionRequest {
   quantity: number;

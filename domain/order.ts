@@ -2,7 +2,7 @@ import type { Localized } from './locale';
 import type { Address } from './parties';
 import type { Product, ProductKind, VatRate } from './catalog';
 import { computeTotals, lineNetCents, type Totals } from './vat';
-import { isValidDate, isWorkingDay } from './calendar';
+import { addDays, isValidDate, isWorkingDay } from './calendar';
 
 export interface DraftLine {
   sku: string;
@@ -23,6 +23,24 @@ export interface Draft {
 }
 
 export const MAX_LINE_QUANTITY = 10_000;
+
+/**
+ * Bounds on one order, so a single order cannot book a machine or the stock for years ahead of every later
+ * customer. Configurable (bot/config.ts); the defaults are what the host uses without configuration.
+ */
+export interface OrderLimits {
+  /** Largest total quantity of one product over all lines of an order. */
+  maxQuantityPerProduct: number;
+  /** How many days after today production may still end and a delivery may be promised. */
+  planningHorizonDays: number;
+}
+
+export const DEFAULT_ORDER_LIMITS: OrderLimits = { maxQuantityPerProduct: MAX_LINE_QUANTITY, planningHorizonDays: 365 };
+
+/** The last day production may end or a delivery be promised, counted from today. */
+export function planningHorizonEnd(today: string, limits: Pick<OrderLimits, 'planningHorizonDays'>): string {
+  return addDays(today, limits.planningHorizonDays);
+}
 
 export function emptyDraft(customerId: number | null = null): Draft {
   return { customerId, lines: [], deliveryAddress: null, requestedDate: null, customerReference: null, note: null };
@@ -112,6 +130,8 @@ export type ProblemCode =
   | 'no_lines'
   | 'unknown_sku'
   | 'bad_quantity'
+  | 'quantity_over_limit'
+  | 'beyond_planning_horizon'
   | 'address_incomplete'
   | 'postcode_invalid'
   | 'date_invalid'
@@ -125,6 +145,17 @@ export interface Problem {
   sku?: string;
 }
 
+/** Total quantity per catalog product over all lines with a valid quantity (several lines may name the same product). */
+export function quantitiesPerProduct(draft: Draft, catalog: readonly Product[]): { sku: string; quantity: number }[] {
+  const totals = new Map<string, number>();
+  for (const line of draft.lines) {
+    const sku = findProduct(catalog, line.sku)?.sku;
+    // A line with a bad quantity is reported as such (bad_quantity), not once more in the total.
+    if (sku && isValidQuantity(line.quantity)) totals.set(sku, (totals.get(sku) ?? 0) + line.quantity);
+  }
+  return [...totals].map(([sku, quantity]) => ({ sku, quantity }));
+}
+
 export function isValidQuantity(quantity: number): boolean {
   return Number.isInteger(quantity) && quantity >= 1 && quantity <= MAX_LINE_QUANTITY;
 }
@@ -133,13 +164,20 @@ export function isValidQuantity(quantity: number): boolean {
  * Everything that stops a draft from being placed, in the order a person would fix it.
  * The requested date must be a working day after today: same-day delivery is not offered.
  */
-export function validateDraft(draft: Draft, context: { catalog: readonly Product[]; today: string }): Problem[] {
+export function validateDraft(
+  draft: Draft,
+  context: { catalog: readonly Product[]; today: string; limits?: OrderLimits },
+): Problem[] {
   const problems: Problem[] = [];
+  const limits = context.limits ?? DEFAULT_ORDER_LIMITS;
   if (draft.customerId == null) problems.push({ code: 'no_customer', field: 'customerId' });
   if (draft.lines.length === 0) problems.push({ code: 'no_lines', field: 'lines' });
   for (const line of draft.lines) {
     if (!findProduct(context.catalog, line.sku)) problems.push({ code: 'unknown_sku', field: 'sku', sku: line.sku });
     if (!isValidQuantity(line.quantity)) problems.push({ code: 'bad_quantity', field: 'quantity', sku: line.sku });
+  }
+  for (const { sku, quantity } of quantitiesPerProduct(draft, context.catalog)) {
+    if (quantity > limits.maxQuantityPerProduct) problems.push({ code: 'quantity_over_limit', field: 'quantity', sku });
   }
   if (draft.deliveryAddress) {
     for (const field of missingAddressFields(draft.deliveryAddress)) {
@@ -154,6 +192,7 @@ export function validateDraft(draft: Draft, context: { catalog: readonly Product
     else if (date < context.today) problems.push({ code: 'date_in_past', field });
     else if (date === context.today) problems.push({ code: 'date_too_soon', field });
     else if (!isWorkingDay(date)) problems.push({ code: 'date_not_working_day', field });
+    else if (date > planningHorizonEnd(context.today, limits)) problems.push({ code: 'beyond_planning_horizon', field });
   }
   return problems;
 }

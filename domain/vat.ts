@@ -27,6 +27,14 @@ export function vatOf(netCents: number, rate: VatRate): number {
 }
 
 /**
+ * Gross of one line as shown to private customers (PAngV: prices including VAT): its net plus the VAT of that
+ * line, half-up. Only for display per line; the binding total is computeTotals' per-rate sum.
+ */
+export function lineGrossCents(netCents: number, rate: VatRate): number {
+  return netCents + vatOf(netCents, rate);
+}
+
+/**
  * VAT is computed once per rate on the summed net of that rate (not per line), which is how
  * German invoices state it and avoids a cent of difference from per-line rounding.
  */

@@ -16,7 +16,8 @@ import { acceptanceSteps } from '../domain/acceptance';
 import { availableStock, checkStock, splitPartial } from '../domain/availability';
 import { berlinDateOf, berlinToday } from '../domain/calendar';
 import { checkCredit, overdueDays } from '../domain/credit';
-import { priceDraft, validateDraft } from '../domain/order';
+import { withinPlanningHorizon } from '../domain/capacity';
+import { DEFAULT_ORDER_LIMITS, priceDraft, validateDraft, type OrderLimits } from '../domain/order';
 import { promisedDate, type OrderProblem } from '../domain/orderChecks';
 import type { Address } from '../domain/parties';
 import { may } from '../domain/permissions';
@@ -37,6 +38,8 @@ export interface OrderInput {
   draftKey?: string;
   /** The chat conversation the order is placed from: its creator's notifications go there. */
   conversation?: ConversationAddress;
+  /** Bounds on quantities and the planning horizon (bot/config.ts); the domain defaults without it. */
+  limits?: OrderLimits;
 }
 
 export type PlaceOrderResult =
@@ -86,7 +89,8 @@ async function place(trx: Knex.Transaction, actor: Actor, input: OrderInput, now
     deliveryAddress: input.deliveryAddress ?? null,
     requestedDate: input.requestedDate ?? null,
   };
-  const problems: OrderProblem[] = validateDraft(draft, { catalog, today });
+  const limits = input.limits ?? DEFAULT_ORDER_LIMITS;
+  const problems: OrderProblem[] = validateDraft(draft, { catalog, today, limits });
   const slots = input.serviceSlots ?? [];
   for (const slot of slots) {
     const product = findInCatalog(catalog, slot.sku);
@@ -129,6 +133,9 @@ async function place(trx: Knex.Transaction, actor: Actor, input: OrderInput, now
   const madeToOrder = [...priced.entries()].filter(([, l]) => l.kind === 'made_to_order').map(([i]) => i);
   const machinePlans = await planMachineDays(trx, madeToOrder.map((i) => ({ resourceId: productOf(priced[i].sku).resourceIds[0], quantity: priced[i].quantity })), today);
   const plans = new Map(madeToOrder.map((lineIndex, k) => [lineIndex, machinePlans[k]]));
+  for (const [i, plan] of plans) {
+    if (!withinPlanningHorizon(plan.completionDate, today, limits)) fail({ code: 'beyond_planning_horizon', field: `lines[${i}].quantity`, sku: priced[i].sku });
+  }
 
   // Services: every resource must be free at the requested start.
   const appointments: Placement['appointments'] = [];

@@ -8,8 +8,17 @@ const idempotencyKey = {
   name: 'Idempotency-Key',
   in: 'header',
   required: false,
-  description: 'Makes retries safe: the same key with the same body answers the first response again (same status and body, header Idempotent-Replayed: true); the same key with a different body answers 422 idempotency_key_reused.',
-  schema: { type: 'string', minLength: 1, maxLength: 255 },
+  description: 'Makes retries safe: the same key with the same body answers the first response again (same status and body, header Idempotent-Replayed: true); the same key with a different body answers 422 idempotency_key_reused. Keys are scoped per API key and operation: the same key under the shop key and under the staff key are two different requests. An empty key answers 400.',
+  schema: { type: 'string', minLength: 1, maxLength: 255, pattern: '^[\\x21-\\x7e]+$' },
+};
+
+/** Answers of the edge in front of every route (bot/bodyLimit.ts, bot/rateLimit.ts). */
+const limited = {
+  429: { ...error('Too many requests from this address or with this key; retry after the seconds in Retry-After.'), headers: { 'Retry-After': { schema: { type: 'integer' } } } },
+};
+const withBody = {
+  ...limited,
+  415: error('The body carries a Content-Encoding; send it uncompressed.'),
 };
 
 const orderNumber = { name: 'number', in: 'path', required: true, schema: { type: 'string' }, examples: { first: { value: '1001' } } };
@@ -36,7 +45,8 @@ export const openApiDocument = {
           201: { description: 'The order was placed (status confirmed or on_hold).', content: json(ref('Order')) },
           400: error('The body is not valid JSON or does not match the schema; details name each field.'),
           401: error('Missing or wrong API key.'),
-          422: error('Unknown customer or SKU, out of stock without a backorder choice, a date in the past, or an Idempotency-Key reused with another body.'),
+          422: error('Unknown customer or SKU, out of stock without a backorder choice, a date in the past or beyond the planning horizon, more of one product than one order may hold (quantity_over_limit), production that would end beyond the planning horizon (beyond_planning_horizon), or an Idempotency-Key reused with another body.'),
+          ...withBody,
         },
       },
     },
@@ -50,6 +60,7 @@ export const openApiDocument = {
           200: { description: 'The order.', content: json(ref('Order')) },
           401: error('Missing or wrong API key.'),
           404: error('No such order.'),
+          ...limited,
         },
       },
     },
@@ -108,6 +119,7 @@ export const openApiDocument = {
           404: error('No such order.'),
           409: error('illegal_transition (with reasonCode and the allowed steps) or conflict (the order changed meanwhile).'),
           422: error('Idempotency-Key reused with another body.'),
+          ...withBody,
         },
       },
     },
@@ -126,6 +138,7 @@ export const openApiDocument = {
           404: error('No such order.'),
           409: error('illegal_transition (the order is not ready to ship), conflict, or insufficient_stock.'),
           422: error('Lines unknown, not shippable or more than remains to ship; or Idempotency-Key reused with another body.'),
+          ...withBody,
         },
       },
     },

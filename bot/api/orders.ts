@@ -10,14 +10,17 @@ import { shipmentResultText, transitionResultText } from '../../dialogs/resultTe
 import { findCustomerByNumber } from '../../data/parties';
 import { may } from '../../domain/permissions';
 import type { OrderStatus } from '../../domain/lifecycle';
+import type { OrderLimits } from '../../domain/order';
 import { openApiDocument } from './openapi';
-import { createOrderSchema, shipmentSchema, transitionSchema } from './schemas';
+import { createOrderSchema, MULTI_LINE_TEXT, shipmentSchema, SINGLE_LINE_TEXT, transitionSchema } from './schemas';
 
 export interface OrderApiDeps {
   db: Db;
   /** Unset: that kind of key is not accepted at all. */
   shopApiKey: string | undefined;
   staffApiKey: string | undefined;
+  /** Bounds on quantities and the planning horizon; the domain's defaults without it. */
+  orderLimits?: OrderLimits;
   logger: { error(obj: object, msg?: string): void };
 }
 
@@ -42,6 +45,7 @@ function fieldOf(error: ErrorObject): string {
 function messageOf(error: ErrorObject): string {
   if (error.keyword === 'required') return 'is required';
   if (error.keyword === 'additionalProperties') return 'is not a known field';
+  if (error.keyword === 'pattern' && [SINGLE_LINE_TEXT, MULTI_LINE_TEXT].includes(String(error.params.pattern))) return 'must not contain control characters';
   if (error.keyword === 'enum') return `must be one of: ${(error.params.allowedValues as unknown[]).join(', ')}`;
   return error.message ?? 'is invalid';
 }
@@ -142,7 +146,7 @@ function apiProblems(problems: OrderProblem[], body: CreateOrderBody) {
   });
 }
 
-async function createOrder(db: Db, principal: Principal, body: CreateOrderBody): Promise<StoredResponse> {
+async function createOrder(db: Db, principal: Principal, body: CreateOrderBody, limits?: OrderLimits): Promise<StoredResponse> {
   const customer = await findCustomerByNumber(db, body.customerNumber.trim());
   if (!customer) return { statusCode: 422, body: { error: 'unprocessable', problems: [{ code: 'unknown_customer', field: 'customerNumber' }] } };
   const result = await placeOrder(db, actorOf(principal), {
@@ -151,6 +155,7 @@ async function createOrder(db: Db, principal: Principal, body: CreateOrderBody):
     deliveryAddress: body.deliveryAddress ?? null,
     requestedDate: body.requestedDate ?? null,
     backorderChoice: body.backorder ?? null,
+    limits,
   });
   if (!result.ok) return { statusCode: 422, body: { error: 'unprocessable', problems: apiProblems(result.problems, body) } };
   return { statusCode: 201, body: toApiOrder(result.order) };
@@ -219,7 +224,9 @@ export function mountOrderApi(server: restify.Server, deps: OrderApiDeps): void 
         if (!parsed.ok) return parsed.response;
         body = parsed.value;
       }
-      const key = req.header('idempotency-key');
+      // Read raw: req.header() turns an empty value into undefined, and an empty key must answer 400, not be ignored.
+      const sent = req.headers['idempotency-key'];
+      const key = Array.isArray(sent) ? sent.join(',') : sent;
       if (key === undefined || !options.validate) return run(deps.db, principal, req, body);
       if (!KEY.test(key)) return invalid([{ field: 'Idempotency-Key', message: 'must be 1 to 255 visible ASCII characters' }]);
       const result = await runIdempotent(
@@ -246,7 +253,7 @@ export function mountOrderApi(server: restify.Server, deps: OrderApiDeps): void 
   };
 
   server.post('/api/orders', readBody,
-    handle({ staffOnly: false, operation: 'createOrder', validate: validators.createOrder }, (db, principal, _req, body) => createOrder(db, principal, body)));
+    handle({ staffOnly: false, operation: 'createOrder', validate: validators.createOrder }, (db, principal, _req, body) => createOrder(db, principal, body, deps.orderLimits)));
 
   server.get('/api/orders/:number',
     handle({ staffOnly: false, operation: 'getOrder' }, async (db, principal, req) => {

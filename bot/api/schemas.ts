@@ -6,7 +6,12 @@ import { MAX_LINE_QUANTITY } from '../../domain/order';
  * (ajv) and are published in /api/openapi.json, so the document cannot drift from what the server accepts.
  */
 
-const text = (maxLength: number, extra: Record<string, unknown> = {}) => ({ type: 'string', minLength: 1, maxLength, ...extra });
+/** No control characters in a one-line text: a NUL byte, for one, is refused by PostgreSQL and would answer 500. */
+export const SINGLE_LINE_TEXT = '^[^\\u0000-\\u001F\\u007F]*$';
+/** Free text may keep tabs and line breaks, nothing else below a space. */
+export const MULTI_LINE_TEXT = '^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F]*$';
+
+const text = (maxLength: number, extra: Record<string, unknown> = {}) => ({ type: 'string', minLength: 1, maxLength, pattern: SINGLE_LINE_TEXT, ...extra });
 
 export const addressSchema = {
   type: 'object',
@@ -58,7 +63,7 @@ export const transitionSchema = {
   additionalProperties: false,
   properties: {
     to: { type: 'string', enum: [...orderStatuses] },
-    reason: { type: 'string', maxLength: 500, description: 'Required for on_hold and cancelled.' },
+    reason: { type: 'string', maxLength: 500, pattern: MULTI_LINE_TEXT, description: 'Required for on_hold and cancelled.' },
     expectedVersion: { type: 'integer', minimum: 1, description: 'The order version the client saw; a different current version answers 409 conflict.' },
   },
 } as const;

@@ -8,6 +8,7 @@ import {
   getConversation,
   listActivities,
   setActivityState,
+  type StoredActivity,
 } from '../../data/directline';
 import {
   clientActivityIdOf,
@@ -103,18 +104,17 @@ export function mountClientRoutes(server: restify.Server, ctx: ChannelContext): 
           }),
       });
       if (!result.appended) {
-        // A retried send: its first attempt is delivered or on its way, so it has no second effect.
+        // A retried send. One still 'sending' was accepted but perhaps never processed (a crash in between): deliver it
+        // again; the bot's turn guard runs an activity id once, so a first attempt still under way has no second effect.
+        if (result.existing.state === 'sending') {
+          const delivered = await deliverStored(ctx, result.existing);
+          if (!delivered) return sendError(res, 502, 'BotError', 'The bot did not accept the activity');
+        }
         res.send(200, { id: result.existing.id });
         return;
       }
       const { stored } = result;
-      const delivery = await deliverToBot(ctx.botEndpoint(), { ...stored.activity, serviceUrl: ctx.connectorServiceUrl() });
-      if (!delivery.ok) {
-        await setActivityState(ctx.db, conversation.id, stored.id, 'failed');
-        ctx.logger.warn({ conversationId: conversation.id, activityId: stored.id, reason: delivery.reason }, 'directline bot delivery failed');
-        return sendError(res, 502, 'BotError', 'The bot did not accept the activity');
-      }
-      await setActivityState(ctx.db, conversation.id, stored.id, 'sent');
+      if (!(await deliverStored(ctx, stored))) return sendError(res, 502, 'BotError', 'The bot did not accept the activity');
       res.send(200, { id: stored.id });
     }),
   );
@@ -131,6 +131,39 @@ export function mountClientRoutes(server: restify.Server, ctx: ChannelContext): 
     const last = stored.length ? stored[stored.length - 1].seq : watermark;
     res.send(200, { activities: stored.map((s) => forClient(s.activity)), watermark: String(last) });
   }));
+}
+
+const inFlightByChannel = new WeakMap<ChannelContext, Set<string>>();
+function inFlightOf(ctx: ChannelContext): Set<string> {
+  let set = inFlightByChannel.get(ctx);
+  if (!set) inFlightByChannel.set(ctx, (set = new Set()));
+  return set;
+}
+
+/**
+ * Hands a stored user activity to the bot and settles its state: 'sent' once the bot took it, 'failed' when it
+ * refused or was not reachable (a retry then appends it anew). A crash before settling leaves it 'sending', which a
+ * retry or the next start delivers again.
+ */
+export async function deliverStored(ctx: ChannelContext, stored: StoredActivity): Promise<boolean> {
+  const inFlight = inFlightOf(ctx);
+  const key = `${stored.conversationId}\n${stored.id}`;
+  // Already on its way from this process: the retry waits for nothing and causes nothing.
+  if (inFlight.has(key)) return true;
+  inFlight.add(key);
+  let delivery: Awaited<ReturnType<typeof deliverToBot>>;
+  try {
+    delivery = await deliverToBot(ctx.botEndpoint(), { ...stored.activity, serviceUrl: ctx.connectorServiceUrl() });
+  } finally {
+    inFlight.delete(key);
+  }
+  if (!delivery.ok) {
+    await setActivityState(ctx.db, stored.conversationId, stored.id, 'failed');
+    ctx.logger.warn({ conversationId: stored.conversationId, activityId: stored.id, reason: delivery.reason }, 'directline bot delivery failed');
+    return false;
+  }
+  await setActivityState(ctx.db, stored.conversationId, stored.id, 'sent');
+  return true;
 }
 
 /** The verified token of the request, or undefined after answering 401/403. */

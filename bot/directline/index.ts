@@ -2,7 +2,8 @@ import crypto from 'node:crypto';
 import type restify from 'restify';
 import type { Db } from '../../data/db';
 import type { ChannelAccount } from './activities';
-import { mountClientRoutes } from './clientRoutes';
+import { deliverStored, mountClientRoutes } from './clientRoutes';
+import { listActivitiesInState } from '../../data/directline';
 import { mountConnectorRoutes } from './connectorRoutes';
 import type { ChannelContext, ChannelLogger } from './context';
 import { DirectLineTokens } from './tokens';
@@ -52,6 +53,20 @@ export class LocalDirectLine {
   mount(server: restify.Server): void {
     mountClientRoutes(server, this.context);
     mountConnectorRoutes(server, this.context);
+  }
+
+  /**
+   * Delivers the user activities a crash left 'sending' (accepted, perhaps never processed), oldest first. Call it
+   * once the bot listens. The bot's turn guard runs each activity id once, so one that was processed after all is
+   * not processed again. Returns how many the bot took.
+   */
+  async deliverPending(): Promise<number> {
+    let delivered = 0;
+    for (const stored of await listActivitiesInState(this.context.db, 'sending')) {
+      if (await deliverStored(this.context, stored)) delivered += 1;
+    }
+    if (delivered) this.context.logger.info({ delivered }, 'directline activities left sending were delivered');
+    return delivered;
   }
 
   /** A token for a user, not yet bound to a conversation: what a web page hands to Web Chat. */

@@ -10,19 +10,24 @@ export type Parsed =
   | { kind: 'customer'; customerId: number }
   | { kind: 'product'; sku: string | null }
   | { kind: 'quantity'; sku: string; quantity: number }
-  | { kind: 'stock'; choice: 'backorder' | 'partial' | 'remove' }
+  | { kind: 'stock'; choice: StockChoice }
   | { kind: 'slot'; sku: string; start: string | null; wish: OrderSession['slotWish'] | null }
   | { kind: 'address'; text: string }
   | { kind: 'date'; date: string | null }
+  | { kind: 'dateProblem'; problem: NonNullable<Understanding['dateProblem']> }
   | { kind: 'summary'; choice: 'confirm' | 'change' | 'cancel' }
   | { kind: 'change' };
 
 const NO_DATE = /^(egal|keine?n?|nein|ohne|so bald wie m[oö]glich|asap|any|none|no|whenever|as soon as possible|doesn'?t matter)\b/i;
-const CONFIRM = /^(bestellen|bestätigen|abschicken|place order|confirm|order it)\b/i;
+const CONFIRM = /^((zahlungspflichtig )?bestellen|bestätigen|abschicken|place order|confirm|order it)\b/i;
 const CHANGE = /^(ändern|change|korrigieren|edit)\b/i;
-const STOCK_WORDS: [RegExp, 'backorder' | 'partial' | 'remove'][] = [
+/** backorder: wait and ship all; partial: what is there now, the rest later; available: only what is there; remove. */
+export type StockChoice = 'backorder' | 'partial' | 'available' | 'remove';
+const STOCK_WORDS: [RegExp, StockChoice][] = [
   [/nachliefer|backorder|warten|wait|zusammen|together/i, 'backorder'],
   [/teil|partial|jetzt|now|rest/i, 'partial'],
+  // "ok just send the 5 you have then", "nur die verfügbaren": the quantity becomes what is in stock.
+  [/you have|you'?ve got|in stock|available|what there is|(sie|ihr)\s+(da\s+)?(haben|habt)|verf[üu]gbar|vorr[äa]tig|auf lager|was da ist|vorhanden/i, 'available'],
   [/entfern|streich|remove|weg|ohne|without|drop/i, 'remove'],
 ];
 
@@ -39,7 +44,8 @@ export function readProduct(answer: Answer, u: Understanding | null, candidates:
     const sku = String(answer.value!.sku ?? '');
     return sku === '' || candidates.includes(sku) ? { kind: 'product', sku: sku || null } : null;
   }
-  const named = u?.items.map((i) => i.sku).filter((sku) => candidates.includes(sku)) ?? [];
+  // "die farbigen", "the black one": the recognizer's picks single out an offered product by an attribute.
+  const named = [...new Set([...(u?.items.map((i) => i.sku) ?? []), ...(u?.picks ?? [])])].filter((sku) => candidates.includes(sku));
   return named.length === 1 ? { kind: 'product', sku: named[0] } : null;
 }
 
@@ -49,10 +55,11 @@ export function readQuantity(u: Understanding | null, sku: string): Parsed | nul
   return quantity !== null && Number.isInteger(quantity) && quantity >= 1 && quantity <= 10_000 ? { kind: 'quantity', sku, quantity } : null;
 }
 
-export function readStock(answer: Answer): Parsed | null {
+export function readStock(answer: Answer, u: Understanding | null = null): Parsed | null {
   const pressed = cardAction(answer) === 'order.stock' ? answer.value!.choice : null;
-  const choice = pressed ?? STOCK_WORDS.find(([pattern]) => pattern.test(answer.text))?.[1];
-  return choice === 'backorder' || choice === 'partial' || choice === 'remove' ? { kind: 'stock', choice } : null;
+  const accepted = u?.changes?.some((c) => c.kind === 'accept_available') ? 'available' : undefined;
+  const choice = pressed ?? accepted ?? STOCK_WORDS.find(([pattern]) => pattern.test(answer.text))?.[1];
+  return choice === 'backorder' || choice === 'partial' || choice === 'available' || choice === 'remove' ? { kind: 'stock', choice } : null;
 }
 
 /** An offered slot by button, or another day / part of day to look at instead. */
@@ -69,9 +76,15 @@ export function readAddress(answer: Answer): Parsed | null {
   return parseAddress(answer.text, '') ? { kind: 'address', text: answer.text } : null;
 }
 
-/** A requested date, or "any" for none. */
-export function readDate(answer: Answer, u: Understanding | null): Parsed | null {
+/**
+ * A requested date, or "any" for none. Asked "20.11.2026 is past – do you mean 20.11.2027?", "yes" takes next
+ * year's; another past or unclear day is asked back again with its own reason.
+ */
+export function readDate(answer: Answer, u: Understanding | null, nextYear: string | null = null): Parsed | null {
+  if (nextYear && u?.confirm === true) return { kind: 'date', date: nextYear };
+  if (nextYear && u?.confirm === false && !u.date) return null; // "no" to next year's: which day then?
   if (NO_DATE.test(answer.text)) return { kind: 'date', date: null };
+  if (u?.dateProblem) return { kind: 'dateProblem', problem: u.dateProblem };
   return u?.date ? { kind: 'date', date: u.date } : null;
 }
 

@@ -2,25 +2,44 @@ import { bindCard, type CardAttachment } from '../../cards/bind';
 import type { Product } from '../../domain/catalog';
 import type { Locale } from '../../domain/locale';
 import { formatMoney } from '../../domain/money';
+import { lineGrossCents } from '../../domain/vat';
 import { isValidQuantity, priceDraft } from '../../domain/order';
 import type { Address, Customer } from '../../domain/parties';
 import type { LineCheck } from '../../data/orders';
 import { formatAddress, formatDay, formatSlot } from '../format';
 import { orderTexts as tx } from '../texts/order';
-import type { OrderSession } from './session';
+import { summaryVersion, type OrderSession } from './session';
 
-export function productTitle(p: Product, locale: Locale): string {
-  return `${p.name[locale]} – ${formatMoney(p.priceCents, locale)}`;
+/** A unit price as the customer reads it: net for businesses, including VAT for private customers (PAngV). */
+export function unitPriceFor(p: Product, consumer: boolean): number {
+  return consumer ? lineGrossCents(p.priceCents, p.vatRate) : p.priceCents;
 }
 
+export function productTitle(p: Product, locale: Locale, consumer = false): string {
+  return `${p.name[locale]} – ${formatMoney(unitPriceFor(p, consumer), locale)}`;
+}
+
+/** What the summary says beside the draft: a requested date that cannot be met, a credit warning for staff. */
+export interface SummaryExtras {
+  warning?: string | null;
+}
+
+/**
+ * The order as it would be placed. Business customers read net prices with VAT per rate below; private customers
+ * (B2C) read gross prices first and a button that says they are ordering with an obligation to pay (§312j (3)
+ * BGB). Staff ordering for a customer see whose order it is, not "your order".
+ */
 export function summaryCard(
   s: OrderSession,
   catalog: readonly Product[],
   customer: Customer,
   checks: readonly LineCheck[],
+  extras: SummaryExtras = {},
 ): CardAttachment {
   const l = s.locale;
   const priced = priceDraft(s.draft, catalog);
+  const consumer = customer.kind === 'b2c';
+  const forCustomer = s.person.role !== 'customer';
   const note = (sku: string, quantity: number): string => {
     const check = checks.find((c) => c.sku === sku);
     if (s.slots[sku]) return tx(l, 'noteSlot', { slot: formatSlot(s.slots[sku], l) });
@@ -31,39 +50,51 @@ export function summaryCard(
       if (s.backorderChoice === 'partial' && now > 0) return date ? tx(l, 'notePartial', { now, date }) : tx(l, 'notePartialLater', { now });
       return date ? tx(l, 'noteBackorder', { date }) : tx(l, 'noteBackorderUnknown');
     }
-    return quantity > 1 ? tx(l, 'unitPrice', { price: formatMoney(catalog.find((p) => p.sku === sku)!.priceCents, l) }) : '';
+    if (quantity <= 1) return '';
+    const product = catalog.find((p) => p.sku === sku)!;
+    return tx(l, 'unitPrice', { price: formatMoney(unitPriceFor(product, consumer), l) });
   };
   const onlyServices = priced.lines.every((line) => line.kind === 'service');
   const address: Address = s.draft.deliveryAddress ?? customer.address;
+  const totals = consumer
+    ? [
+        { title: tx(l, 'grossConsumer'), value: formatMoney(priced.totals.grossCents, l) },
+        ...priced.totals.byRate.map((r) => ({ title: tx(l, 'vatIncluded', { rate: r.rate }), value: formatMoney(r.vatCents, l) })),
+      ]
+    : [
+        ...priced.totals.byRate.flatMap((r) => [
+          { title: tx(l, 'netAtRate', { rate: r.rate }), value: formatMoney(r.netCents, l) },
+          { title: tx(l, 'vatAtRate', { rate: r.rate }), value: formatMoney(r.vatCents, l) },
+        ]),
+        { title: tx(l, 'gross'), value: formatMoney(priced.totals.grossCents, l) },
+      ];
   return bindCard('orderSummary', {
-    title: tx(l, 'summaryTitle'),
+    title: forCustomer ? tx(l, 'summaryTitleFor', { customer: customer.name }) : tx(l, 'summaryTitle'),
     customerName: customer.name,
+    pricesNote: tx(l, consumer ? 'pricesGross' : 'pricesNet'),
     lines: priced.lines.map((line) => ({
       quantity: line.quantity,
       name: line.name[l],
-      net: formatMoney(line.netCents, l),
+      amount: formatMoney(consumer ? lineGrossCents(line.netCents, line.vatRate) : line.netCents, l),
       note: note(line.sku, line.quantity),
     })),
-    totals: [
-      ...priced.totals.byRate.flatMap((r) => [
-        { title: tx(l, 'netAtRate', { rate: r.rate }), value: formatMoney(r.netCents, l) },
-        { title: tx(l, 'vatAtRate', { rate: r.rate }), value: formatMoney(r.vatCents, l) },
-      ]),
-      { title: tx(l, 'gross'), value: formatMoney(priced.totals.grossCents, l) },
-    ],
+    totals,
     details: [
       { title: tx(l, onlyServices ? 'serviceAddress' : 'deliveryAddress'), value: formatAddress(address) },
       ...(onlyServices ? [] : [{ title: tx(l, 'deliveryDate'), value: s.draft.requestedDate ? formatDay(s.draft.requestedDate, l) : tx(l, 'noDate') }]),
     ],
-    confirmTitle: tx(l, 'confirm'),
+    warning: extras.warning ?? '',
+    // §312j (3) BGB binds the consumer's own button; staff entering a phone order place it for them.
+    confirmTitle: tx(l, consumer && !forCustomer ? 'confirmPaid' : 'confirm'),
     changeTitle: tx(l, 'change'),
     cancelTitle: tx(l, 'cancel'),
     draftKey: s.draftKey,
+    version: summaryVersion(s),
   });
 }
 
 /** Goods and made-to-order items grouped by category, each with a quantity field; services are booked by talking. */
-export function catalogCard(catalog: readonly Product[], locale: Locale): CardAttachment {
+export function catalogCard(catalog: readonly Product[], locale: Locale, consumer = false): CardAttachment {
   const categories = new Map<string, Product[]>();
   for (const p of catalog) {
     if (p.kind === 'service') continue;
@@ -71,14 +102,14 @@ export function catalogCard(catalog: readonly Product[], locale: Locale): CardAt
   }
   return bindCard('catalog', {
     title: tx(locale, 'catalogTitle'),
-    hint: tx(locale, 'catalogHint'),
+    hint: `${tx(locale, 'catalogHint')} ${tx(locale, consumer ? 'pricesGross' : 'pricesNet')}`,
     submitTitle: tx(locale, 'catalogSubmit'),
     categories: [...categories.entries()].map(([category, products]) => ({
       title: categoryTitle(category, locale),
       products: products.map((p) => ({
         sku: p.sku,
         name: p.name[locale],
-        price: `${formatMoney(p.priceCents, locale)} / ${p.unit[locale]}`,
+        price: `${formatMoney(unitPriceFor(p, consumer), locale)} / ${p.unit[locale]}`,
         quantityLabel: tx(locale, 'quantity'),
       })),
     })),

@@ -25,11 +25,19 @@ export interface ChangeReport {
   removed: string[];
   /** SKUs whose quantity was unusable and is asked again. */
   rejected: string[];
+  /** Things the message removed that the draft does not hold (a SKU, or the words of an ambiguous mention). */
+  notInOrder: { sku: string | null; text: string }[];
+  /** "ok just send the 5 you have": short lines take the quantity in stock (the dialog knows the stock). */
+  acceptAvailable: boolean;
 }
+
+// "doch lieber 3" when the recognizer read no quantity of its own: one lone whole number in the message.
+const MAX_UNKNOWN_ASKED = 3;
+const LONE_NUMBER = /^\D*?(\d{1,5})\D*$/;
 
 // Words that make "2 Toner" an addition to the line instead of its new quantity, or a removal.
 const ADD = /\b(noch|dazu|zus[aä]tzlich|weitere[nrs]?|au[sß]erdem|plus|add|another|more|additional|extra|also|as well)\b/i;
-const REMOVE = /\b(ohne|kein(e|en)?|streich\w*|entfern\w*|weg|raus|l[oö]sch\w*|nicht mehr|without|remove|delete|drop|no more|take out|cancel the)\b/i;
+const REMOVE = /\b(ohne|kein(e|en)?|streich\w*|entfern\w*|weg|raus|l[oö]sch\w*|nicht mehr|doch nicht|lieber nicht|without|remove|delete|drop|no more|take out|cancel the|not the)\b/i;
 // "actually make that five" / "doch lieber fünf": a bare quantity for the line talked about last.
 const REPLACE = /\b(doch|lieber|nein|moment|warte|stattdessen|korrigier\w*|korrektur|[aä]nder\w*|mach\w*|actually|make (it|that)|no|wait|sorry|correction|instead|change|rather)\b/i;
 const ADDRESS_HINT = /\b(adresse|address|liefer\w*|deliver\w*|an die|to)\b/i;
@@ -107,6 +115,11 @@ export function setRequestedDate(s: OrderSession, date: string | null, today: st
   }
 }
 
+/** A named date that cannot be taken as it is, kept to be asked back. */
+export function setDateProblem(s: OrderSession, problem: NonNullable<Understanding['dateProblem']>): void {
+  s.badDate = problem.kind === 'past' ? { date: problem.date, reason: 'past' } : { date: problem.thisYear, reason: 'ambiguous', nextYear: problem.nextYear };
+}
+
 /** An address typed by the customer: complete ones are used at once, partial ones are asked back. */
 export function setAddressInput(s: OrderSession, typed: Address | null, complete: (a: Address) => boolean): void {
   if (!typed) return;
@@ -132,20 +145,55 @@ export function applyUnderstanding(s: OrderSession, u: Understanding, ctx: Chang
   const before = JSON.stringify(s);
   const removed: string[] = [];
   const rejected: string[] = [];
+  const notInOrder: ChangeReport['notInOrder'] = [];
+  let acceptAvailable = false;
+  // Lines whose new quantity a change set: the same product among the items must not add to it again.
+  const quantitySet = new Set<string>();
+  const inDraft = (sku: string) => s.draft.lines.some((l) => l.sku === sku) || s.quantityMissing.includes(sku);
   const removal = REMOVE.test(ctx.text);
   const addition = ADD.test(ctx.text);
 
-  // An address ("Gartenweg 5, 10115 Berlin") makes the recognizer see an unknown product in the city name.
-  const typedAddress = u.items.length === 0 && u.ambiguous.length === 0 && !u.service ? parseAddress(ctx.text, ctx.addressName) : null;
-  const addressMeant = typedAddress !== null && (ADDRESS_HINT.test(ctx.text) || (!!typedAddress.street && !!typedAddress.postcode));
+  // The address the recognizer found in the message ("… liefern an Baustraße 5, 12345 Berlin") is the delivery
+  // address; without one, a message that is only an address ("Gartenweg 5, 10115 Berlin") is read here.
+  const given = u.deliveryAddress
+    ? { name: ctx.addressName, street: u.deliveryAddress.street, postcode: u.deliveryAddress.postcode ?? '', city: u.deliveryAddress.city ?? '', country: 'DE' }
+    : null;
+  const typedAddress = given ?? (u.items.length === 0 && u.ambiguous.length === 0 && !u.service ? parseAddress(ctx.text, ctx.addressName) : null);
+  const addressMeant = typedAddress !== null && (given !== null || ADDRESS_HINT.test(ctx.text) || (!!typedAddress.street && !!typedAddress.postcode));
 
-  const items = [...u.items];
+  // Changes the recognizer read ("den Stuhl doch nicht", "ohne Toner", "ach nee, doch lieber 3").
+  for (const change of u.changes ?? []) {
+    if (change.kind === 'remove') {
+      // "ohne Toner" means whichever toner lines the draft holds; there is nothing to choose between.
+      const present = change.target.skus.filter(inDraft);
+      if (present.length === 0) {
+        notInOrder.push({ sku: change.target.skus.length === 1 ? change.target.skus[0] : null, text: change.target.text });
+      }
+      for (const sku of present) {
+        dropLine(s, sku);
+        removed.push(sku);
+      }
+    } else if (change.kind === 'set_quantity') {
+      const sku = change.target ? (change.target.skus.find(inDraft) ?? (change.target.skus.length === 1 ? change.target.skus[0] : null)) : s.lastSku;
+      if (sku) quantitySet.add(sku);
+      if (sku && findProduct(ctx.catalog, sku) && !setLineQuantity(s, sku, change.quantity)) rejected.push(sku);
+    } else if (change.kind === 'accept_available') {
+      acceptAvailable = true;
+    }
+  }
+
+  // A product named only to be taken off ("ohne Kaffee") is in the recognizer's changes, applied above.
+  const items = u.items.filter((i) => !(i.removal && u.changes) && !(i.quantity !== null && quantitySet.has(i.sku)));
   if (u.service && !items.some((i) => i.sku === u.service)) items.push({ sku: u.service, quantity: null, text: u.service });
   for (const item of items) {
     const product = findProduct(ctx.catalog, item.sku);
     if (!product) continue;
     s.lastSku = product.sku;
     if (item.quantity === 0 || (removal && item.quantity === null)) {
+      if (!inDraft(product.sku)) {
+        notInOrder.push({ sku: product.sku, text: item.text });
+        continue;
+      }
       dropLine(s, product.sku);
       removed.push(product.sku);
     } else if (item.quantity !== null) {
@@ -157,16 +205,29 @@ export function applyUnderstanding(s: OrderSession, u: Understanding, ctx: Chang
     }
   }
   for (const a of u.ambiguous) {
+    if (a.removal && u.changes) continue;
+    if (removal && a.quantity === null) {
+      // "ohne Toner" means the toner lines the order holds; there is nothing to choose between.
+      const present = a.candidates.filter(inDraft);
+      if (present.length === 0) notInOrder.push({ sku: null, text: a.text });
+      for (const sku of present) {
+        dropLine(s, sku);
+        removed.push(sku);
+      }
+      continue;
+    }
     s.unclear.push({ kind: 'ambiguous', text: a.text, candidates: [...a.candidates], quantity: a.quantity });
   }
   if (!addressMeant) {
-    for (const text of u.unknown) {
+    // A long message with many strange words asks about a few of them and goes on with what was understood.
+    for (const text of u.unknown.slice(0, MAX_UNKNOWN_ASKED)) {
       s.unclear.push({ kind: 'unknown', text, candidates: bestMatches(text, ctx.catalog, s.locale).map((p) => p.sku), quantity: null });
     }
   }
 
-  if (items.length === 0 && u.ambiguous.length === 0 && s.lastSku && REPLACE.test(ctx.text)) {
-    const quantity = u.quantityOnly ?? null;
+  if (!u.changes?.length && items.length === 0 && u.ambiguous.length === 0 && s.lastSku && REPLACE.test(ctx.text)) {
+    const lone = LONE_NUMBER.exec(ctx.text);
+    const quantity = u.quantityOnly ?? (lone ? Number(lone[1]) : null);
     if (quantity !== null && !setLine(s, s.lastSku, quantity, false)) rejected.push(s.lastSku);
   }
 
@@ -184,11 +245,13 @@ export function applyUnderstanding(s: OrderSession, u: Understanding, ctx: Chang
         s.slots = {};
       }
     }
-    if (u.date && (hasGoodsLines(s, ctx.catalog) || !hasServiceLines(s, ctx.catalog))) setRequestedDate(s, u.date, ctx.today);
+    if (u.date && !u.dateProblem && (hasGoodsLines(s, ctx.catalog) || !hasServiceLines(s, ctx.catalog))) setRequestedDate(s, u.date, ctx.today);
   }
+  // A past day is said to be past, and "am 20.11." after that day is asked back; neither is dropped or moved.
+  if (u.dateProblem) setDateProblem(s, u.dateProblem);
 
   if (addressMeant) setAddressInput(s, typedAddress, ctx.addressComplete);
 
-  return { changed: JSON.stringify(s) !== before, removed, rejected };
+  return { changed: JSON.stringify(s) !== before, removed, rejected, notInOrder, acceptAvailable };
 }
 

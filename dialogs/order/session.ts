@@ -43,7 +43,8 @@ export interface OrderSession {
   /** An address the customer typed that still lacks parts. */
   addressInput: Address | null;
   /** A requested date that cannot be used, to be asked back. */
-  badDate: { date: string; reason: 'past' | 'not_working_day' | 'invalid' } | null;
+  /** ambiguous: "am 20.11." after that day of this year; `nextYear` is what a "yes" takes. */
+  badDate: { date: string; reason: 'past' | 'not_working_day' | 'invalid' | 'ambiguous'; nextYear?: string } | null;
   /** The line the last change was about: "actually make that five" refers to it. */
   lastSku: string | null;
   placed: { number: string } | null;
@@ -74,4 +75,23 @@ export function newSession(person: Person, locale: Locale, channel: string): Ord
 /** Whether leaving now would lose something the customer entered. */
 export function hasContent(s: OrderSession): boolean {
   return s.placed === null && (s.draft.lines.length > 0 || s.unclear.length > 0 || s.quantityMissing.length > 0);
+}
+
+/**
+ * What a summary card shows, as a short fingerprint carried by its buttons: a Confirm pressed on a card whose
+ * fingerprint is no longer the draft's would place something the customer never saw, so it places nothing.
+ * A fingerprint rather than a counter: it cannot be forgotten on one of the many paths that change the draft.
+ * It covers what the customer decided (lines, address, date, slots, stock choice); prices are the catalog's and
+ * a product withdrawn meanwhile is explained when placing, so neither is part of it.
+ */
+export function summaryVersion(s: OrderSession): string {
+  const shown = {
+    customerId: s.draft.customerId,
+    lines: s.draft.lines.map((l) => [l.sku, l.quantity]),
+    deliveryAddress: s.draft.deliveryAddress,
+    requestedDate: s.draft.requestedDate,
+    slots: Object.entries(s.slots).sort(),
+    backorderChoice: s.backorderChoice,
+  };
+  return crypto.createHash('sha256').update(JSON.stringify(shown)).digest('base64url').slice(0, 16);
 }

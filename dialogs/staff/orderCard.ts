@@ -76,7 +76,8 @@ function invoiceFact(view: OrderView, locale: Locale): string | null {
 }
 
 export function orderCard(view: OrderView, actor: Actor, locale: Locale): CardAttachment {
-  const steps = isStaff(actor.role) ? offeredSteps(view, actor, locale) : [];
+  // Accounting gets the steps the lifecycle allows it (release or reject a hold); offeredSteps checks by role.
+  const steps = isStaff(actor.role) || actor.role === 'accountant' ? offeredSteps(view, actor, locale) : [];
   const a = view.deliveryAddress;
   const factList = [
     { title: staffTexts(locale, 'factCustomer'), value: `${view.customer.name} (${view.customer.number})` },

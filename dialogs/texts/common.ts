@@ -5,6 +5,18 @@ export const commonTexts = defineTexts('common', {
     de: 'Hallo {name}, willkommen beim Auftragsbot! Sie können hier bestellen, Termine buchen und nach Ihren Aufträgen fragen. Schreiben Sie „Hilfe“, um zu sehen, was ich kann.',
     en: 'Hello {name}, welcome to Auftragsbot! You can place orders, book services and ask about your orders here. Type “help” to see what I can do.',
   },
+  welcomeSales: {
+    de: 'Hallo {name}, willkommen beim Auftragsbot! Hier sehen Sie die Arbeitslisten („offene Aufträge“, „Aufträge auf Halt“), schalten Aufträge weiter, versenden sie und erfassen Bestellungen für Kunden. Schreiben Sie „Hilfe“ für alle Befehle.',
+    en: 'Hello {name}, welcome to Auftragsbot! Here you see the work queues (“open orders”, “orders on hold”), move orders on, ship them and enter orders for customers. Type “help” for every command.',
+  },
+  welcomeAccountant: {
+    de: 'Hallo {name}, willkommen beim Auftragsbot! Hier sehen Sie die angehaltenen Aufträge („Aufträge auf Halt“), geben sie frei oder lehnen sie ab und fragen den Stand jedes Auftrags ab. Schreiben Sie „Hilfe“ für alle Befehle.',
+    en: 'Hello {name}, welcome to Auftragsbot! Here you see the orders on hold (“orders on hold”), release or reject them and ask about any order. Type “help” for every command.',
+  },
+  welcomeAdmin: {
+    de: 'Hallo {name}, willkommen beim Auftragsbot! Sie können alles, was Vertrieb und Buchhaltung hier können. Schreiben Sie „Hilfe“ für alle Befehle.',
+    en: 'Hello {name}, welcome to Auftragsbot! You can do everything sales and accounting can do here. Type “help” for every command.',
+  },
   greeting: {
     de: 'Hallo {name}! Wie kann ich Ihnen helfen?',
     en: 'Hello {name}! How can I help you?',
@@ -33,9 +45,17 @@ export const commonTexts = defineTexts('common', {
     de: '• Vertrieb: „offene Aufträge“, „Aufträge auf Halt“, „heute zu versenden“, „was ist überfällig?“; Aufträge weiterschalten („1004 versandbereit“), versenden und für Kunden bestellen („Bestellung für Müller Bau: 5 Stühle“)',
     en: '• Sales: “open orders”, “orders on hold”, “to ship today”, “what is late?”; move orders on (“1004 ready to ship”), ship them and order for customers (“order for Müller Bau: 5 chairs”)',
   },
+  helpStatusStaff: {
+    de: '• Den Stand jedes Auftrags abfragen („Status Auftrag 1003“, „Aufträge von Müller Bau“), Aufträge stornieren und Termine verschieben',
+    en: '• Ask about any order (“status of order 1003”, “orders of Müller Bau”), cancel orders and move appointments',
+  },
   helpAccountant: {
-    de: '• Buchhaltung: den Stand jedes Auftrags abfragen („Status Auftrag 1003“) und Aufträge auf Halt ablehnen; Rechnungen: „offene Rechnungen“, „überfällige Rechnungen“, „Rechnungen von Müller Bau“, „Rechnung zu Auftrag 1004 erstellen“, „Rechnung RE-2026-0007 stornieren“',
-    en: '• Accounting: ask about any order (“status of order 1003”) and reject orders on hold; invoices: “open invoices”, “overdue invoices”, “invoices of Müller Bau”, “create invoice for order 1004”, “cancel invoice RE-2026-0007”',
+    de: '• Buchhaltung: den Stand jedes Auftrags abfragen („Status Auftrag 1003“), die angehaltenen Aufträge ansehen („Aufträge auf Halt“) und freigeben („1004 freigeben“) oder ablehnen („1004 stornieren“); Rechnungen: „offene Rechnungen“, „überfällige Rechnungen“, „Rechnungen von Müller Bau“, „Rechnung zu Auftrag 1004 erstellen“, „Rechnung RE-2026-0007 stornieren“',
+    en: '• Accounting: ask about any order (“status of order 1003”), see the orders on hold (“orders on hold”) and release (“1004 release”) or reject them (“cancel order 1004”); invoices: “open invoices”, “overdue invoices”, “invoices of Müller Bau”, “create invoice for order 1004”, “cancel invoice RE-2026-0007”',
+  },
+  helpAccountantOrders: {
+    de: 'Bestellungen nimmt der Vertrieb auf; Zahlungen zeigt der Chat noch nicht.',
+    en: 'Orders are entered by the sales team; payments are not in the chat yet.',
   },
   helpAdmin: {
     de: '• Administration: alles, was der Vertrieb kann',
@@ -53,6 +73,10 @@ export const commonTexts = defineTexts('common', {
     de: 'Fragen zu Rechnungen und Zahlungen kann ich im Chat noch nicht beantworten. Unsere Buchhaltung hilft Ihnen gern weiter.',
     en: 'I cannot answer questions about invoices and payments in the chat yet. Our accounting team will be glad to help.',
   },
+  accountingLaterAccountant: {
+    de: 'Rechnungen und Zahlungen zeigt der Chat noch nicht. Die angehaltenen Aufträge finden Sie mit „Aufträge auf Halt“, jeden Auftrag mit „Status Auftrag 1003“.',
+    en: 'Invoices and payments are not in the chat yet. You find the orders on hold with “orders on hold” and any order with “status of order 1003”.',
+  },
   staleCard: {
     de: 'Dieser Knopf gehört zu einem Vorgang, der schon abgeschlossen ist. Schreiben Sie einfach, was Sie möchten.',
     en: 'That button belongs to something that is already finished. Just write what you would like to do.',
@@ -60,6 +84,10 @@ export const commonTexts = defineTexts('common', {
   notUnderstood: {
     de: 'Das habe ich leider nicht verstanden. Schreiben Sie „Hilfe“, um zu sehen, was ich kann.',
     en: 'Sorry, I did not understand that. Type “help” to see what I can do.',
+  },
+  unreadableMessage: {
+    de: 'Diese Nachricht konnte ich leider nicht lesen. Bitte schreiben Sie mir noch einmal – Ihre bisherigen Angaben bleiben erhalten.',
+    en: 'Sorry, I could not read that message. Please write to me again – nothing you entered so far is lost.',
   },
   turnError: {
     de: 'Entschuldigung, da ist bei mir etwas schiefgegangen. Bitte versuchen Sie es gleich noch einmal.',

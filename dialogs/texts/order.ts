@@ -25,15 +25,19 @@ export const orderTexts = defineTexts('order', {
   },
   askAmbiguous: { de: 'Welchen „{text}“ meinen Sie?', en: 'Which “{text}” do you mean?' },
   askUnknown: {
-    de: '„{text}“ kenne ich leider nicht. Meinten Sie einen dieser Artikel?',
-    en: 'Sorry, I do not know “{text}”. Did you mean one of these?',
+    de: '„{text}“ führen wir leider nicht. Ähnliche Artikel – meinten Sie einen davon?',
+    en: 'Sorry, we do not carry “{text}”. Similar products – did you mean one of these?',
+  },
+  notCarried: {
+    de: '„{text}“ führen wir leider nicht; den Rest Ihrer Nachricht habe ich übernommen.',
+    en: 'Sorry, we do not carry “{text}”; I have taken the rest of your message.',
   },
   skipUnknown: { de: 'Nichts davon', en: 'None of these' },
   retryProduct: {
     de: 'Bitte wählen Sie einen der Artikel aus oder nennen Sie ihn genauer.',
     en: 'Please pick one of the products or name it more precisely.',
   },
-  askQuantity: { de: 'Wie viel „{name}“ möchten Sie? (Einheit: {unit})', en: 'How many of “{name}” would you like? (unit: {unit})' },
+  askQuantity: { de: 'Wie viele {what} möchten Sie?', en: 'How many {what} would you like?' },
   retryQuantity: {
     de: 'Bitte nennen Sie eine Menge zwischen 1 und 10.000, z. B. „3“ oder „drei“.',
     en: 'Please give a quantity between 1 and 10,000, e.g. “3” or “three”.',
@@ -47,8 +51,8 @@ export const orderTexts = defineTexts('order', {
     en: 'Sorry, we no longer carry “{name}”; I have taken it out of your order.',
   },
   stockShort: {
-    de: 'Von {name} sind leider nur {available} {unit} sofort lieferbar (Sie möchten {requested}).',
-    en: 'Sorry, only {available} {unit} of {name} are available right now (you asked for {requested}).',
+    de: 'Von {name} sind leider nur {available} sofort lieferbar (Sie möchten {requested}).',
+    en: 'Sorry, only {available} of {name} are available right now (you asked for {requested}).',
   },
   stockNone: {
     de: '{name} ist leider gerade nicht auf Lager.',
@@ -59,10 +63,11 @@ export const orderTexts = defineTexts('order', {
   askStock: { de: 'Wie möchten Sie vorgehen?', en: 'How would you like to proceed?' },
   stockBackorder: { de: 'Alles zusammen liefern, sobald verfügbar', en: 'Deliver everything together once available' },
   stockPartial: { de: 'Verfügbares jetzt, Rest später', en: 'Available items now, the rest later' },
+  stockAvailable: { de: 'Nur die vorrätige Menge', en: 'Only the quantity in stock' },
   stockRemove: { de: 'Artikel entfernen', en: 'Remove the item' },
   retryStock: {
-    de: 'Bitte wählen Sie: nachliefern, Teillieferung oder Artikel entfernen.',
-    en: 'Please choose: backorder, partial delivery or remove the item.',
+    de: 'Bitte wählen Sie: nachliefern, Teillieferung, nur die vorrätige Menge oder Artikel entfernen.',
+    en: 'Please choose: backorder, partial delivery, only the quantity in stock or remove the item.',
   },
   madeToOrder: {
     de: '{name} wird für Sie angefertigt; fertig ist es frühestens am {date}.',
@@ -92,6 +97,14 @@ export const orderTexts = defineTexts('order', {
     de: 'Der {date} liegt nicht in der Zukunft. Bitte nennen Sie einen Werktag ab morgen oder „egal“.',
     en: '{date} is not in the future. Please name a working day from tomorrow on, or “any”.',
   },
+  askDateYear: {
+    de: 'Der {date} ist schon vorbei. Meinen Sie den {next}? Dann antworten Sie „ja“ – oder nennen Sie einen anderen Tag (oder „egal“).',
+    en: '{date} has already passed. Do you mean {next}? Then answer “yes” – or name another day (or “any”).',
+  },
+  askDateOther: {
+    de: 'Welcher Tag soll es dann sein? Bitte z. B. „Freitag“, „am 4.12.2026“ oder „egal“.',
+    en: 'Which day should it be then? Please write e.g. “Friday”, “on 4 December 2026” or “any”.',
+  },
   retryDateWeekend: {
     de: 'Am {date} liefern wir nicht (Wochenende oder Feiertag). Bitte nennen Sie einen Werktag oder „egal“.',
     en: 'We do not deliver on {date} (weekend or public holiday). Please name a working day or “any”.',
@@ -101,6 +114,17 @@ export const orderTexts = defineTexts('order', {
     en: 'I did not understand that day. Please write e.g. “Friday”, “on 4 December” or “any”.',
   },
   summaryTitle: { de: 'Ihre Bestellung', en: 'Your order' },
+  summaryTitleFor: { de: 'Bestellung für {customer}', en: 'Order for {customer}' },
+  pricesNet: { de: 'Preise netto zzgl. MwSt.', en: 'Prices net, plus VAT' },
+  pricesGross: { de: 'Preise inkl. MwSt.', en: 'Prices incl. VAT' },
+  dateNotMet: {
+    de: 'Ihr Wunschtermin {requested} ist leider nicht zu halten: frühestens möglich ist der {earliest}. Wenn Sie so bestellen, gilt dieser Termin; Sie können auch noch etwas ändern.',
+    en: 'Sorry, your requested date {requested} cannot be met: the earliest possible date is {earliest}. If you order like this, that date applies; you can still change something.',
+  },
+  creditWarning: {
+    de: 'Achtung: Mit diesem Auftrag ({gross}) überschreitet {customer} das Kreditlimit von {limit} um {exceeded} (offen: {open}). Der Auftrag wird angelegt, aber angehalten, bis die Buchhaltung ihn freigibt.',
+    en: 'Note: with this order ({gross}) {customer} exceeds the credit limit of {limit} by {exceeded} (open: {open}). The order will be created but held until accounting releases it.',
+  },
   summaryPrompt: {
     de: 'Bitte prüfen Sie die Bestellung. Sie können auch noch etwas ändern, z. B. „doch lieber 3 Stühle“.',
     en: 'Please check the order. You can still change something, e.g. “make that 3 chairs”.',
@@ -114,11 +138,14 @@ export const orderTexts = defineTexts('order', {
     en: 'What would you like to change? For example “add 2 toner”, “remove the coffee”, “deliver on Friday” or another address.',
   },
   confirm: { de: 'Bestellen', en: 'Place order' },
+  confirmPaid: { de: 'zahlungspflichtig bestellen', en: 'Place order (payment required)' },
   change: { de: 'Ändern', en: 'Change' },
   cancel: { de: 'Abbrechen', en: 'Cancel' },
   netAtRate: { de: 'Netto {rate} %', en: 'Net {rate}%' },
   vatAtRate: { de: 'MwSt. {rate} %', en: 'VAT {rate}%' },
   gross: { de: 'Gesamt brutto', en: 'Total incl. VAT' },
+  grossConsumer: { de: 'Gesamtpreis inkl. MwSt.', en: 'Total price incl. VAT' },
+  vatIncluded: { de: 'darin enthaltene MwSt. {rate} %', en: 'included VAT {rate}%' },
   deliveryAddress: { de: 'Lieferadresse', en: 'Delivery address' },
   serviceAddress: { de: 'Einsatzort', en: 'Service address' },
   deliveryDate: { de: 'Wunschtermin', en: 'Requested date' },
@@ -167,6 +194,18 @@ export const orderTexts = defineTexts('order', {
     de: 'Die Menge für „{name}“ muss eine ganze Zahl zwischen 1 und 10.000 sein.',
     en: 'The quantity of “{name}” must be a whole number between 1 and 10,000.',
   },
+  problemQuantityOverLimit: {
+    de: 'Von „{name}“ können wir in einer Bestellung höchstens {max} annehmen. Bitte nennen Sie eine kleinere Menge oder sprechen Sie uns für eine Großbestellung an.',
+    en: 'We can take at most {max} of “{name}” in one order. Please give a smaller quantity, or contact us about a bulk order.',
+  },
+  problemBeyondHorizon: {
+    de: '„{name}“ in dieser Menge könnten wir erst in mehr als {days} Tagen fertigstellen. Bitte nennen Sie eine kleinere Menge.',
+    en: 'We could only finish “{name}” in this quantity more than {days} days from now. Please give a smaller quantity.',
+  },
+  problemDateBeyondHorizon: {
+    de: 'So weit im Voraus (mehr als {days} Tage) können wir noch keinen Termin zusagen. Bitte nennen Sie einen früheren Wunschtermin.',
+    en: 'We cannot promise a date that far ahead (more than {days} days). Please give an earlier date.',
+  },
   problemAddress: { de: 'Die Lieferadresse ist unvollständig.', en: 'The delivery address is incomplete.' },
   problemPostcode: {
     de: 'Die Postleitzahl der Lieferadresse stimmt nicht.',
@@ -192,8 +231,25 @@ export const orderTexts = defineTexts('order', {
     de: 'Diese Bestellung ist bereits als {number} eingegangen.',
     en: 'This order has already been received as {number}.',
   },
+  cardOutdated: {
+    de: 'Die Bestellung hat sich seit dieser Karte geändert – hier ist der aktuelle Stand. Bestellt ist noch nichts.',
+    en: 'The order changed since this card; here it is now. Nothing has been ordered yet.',
+  },
+  reorderTaken: {
+    de: 'Ich habe die Artikel aus Auftrag {number} übernommen – zu den heutigen Preisen und mit der heutigen Verfügbarkeit.',
+    en: 'I have taken the items of order {number} – at today’s prices and with today’s availability.',
+  },
+  reorderNone: {
+    de: 'Ich finde noch keinen früheren Auftrag in Ihrem Konto.',
+    en: 'I cannot find an earlier order in your account yet.',
+  },
+  reorderWhich: {
+    de: 'Für welchen Kunden oder nach welchem Auftrag soll ich die Bestellung wiederholen? Nennen Sie z. B. „wie Auftrag 1004“.',
+    en: 'For which customer or after which order should I repeat the order? Say e.g. “same as order 1004”.',
+  },
   changed: { de: 'Erledigt, ich habe die Bestellung angepasst.', en: 'Done, I have updated the order.' },
   removed: { de: '{name} ist entfernt.', en: '{name} has been removed.' },
+  notInOrder: { de: '„{name}“ ist nicht in Ihrer Bestellung; ich habe nichts geändert.', en: '“{name}” is not in your order; I have changed nothing.' },
   catalogTitle: { de: 'Katalog', en: 'Catalog' },
   catalogHint: {
     de: 'Tragen Sie die gewünschten Mengen ein und tippen Sie auf „Übernehmen“.',

@@ -40,7 +40,7 @@ export const staffTexts = defineTexts('staff', {
   factHold: { de: 'Grund für Halt', en: 'Reason for hold' },
   lineShipped: { de: 'versandt {shipped} von {quantity}', en: 'shipped {shipped} of {quantity}' },
   totalNet: { de: 'Netto', en: 'Net' },
-  totalVat: { de: 'USt. {rate} %', en: 'VAT {rate}%' },
+  totalVat: { de: 'MwSt. {rate} %', en: 'VAT {rate}%' },
   totalGross: { de: 'Gesamt', en: 'Total' },
   historyTitle: { de: 'Verlauf', en: 'History' },
   historyEntry: { de: '{when} · {status} · {who}', en: '{when} · {status} · {who}' },

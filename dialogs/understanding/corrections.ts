@@ -1,3 +1,4 @@
+import type { NumberSpan } from './numbers';
 import { simplify, type Token } from './text';
 
 /**
@@ -5,10 +6,10 @@ import { simplify, type Token } from './text';
  * Whatever follows such a marker replaces earlier values instead of adding to them.
  */
 const markers: string[][] = [
-  ['nein'], ['doch'], ['lieber'], ['besser'], ['korrektur'], ['korrigiere'], ['korrigiert'], ['ich', 'meinte'],
+  ['nein'], ['nee'], ['doch'], ['lieber'], ['besser'], ['korrektur'], ['korrigiere'], ['korrigiert'], ['ich', 'meinte'],
   ['ich', 'meine'], ['moment'], ['warte'], ['stattdessen'], ['sorry'], ['pardon'], ['upps'], ['oops'],
   ['actually'], ['make'], ['no'], ['wait'], ['i', 'mean'], ['i', 'meant'], ['correction'], ['instead'], ['rather'],
-  ['scratch', 'that'], ['change', 'that', 'to'], ['change', 'it', 'to'],
+  ['scratch', 'that'], ['change', 'that', 'to'], ['change', 'it', 'to'], ['sondern'],
 ];
 
 /** After these a different product replaces the last one ("Kaffee, ach nein, lieber Tee") rather than joining it. */
@@ -48,4 +49,26 @@ export function segment(tokens: Token[]): Segments {
     of.push(current);
   }
   return { of, replaces, markerTokens };
+}
+
+/** Words before a number that it is the old value ("nicht 3, sondern 5", "statt 3 lieber 5", "not 3 but 5", "5 instead of 3"). */
+const replacedCues = [['nicht'], ['not'], ['statt'], ['anstatt'], ['instead', 'of'], ['rather', 'than']];
+
+/**
+ * Character spans of old values a message names only to replace them ("nicht 3 sondern 5" → "nicht 3"): a number
+ * after such a cue, followed closely by another number. Hidden like dates, so that only the new value is read.
+ */
+export function replacedValues(tokens: Token[], numbers: NumberSpan[]): [number, number][] {
+  const words = tokens.map((t) => (t.kind === 'word' ? simplify(t.norm) : ''));
+  const spans: [number, number][] = [];
+  numbers.forEach((n, k) => {
+    const cue = replacedCues.find((c) => c.every((w, i) => words[n.from - c.length + i] === w));
+    const next = numbers[k + 1];
+    const before = numbers[k - 1];
+    // The new value stands after the old one ("not 3 but 5") or before its cue ("5 instead of 3").
+    const newValueNear = (next && next.from - n.to <= 2) || (before && cue && n.from - cue.length - before.to <= 1);
+    if (!cue || n.value === null || !newValueNear) return;
+    spans.push([tokens[n.from - cue.length].start, tokens[n.to - 1].end]);
+  });
+  return spans;
 }

@@ -6,10 +6,23 @@ import { editDistance, simplify, type Token } from './text';
  * four words (German separable verbs: "sagen Sie die Beratung ab"). Words of 6+ letters forgive one typo.
  */
 export const intentCues = {
+  /** Words that cancel whatever they name. */
   cancelThing: [
     'storn*', 'absag*', 'sag* ... ab', 'cancel*', 'abbestell*', 'widerruf*', 'zuruckzieh*', 'zuruckgezog*',
-    'losch*', 'streich*', 'call off', 'withdraw*', 'delete', 'drop', 'nicht mehr kommen', 'not need to come',
-    "doesn t need to come", "don t need * anymore", "can t make", 'nicht wahrnehmen', 'nicht mehr',
+    'call off', 'nicht mehr kommen', 'not need to come', "doesn t need to come", "don t need * anymore", "can t make",
+    'nicht wahrnehmen', 'bestellung* losch*', 'auftrag* losch*', 'bestellung* streich*', 'auftrag* streich*',
+    'losch* * bestellung*', 'losch* * auftrag*', 'delete order*', 'delete * order',
+  ],
+  /**
+   * Words that also mean other things ("drop", "delete", "streichen", "nicht mehr"): a cancellation only with an order
+   * number, a booking, or "my order" / "die Bestellung" ("DROP TABLE orders" is none).
+   */
+  cancelWeak: ['losch*', 'streich*', 'withdraw*', 'delete', 'drop', 'nicht mehr', 'remove', 'entfern*'],
+  /** An order of one's own named without its number. */
+  ownOrder: [
+    'mein* bestellung*', 'mein* auftrag*', 'unser* bestellung*', 'unser* auftrag*', 'die bestellung', 'den auftrag',
+    'der auftrag', 'diese* bestellung', 'diese* auftrag', 'my order*', 'our order*', 'the order', 'this order',
+    'that order', 'my last order', 'our last order', 'letzte* bestellung', 'letzte* auftrag',
   ],
   generalCancel: [
     'abbrech*', 'abbruch', 'stop', 'stopp', 'vergiss es', 'vergessen sie es', 'lass mal', 'lass es', 'doch nicht',
@@ -25,13 +38,13 @@ export const intentCues = {
     'verschieb*', 'verschob*', 'verlegen', 'verleg*', 'umbuch*', 'umleg*', 'anderen termin', 'anderen tag',
     'einen anderen', 'spater', 'fruher', 'reschedul*', 'postpon*', 'move', 'push', 'different time', 'different day',
     'another day', 'another time', 'change the date', 'change booking', 'change my booking', 'later', 'earlier',
-    'andere uhrzeit',
+    'andere uhrzeit', 'statt', 'anstatt', 'instead of',
   ],
   payment: [
     'zahlung*', 'bezahl*', 'uberwies*', 'uberweis*', 'zahlungseingang', 'offen', 'offene posten', 'schuld*',
     'ausgeglichen', 'payment*', 'paid', 'pay', 'transfer*', 'owe', 'outstanding', 'balance', 'settled', 'come through',
   ],
-  invoice: ['rechnung*', 'invoice*', 'bill', 'receipt', 'beleg'],
+  invoice: ['rechnung*', '*rechnung', 'invoice*', 'bill', 'receipt', 'beleg', 'gutschrift', 'credit note'],
   status: [
     'wo ist', 'wo sind', 'wo bleib*', 'status', 'lieferstatus', 'stand', 'wann kommt', 'wann kommen', 'wann wird',
     'wann werden', 'geliefert', 'verschickt', 'versendet', 'unterwegs', 'angekommen', 'sendungsverfolgung', 'schon raus',
@@ -129,11 +142,18 @@ const gap = patternIds.get('...')!;
 /** Which patterns each word matches; bounded because customers keep writing new words. */
 const matchCache = new Map<string, Uint8Array>();
 
+/** Words that cue phrases use as they are ("nicht" in "doch nicht"): never read as a typo of another cue ("nichts"). */
+const cueWords = new Set(patterns.filter((p) => p.kind === 'exact').map((p) => p.core));
+
 function matchesOf(word: string): Uint8Array {
   let row = matchCache.get(word);
   if (row) return row;
   row = new Uint8Array(patterns.length);
-  for (let id = 0; id < patterns.length; id++) row[id] = wordMatches(patterns[id], word) ? 1 : 0;
+  const known = cueWords.has(word);
+  for (let id = 0; id < patterns.length; id++) {
+    const p = patterns[id];
+    row[id] = (known && p.kind === 'exact' ? word === p.core : wordMatches(p, word)) ? 1 : 0;
+  }
   if (matchCache.size >= 20_000) matchCache.clear();
   matchCache.set(word, row);
   return row;

@@ -2,10 +2,14 @@ import * as chrono from 'chrono-node';
 import type { Locale } from '../../domain/locale';
 import { fold } from './text';
 
-export type PartOfDay = 'morning' | 'afternoon' | 'evening';
+import type { DateProblem, PartOfDay } from './types';
+
+export type { PartOfDay } from './types';
 
 export interface DateFinding {
   date: string | null;
+  /** A day and month named that has passed (with its year) or may be this year's past or next year's one. */
+  problem: DateProblem | null;
   time: string | null;
   partOfDay: PartOfDay | null;
   /** Character spans [start, end) that held dates and times, so that their digits are not read as quantities. */
@@ -44,17 +48,15 @@ function reference(now: Date): Date {
   return new Date(b.year, b.month - 1, b.day, b.hour, b.minute);
 }
 
-/** Day and month without a year ("am 4.12.", "bis 20.3") mean the next such date from today on. */
+/** Day and month without a year ("am 4.12.", "bis 20.3"): the year stays implied, findDate decides which one. */
 const numericDayMonth: chrono.Parser = {
   pattern: () => /(?<![\d.])(\d{1,2})\.(\d{1,2})\.(?:(\d{4}|\d{2})(?!\d))?(?![\d])/,
   extract: (context, match) => {
     const day = Number(match[1]);
     const month = Number(match[2]);
     if (day < 1 || day > 31 || month < 1 || month > 12) return null;
-    const ref = context.refDate;
-    let year = match[3] ? Number(match[3].length === 2 ? `20${match[3]}` : match[3]) : ref.getFullYear();
-    if (!match[3] && (month < ref.getMonth() + 1 || (month === ref.getMonth() + 1 && day < ref.getDate()))) year++;
-    return context.createParsingComponents({ day, month, year });
+    if (match[3]) return context.createParsingComponents({ day, month, year: Number(match[3].length === 2 ? `20${match[3]}` : match[3]) });
+    return context.createParsingComponents({ day, month }).imply('year', context.refDate.getFullYear());
   },
 };
 
@@ -171,6 +173,36 @@ function parse(text: string, locale: Locale, ref: Date): chrono.ParsedResult[] {
   return parsers[locale].parse(text, ref, { forwardDate: true }).filter(isDate);
 }
 
+/**
+ * How many days back a day and month without year ("am 20.11.") counts as unclear rather than next year's: within
+ * this span a customer may well mean the date that has just passed (a typo, a late message).
+ */
+const AMBIGUOUS_DAYS = 92;
+
+function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+function problemOf(r: chrono.ParsedResult, ref: Date, today: string): DateProblem | null {
+  const c = wished(r);
+  // Only a date written out ("3.3.2026", "2 March"); "gestern" or "letzte Woche" are references to the past.
+  if (!/\d/.test(r.text) || !c.isCertain('day') || !c.isCertain('month')) return null;
+  if (c.isCertain('year')) return ymd(c) < today ? { kind: 'past', date: ymd(c) } : null;
+  const thisYear = `${ref.getFullYear()}-${pad(c.get('month')!)}-${pad(c.get('day')!)}`;
+  if (thisYear >= today || daysBetween(thisYear, today) > AMBIGUOUS_DAYS) return null;
+  return { kind: 'ambiguous', thisYear, nextYear: `${ref.getFullYear() + 1}${thisYear.slice(4)}` };
+}
+
+/** The wished day of a result; a day and month without a year that passed this year is next year's. */
+function dateOf(r: chrono.ParsedResult, ref: Date): string {
+  const c = wished(r);
+  const date = ymd(c);
+  if (c.isCertain('year') || !c.isCertain('day') || !c.isCertain('month')) return date;
+  const thisYear = `${ref.getFullYear()}${date.slice(4)}`;
+  const today = `${ref.getFullYear()}-${pad(ref.getMonth() + 1)}-${pad(ref.getDate())}`;
+  return thisYear >= today ? thisYear : `${ref.getFullYear() + 1}${date.slice(4)}`;
+}
+
 /** Words right before a date that make it the target of a move. */
 const movedTo = /(?:^|[^\p{L}])(?:auf|to|onto|nach)\s+(?:den\s+|dem\s+|the\s+|am\s+|on\s+)?$/iu;
 
@@ -180,15 +212,19 @@ export function findDate(text: string, locale: Locale, now: Date): DateFinding {
   let results = parse(text, locale, ref);
   if (results.length === 0) results = parse(text, other, ref);
   const spans = results.map((r) => [r.index, r.index + r.text.length] as [number, number]);
-  // Past days are references ("wie letzte Woche"), never a wished delivery or visit date.
   const today = `${ref.getFullYear()}-${pad(ref.getMonth() + 1)}-${pad(ref.getDate())}`;
-  const upcoming = results.filter((r) => namesDay(r) && ymd(wished(r)) >= today);
+  // A day and month written out that has passed is reported, never dropped: with its year ("am 3.3.2026") it is
+  // past and gives no date; without ("am 2.3." a few days later) it keeps next year's as the date, flagged as unclear.
+  const problems = new Map(results.map((r) => [r, problemOf(r, ref, today)]));
+  // Other past days are references ("wie letzte Woche"), never a wished delivery or visit date.
+  const upcoming = results.filter((r) => namesDay(r) && problems.get(r)?.kind !== 'past' && dateOf(r, ref) >= today);
   // "von Dienstag auf Donnerstag", "move Tuesday's appointment to Thursday": the day after "auf"/"to" is the wish.
   const first = upcoming.find((r) => movedTo.test(text.slice(0, r.index))) ?? upcoming[0];
+  const problem = first ? (problems.get(first) ?? null) : ([...problems.values()].find((p) => p !== null) ?? null);
   const timed = results.map(wished).find((c) => c.isCertain('hour'));
-  const date = first ? ymd(wished(first)) : null;
+  const date = first ? dateOf(first, ref) : null;
   const time = timed ? `${pad(timed.get('hour')!)}:${pad(timed.get('minute') ?? 0)}` : null;
   const folded = fold(text).replace(/\bguten morgen\b|\bgood (morning|afternoon|evening)\b/g, '');
   const partOfDay = partsOfDay.find(([, re]) => re.test(folded))?.[0] ?? null;
-  return { date, time, partOfDay, spans };
+  return { date, problem, time, partOfDay, spans };
 }

@@ -4,18 +4,9 @@ import { segment } from './corrections';
 import { simplify, type Token } from './text';
 import { quantityFillers, requestWords, trailingWords } from './vocabulary';
 
-export interface ItemMention {
-  sku: string;
-  quantity: number | null;
-  text: string;
-}
+import type { AmbiguousMention, ItemMention } from './types';
 
-/** A word that fits several products ("Toner"), with the quantity written for it. */
-export interface AmbiguousMention {
-  text: string;
-  candidates: string[];
-  quantity: number | null;
-}
+export type { AmbiguousMention, ItemMention } from './types';
 
 export interface Extracted {
   items: ItemMention[];
@@ -37,7 +28,13 @@ const notProducts = new Set([
  * Turns product mentions and numbers into items: a quantity belongs to the product after it ("10 Pakete Papier")
  * or, failing that, before it ("Papier: 10"); after a correction marker it replaces the earlier value.
  */
-export function extractItems(index: CatalogIndex, tokens: Token[], numbers: NumberSpan[], mentions: ProductMention[]): Extracted {
+export function extractItems(
+  index: CatalogIndex,
+  tokens: Token[],
+  numbers: NumberSpan[],
+  mentions: ProductMention[],
+  removals: ReadonlySet<ProductMention> = new Set(),
+): Extracted {
   const segments = segment(tokens);
   const numberEndingAt = new Map(numbers.map((n) => [n.to - 1, n]));
   const numberStartingAt = new Map(numbers.map((n) => [n.from, n]));
@@ -48,6 +45,10 @@ export function extractItems(index: CatalogIndex, tokens: Token[], numbers: Numb
   const isUnit = (t: Token) => t.kind === 'word' && index.units.has(t.key);
   const sameSegment = (a: number, b: number) => segments.of[a] === segments.of[b];
 
+  // Words of the product's own name between a quantity and the product ("3 Ergo Pro Stühle"), or format words
+  // ("A4"), belong to the product.
+  const ownWord = (t: Token, m: ProductMention) =>
+    t.kind === 'word' && (m.skus.some((sku) => index.skusOfKey.get(t.key)?.has(sku)) || /^[a-z]\d$/.test(t.norm));
   const goods = mentions.filter((m) => m.kind !== 'service');
   for (const m of goods) {
     let skippedWord = false;
@@ -59,7 +60,9 @@ export function extractItems(index: CatalogIndex, tokens: Token[], numbers: Numb
       }
       const t = tokens[j];
       if (mentionAt.has(j) || segments.markerTokens.has(j)) break;
-      if (isUnit(t) || (t.raw === '.' && j > 0 && isUnit(tokens[j - 1]))) continue;
+      // "2 Stück von den Tischen", "2 of the chairs": small words between a counted unit and its product.
+      const small = t.kind === 'word' && index.stop.has(simplify(t.norm)) && j > 0 && (isUnit(tokens[j - 1]) || numberEndingAt.has(j - 1) || index.stop.has(simplify(tokens[j - 1].norm)));
+      if (isUnit(t) || ownWord(t, m) || small || (t.raw === '.' && j > 0 && isUnit(tokens[j - 1]))) continue;
       if (t.kind === 'word' && !skippedWord) {
         skippedWord = true;
         continue;
@@ -79,7 +82,7 @@ export function extractItems(index: CatalogIndex, tokens: Token[], numbers: Numb
         break;
       }
       const t = tokens[j];
-      if (t.kind === 'punct' || trailingFillers.has(simplify(t.norm)) || isUnit(t)) {
+      if (t.kind === 'punct' || trailingFillers.has(simplify(t.norm)) || isUnit(t) || ownWord(t, m)) {
         skipped++;
         continue;
       }
@@ -103,7 +106,8 @@ export function extractItems(index: CatalogIndex, tokens: Token[], numbers: Numb
   const touch = (i: number) => items.push(...items.splice(i, 1));
   for (const m of mentions) {
     if (m.skus.length > 1) {
-      const entry = { text: m.text, candidates: m.skus, quantity: quantity.get(m) ?? null };
+      const entry: AmbiguousMention = { text: m.text, candidates: m.skus, quantity: quantity.get(m) ?? null };
+      if (removals.has(m)) entry.removal = true;
       ambiguous.push(entry);
       ambiguousOf.set(m, entry);
       continue;
@@ -124,7 +128,7 @@ export function extractItems(index: CatalogIndex, tokens: Token[], numbers: Numb
     } else if (seg > 0 && segments.replaces[seg] && items.length > 0 && firstOfSegment && !correctedBefore(m)) {
       items[items.length - 1] = { sku, quantity: q, text: m.text };
     } else {
-      items.push({ sku, quantity: q, text: m.text });
+      items.push(removals.has(m) ? { sku, quantity: null, text: m.text, removal: true } : { sku, quantity: q, text: m.text });
     }
   }
   // A bare number after a correction marker ("ach nein, lieber fünf") corrects the product named last before it.
@@ -145,8 +149,33 @@ export function extractItems(index: CatalogIndex, tokens: Token[], numbers: Numb
     while (j < tokens.length && (isUnit(tokens[j]) || index.stop.has(simplify(tokens[j].norm)))) j++;
     const t = tokens[j];
     if (!t || t.kind !== 'word' || mentionAt.has(j) || segments.markerTokens.has(j)) continue;
-    if (notProducts.has(simplify(t.norm)) || t.norm.length < 3) continue;
-    unknown.push(t.raw);
+    if (notProducts.has(simplify(t.norm)) || t.norm.length < 3 || index.skusOfKey.has(t.key)) continue;
+    unknown.push(hyphenatedWord(tokens, j));
   }
-  return { items, service, ambiguous, unknown };
+  return { items, service, ambiguous, unknown: mostProductLike(unknown) };
+}
+
+/** The word at j with the parts a hyphen joins to it, as written ("USB-Sticks", not "USB"). */
+function hyphenatedWord(tokens: Token[], j: number): string {
+  let word = tokens[j].raw;
+  for (let k = j + 1; tokens[k]?.afterHyphen; k++) word += `-${tokens[k].raw}`;
+  return word;
+}
+
+/** How many unknown words are named back: a long message must not turn into a list of everything in it. */
+export const MAX_UNKNOWN = 3;
+
+/**
+ * The unknown words most likely to be products, in the order written: nouns (capitalised, as German writes them)
+ * and longer words first, each word once.
+ */
+function mostProductLike(words: string[]): string[] {
+  const seen = new Set<string>();
+  const unique = words.map((w, i) => ({ w, i })).filter(({ w }) => !seen.has(w.toLowerCase()) && seen.add(w.toLowerCase()));
+  const score = (w: string) => (/^\p{Lu}/u.test(w) ? 1 : 0) + Math.min(w.length, 12) / 12;
+  return unique
+    .sort((a, b) => score(b.w) - score(a.w) || a.i - b.i)
+    .slice(0, MAX_UNKNOWN)
+    .sort((a, b) => a.i - b.i)
+    .map(({ w }) => w);
 }

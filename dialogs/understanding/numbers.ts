@@ -96,7 +96,7 @@ function parseEnglishWords(words: string[], at: number): { value: number; length
 }
 
 const vague: Record<Locale, string[][]> = {
-  de: [['ein', 'paar'], ['paar'], ['einige'], ['mehrere'], ['etwas']],
+  de: [['ein', 'paar'], ['n', 'paar'], ['ne', 'paar'], ['paar'], ['einige'], ['mehrere'], ['etwas']],
   en: [['a', 'few'], ['few'], ['some'], ['several']],
 };
 
@@ -119,6 +119,8 @@ export function findNumbers(tokens: Token[], locale: Locale): NumberSpan[] {
     const en = parseEnglishWords(words, i);
     if (en) return { ...en, article: false };
     if (locale === 'en' && (w === 'a' || w === 'an')) return { value: 1, length: 1, article: true };
+    // Spoken German shortens the article ("ne Packung Kaffee", "n Stuhl").
+    if ((w === 'ne' || w === 'nen' || w === 'n') && tokens[i + 1]?.kind === 'word') return { value: 1, length: 1, article: true };
     return null;
   };
   for (let i = 0; i < tokens.length; ) {

@@ -20,6 +20,10 @@ export interface CatalogIndex {
   heads: Map<string, Set<string>>;
   /** Keys that occur inside phrases of exactly these products ("drucker" in "drucker wartung"). */
   inner: Map<string, Set<string>>;
+  /** Every key in any phrase → the products whose names or synonyms hold it ("ergo" → CHAIR-ERGO). */
+  skusOfKey: Map<string, Set<string>>;
+  /** The catalog's selling units → goods sold in them ("ream" → PAPER-A4, "Stück" → many). */
+  productUnits: Map<string, Set<string>>;
   units: Set<string>;
   stop: Set<string>;
   typoCache: Map<string, string[]>;
@@ -48,6 +52,8 @@ export function catalogIndex(catalog: Product[]): CatalogIndex {
     singleWords: new Map(),
     heads: new Map(),
     inner: new Map(),
+    skusOfKey: new Map(),
+    productUnits: new Map(),
     units: new Set(unitWords.map(stem)),
     stop: new Set(stopWords),
     typoCache: new Map(),
@@ -65,6 +71,7 @@ export function catalogIndex(catalog: Product[]): CatalogIndex {
       list.push(phrase);
       index.byFirstKey.set(keys[0], list);
       variant.forEach((w, i) => addTo(index.vocabulary, keys[i], simplify(w)));
+      for (const k of keys) addTo(index.skusOfKey, k, sku);
       if (keys.length === 1) addTo(index.singleWords, keys[0], sku);
       else {
         if (synonym) addTo(index.heads, keys[keys.length - 1], sku);
@@ -79,6 +86,7 @@ export function catalogIndex(catalog: Product[]): CatalogIndex {
     }
   }
   for (const p of catalog) add(p.sku, p.name.de, false);
+  for (const p of catalog) if (p.kind !== 'service') for (const unit of [p.unit.de, p.unit.en]) addTo(index.productUnits, stem(unit), p.sku);
   indexes.set(catalog, index);
   return index;
 }
@@ -197,4 +205,34 @@ export function findProducts(index: CatalogIndex, tokens: Token[], text: string)
     i += length;
   }
   return mentions;
+}
+
+/** Length of the common beginning of two words. */
+function commonPrefix(a: string, b: string): number {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return i;
+}
+
+/**
+ * Products a short answer singles out by a word of their names or synonyms, inflected or as part of a compound
+ * ("die farbigen" and "farbe" → Farbtoner, "the black one" → black toner): words that fit one product only.
+ * Words that fit several ("Toner") say nothing about the choice.
+ */
+export function findPicks(index: CatalogIndex, tokens: Token[]): string[] {
+  const words = tokens.filter((t) => t.kind === 'word' && t.norm.length >= 4 && !index.stop.has(simplify(t.norm)));
+  if (words.length === 0 || words.length > 8) return [];
+  const picks = new Set<string>();
+  for (const t of words) {
+    const skus = new Set<string>();
+    for (const [key, owners] of index.skusOfKey) {
+      if (key.length < 3) continue;
+      const shared = commonPrefix(t.key, key);
+      if (shared === key.length || shared === t.key.length || shared >= 5 || (shared >= 4 && shared >= key.length - 3)) {
+        for (const sku of owners) skus.add(sku);
+      }
+    }
+    if (skus.size === 1) picks.add([...skus][0]);
+  }
+  return [...picks].sort();
 }

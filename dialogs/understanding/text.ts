@@ -68,6 +68,8 @@ export interface Token {
   end: number;
   /** Numbers written as "2x" or "x2". */
   times?: boolean;
+  /** Joined to the token before it by a hyphen ("USB-Sticks"), which tokenizing drops. */
+  afterHyphen?: boolean;
 }
 
 // Digits with an "x" on either side, numbers with thousands separators ("1.000", "1,000") or a decimal part
@@ -94,7 +96,8 @@ export function tokenize(text: string): Token[] {
     } else if (/^\d+$/.test(raw)) {
       tokens.push({ raw, norm: raw, key: raw, kind: 'number', start, end });
     } else if (/^[\p{L}\d]+$/u.test(raw)) {
-      tokens.push({ raw, norm: fold(raw), key: stem(raw), kind: 'word', start, end });
+      const afterHyphen = text[start - 1] === '-' && tokens.at(-1)?.end === start - 1;
+      tokens.push({ raw, norm: fold(raw), key: stem(raw), kind: 'word', start, end, ...(afterHyphen ? { afterHyphen } : {}) });
     } else {
       tokens.push({ raw, norm: raw, key: raw, kind: 'punct', start, end });
     }

@@ -32,6 +32,8 @@ export const trailingWords = [
   'schick', 'schicke', 'schicken', 'schickt', 'sende', 'senden', 'sendet', 'liefer', 'liefern', 'liefert',
   'bringen', 'bringt', 'brauche', 'brauchen', 'nehme', 'nehmen', 'sie', 'uns', 'mir', 'wir', 'ich',
   'send', 'ship', 'deliver', 'bring', 'need', 'want', 'take', 'get', 'us', 'me', 'we', 'i',
+  // A new quantity for the product named ("Papier bitte auf 8 Pakete erhöhen", "change the paper to 8 reams").
+  'auf', 'to',
 ];
 
 /**
@@ -44,6 +46,11 @@ export const requestWords = [
   'nehmen', 'brauchen', 'liefern', 'schicken', 'senden', 'buchen', 'sachen', 'dinge', 'artikel', 'produkte', 'waren',
   'zeug', 'etwas', 'was', 'order', 'ordering', 'buy', 'purchase', 'get', 'have', 'need', 'want', 'take', 'things',
   'stuff', 'items', 'products', 'something', 'anything',
+  // Verbs of a change ("auf 8 erhöhen", "reduce to 3").
+  'erhohen', 'reduzieren', 'verringern', 'andern', 'aendern', 'korrigieren', 'increase', 'reduce', 'decrease',
+  'change', 'raise', 'lower', 'update', 'adjust',
+  // Urgency and politeness after a quantity ("12 reams asap", "5 Stück dringend").
+  'asap', 'urgent', 'urgently', 'dringend', 'sofort', 'schnell', 'eilig', 'pls', 'plz', 'pliz', 'bitteschon', 'thx',
 ];
 
 /** Words that may surround a bare quantity answer ("lieber 3", "make it 3", "5 Stück bitte", "just five"). */
@@ -51,4 +58,6 @@ export const quantityFillers = [
   'bitte', 'dann', 'nur', 'einfach', 'davon', 'insgesamt', 'es', 'das', 'sagen', 'wir', 'ja', 'ok', 'okay',
   'please', 'then', 'just', 'only', 'it', 'that', 'total', 'in', 'let', 's', 'say', 'yes',
   'ach', 'oh', 'ah', 'hm', 'hmm', 'auf', 'andere', 'andern', 'mach', 'mache', 'machen', 'draus', 'daraus', 'to', 'well',
+  // "not 3 but 5": the old value is hidden, "but" is left over.
+  'but', 'make',
 ];

@@ -29,10 +29,22 @@ describe('configuration from the environment', () => {
     expect(loadConfig({ QUIET_HOURS: 'off' }).quietHours).toBeNull();
   });
 
+  it('reads the limits, with defaults, and refuses nonsense for them', () => {
+    expect(loadConfig({}).rateLimits).toEqual({ perAddressPerMinute: 300, perKeyPerMinute: 600, demoTokensPerMinute: 20 });
+    expect(loadConfig({}).orderLimits).toEqual({ maxQuantityPerProduct: 10_000, planningHorizonDays: 365 });
+    const set = loadConfig({ RATE_LIMIT_PER_MINUTE: '50', RATE_LIMIT_KEY_PER_MINUTE: '70', DEMO_TOKENS_PER_MINUTE: '3', MAX_ORDER_QUANTITY_PER_PRODUCT: '500', PLANNING_HORIZON_DAYS: '90' });
+    expect(set.rateLimits).toEqual({ perAddressPerMinute: 50, perKeyPerMinute: 70, demoTokensPerMinute: 3 });
+    expect(set.orderLimits).toEqual({ maxQuantityPerProduct: 500, planningHorizonDays: 90 });
+    expect(() => loadConfig({ RATE_LIMIT_PER_MINUTE: '0' })).toThrow(/RATE_LIMIT_PER_MINUTE/);
+    expect(() => loadConfig({ PLANNING_HORIZON_DAYS: 'forever' })).toThrow(/PLANNING_HORIZON_DAYS/);
+    expect(() => loadConfig({ MAX_ORDER_QUANTITY_PER_PRODUCT: '2.5' })).toThrow(/MAX_ORDER_QUANTITY_PER_PRODUCT/);
+  });
+
   it('documents every variable it reads', () => {
     const documented = configVariables.map((v) => v.name);
     for (const name of ['PORT', 'DATA_DIR', 'DATABASE_URL', 'MicrosoftAppId', 'MicrosoftAppPassword', 'MicrosoftAppType',
-      'MicrosoftAppTenantId', 'LOG_LEVEL', 'TOKEN_SECRET', 'SHOP_API_KEY', 'STAFF_API_KEY', 'DEMO_MODE', 'HOST']) {
+      'MicrosoftAppTenantId', 'LOG_LEVEL', 'TOKEN_SECRET', 'SHOP_API_KEY', 'STAFF_API_KEY', 'DEMO_MODE', 'HOST',
+      'RATE_LIMIT_PER_MINUTE', 'RATE_LIMIT_KEY_PER_MINUTE', 'DEMO_TOKENS_PER_MINUTE', 'MAX_ORDER_QUANTITY_PER_PRODUCT', 'PLANNING_HORIZON_DAYS']) {
       expect(documented).toContain(name);
     }
   });

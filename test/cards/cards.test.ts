@@ -11,9 +11,11 @@ const samples: Record<CardName, object> = {
   orderSummary: {
     title: 'Ihre Bestellung',
     customerName: 'Müller Bau GmbH',
+    pricesNote: 'Preise netto zzgl. MwSt.',
+    warning: '',
     lines: [
-      { quantity: 10, name: 'Kopierpapier', net: '49,00 €', note: 'je 4,90 €' },
-      { quantity: 1, name: 'Kaffee', net: '18,90 €', note: '' },
+      { quantity: 10, name: 'Kopierpapier', amount: '49,00 €', note: 'je 4,90 €' },
+      { quantity: 1, name: 'Kaffee', amount: '18,90 €', note: '' },
     ],
     totals: [{ title: 'Netto 19 %', value: '49,00 €' }, { title: 'Gesamt', value: '78,54 €' }],
     details: [{ title: 'Lieferadresse', value: 'Hauptstraße 12, 10827 Berlin' }],
@@ -21,6 +23,7 @@ const samples: Record<CardName, object> = {
     changeTitle: 'Ändern',
     cancelTitle: 'Abbrechen',
     draftKey: 'chat:1',
+    version: 'k3Jx0c1Qd9aZ2bYw',
   },
   productChoice: { question: 'Welchen Toner?', candidates: [{ title: 'Toner schwarz', sku: 'TONER-BK' }, { title: 'Farbset', sku: 'TONER-COLOR' }] },
   slotChoice: { question: 'Welcher Termin?', slots: [{ title: 'Di 8:00', start: '2026-12-01T07:00:00.000Z' }] },

@@ -48,10 +48,10 @@ describe('corrections', () => {
 
   it('mid-flow: an item added while a quantity is asked, then the question again', async () => {
     const { conversation, replies } = await startOrder(t.db, 'Kopierpapier', mueller('de'));
-    expect(shown(replies)).toContain('Wie viel „Kopierpapier');
+    expect(shown(replies)).toContain('Wie viele Pakete Kopierpapier');
     const again = shown(await conversation.say('und noch 2 Packungen Kaffee'));
     expect(again).toContain('Erledigt, ich habe die Bestellung angepasst.');
-    expect(again).toContain('Wie viel „Kopierpapier');
+    expect(again).toContain('Wie viele Pakete Kopierpapier');
     const summary = shown(await conversation.say('5'));
     expect(summary).toContain('5 × Kopierpapier');
     expect(summary).toContain('2 × Kaffeebohnen');
@@ -69,7 +69,7 @@ describe('corrections', () => {
 describe('language and account', () => {
   it('"English please" mid-order asks the pending question again in English and remembers it', async () => {
     const { conversation } = await startOrder(t.db, 'Kopierpapier', mueller('de'));
-    expect(shown(await conversation.say('English please'))).toContain('How many of “Copy paper');
+    expect(shown(await conversation.say('English please'))).toContain('How many reams of Copy paper');
     expect(shown(await conversation.say('4'))).toContain('4 × Copy paper');
     expect((await getPerson(t.db, 1))!.locale).toBe('en');
   });
@@ -100,8 +100,8 @@ describe('language and account', () => {
 
 describe('interruptions', () => {
   it.each([
-    ['de', 'hilfe', 'Sie sind gerade beim Bestellen', 'Wie viel „Kopierpapier'],
-    ['en', 'help', 'You are in the middle of an order', 'How many of “Copy paper'],
+    ['de', 'hilfe', 'Sie sind gerade beim Bestellen', 'Wie viele Pakete Kopierpapier'],
+    ['en', 'help', 'You are in the middle of an order', 'How many reams of Copy paper'],
   ] as const)('help (%s): help text, then the same question again', async (locale, help, text, question) => {
     const { conversation } = await startOrder(t.db, locale === 'de' ? 'Kopierpapier' : 'copy paper', mueller(locale));
     const replies = await conversation.say(help);
@@ -146,8 +146,8 @@ describe('interruptions', () => {
   });
 
   it.each([
-    ['de', 'Status Auftrag 1001', 'Auftrag 1001: Bestätigt.', 'Weiter mit Ihrer Bestellung:', 'Wie viel „Kopierpapier'],
-    ['en', 'status of order 1001', 'Order 1001: Confirmed.', 'Back to your order:', 'How many of “Copy paper'],
+    ['de', 'Status Auftrag 1001', 'Auftrag 1001: Bestätigt.', 'Weiter mit Ihrer Bestellung:', 'Wie viele Pakete Kopierpapier'],
+    ['en', 'status of order 1001', 'Order 1001: Confirmed.', 'Back to your order:', 'How many reams of Copy paper'],
   ] as const)('a status question mid-order (%s) is answered, then the order goes on', async (locale, question, answer, back, pending) => {
     const placed = await placeOrder(t.db, muellerActor, { customerId: 1, lines: [{ sku: 'DESK-160', quantity: 1 }] }, new Date('2026-11-24T08:00:00Z'));
     expect(placed.ok).toBe(true);
@@ -168,8 +168,8 @@ describe('interruptions', () => {
 
 describe('pauses, restarts and double clicks', () => {
   it.each([
-    ['de', 'ja', 'Wie viel „Kopierpapier'],
-    ['en', 'yes', 'How many of “Copy paper'],
+    ['de', 'ja', 'Wie viele Pakete Kopierpapier'],
+    ['en', 'yes', 'How many reams of Copy paper'],
   ] as const)('after more than an hour (%s) the customer is asked whether to continue; yes resumes the question', async (locale, yes, question) => {
     const { conversation } = await startOrder(t.db, locale === 'de' ? 'Kopierpapier' : 'copy paper', mueller(locale));
     conversation.clock.now = new Date(conversation.clock.now.getTime() + 61 * 60_000);
@@ -194,7 +194,7 @@ describe('pauses, restarts and double clicks', () => {
 
   it('a half-finished draft survives a server restart (dialog state in the knex storage)', async () => {
     const first = await startOrder(t.db, '2 Stühle und Kopierpapier', { ...mueller('de'), conversationState: new ConversationState(new KnexStorage(t.db)) });
-    expect(shown(first.replies)).toContain('Wie viel „Kopierpapier');
+    expect(shown(first.replies)).toContain('Wie viele Pakete Kopierpapier');
 
     // A new process: new database connection, new dialog instance, new state objects; same conversation id.
     const db = openDatabase(t.options);

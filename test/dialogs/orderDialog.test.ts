@@ -73,8 +73,8 @@ describe('clarifications', () => {
   });
 
   it.each([
-    ['de', '5 Flummis und 2 Stühle', '„Flummis“ kenne ich leider nicht', 'Nichts davon', '2 × Bürostuhl Ergo Pro'],
-    ['en', '5 bouncy balls and 2 chairs', 'Sorry, I do not know', 'None of these', '2 × Ergo Pro office chair'],
+    ['de', '5 Flummis und 2 Stühle', '„Flummis“ führen wir leider nicht', 'Nichts davon', '2 × Bürostuhl Ergo Pro'],
+    ['en', '5 bouncy balls and 2 chairs', 'Sorry, we do not carry', 'None of these', '2 × Ergo Pro office chair'],
   ] as const)('unknown product (%s): closest matches offered, "none of these" drops it', async (locale, text, question, none, line) => {
     const { conversation, replies } = await startOrder(t.db, text, mueller(locale));
     expect(shown(replies)).toContain(question);
@@ -85,8 +85,8 @@ describe('clarifications', () => {
   });
 
   it.each([
-    ['de', 'Kopierpapier bitte', 'Wie viel „Kopierpapier', 'fünf', '5 × Kopierpapier'],
-    ['en', 'I need copy paper', 'How many of “Copy paper', 'a dozen', '12 × Copy paper'],
+    ['de', 'Kopierpapier bitte', 'Wie viele Pakete Kopierpapier', 'fünf', '5 × Kopierpapier'],
+    ['en', 'I need copy paper', 'How many reams of Copy paper', 'a dozen', '12 × Copy paper'],
   ] as const)('missing quantity (%s): asked, number words accepted', async (locale, text, question, answer, line) => {
     const { conversation, replies } = await startOrder(t.db, text, mueller(locale));
     expect(shown(replies)).toContain(question);

@@ -55,3 +55,24 @@ describe('dates in Europe/Berlin', () => {
     expect(date('Could it be an hour later?', 'en').date).toBeNull();
   });
 });
+
+describe('dates that cannot be taken as they are', () => {
+  const december = new Date('2026-12-01T09:00:00Z');
+  it('reports a past date with its year as past, not dropped', () => {
+    expect(read('Lieferung am 30.11.2026', 'de', december)).toMatchObject({ date: null, dateProblem: { kind: 'past', date: '2026-11-30' } });
+    expect(read('15 reams of paper delivered on 3 March 2026', 'en')).toMatchObject({ date: null, dateProblem: { kind: 'past', date: '2026-03-03' } });
+  });
+
+  it('reports a day and month that passed lately as this year or next, keeping next year as the reading', () => {
+    expect(read('Lieferung am 20.11.', 'de', december)).toMatchObject({
+      date: '2027-11-20', dateProblem: { kind: 'ambiguous', thisYear: '2026-11-20', nextYear: '2027-11-20' },
+    });
+    expect(read('two monitors on 2 March', 'en').dateProblem).toEqual({ kind: 'ambiguous', thisYear: '2026-03-02', nextYear: '2027-03-02' });
+  });
+
+  it('takes a date long past this year as next year, and future dates as they are', () => {
+    expect(read('am 4.1.', 'de', december)).toMatchObject({ date: '2027-01-04', dateProblem: null });
+    expect(read('am 4.12.')).toMatchObject({ date: '2026-12-04', dateProblem: null });
+    expect(read('wie gestern besprochen 3 Stühle')).toMatchObject({ dateProblem: null });
+  });
+});

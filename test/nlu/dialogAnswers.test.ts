@@ -76,3 +76,20 @@ describe('gaps closed', () => {
     expect(read('Bestellung 1004 ändern')).toMatchObject({ intent: 'order_status', order: '1004' });
   });
 });
+
+describe('answers to the bot\'s own choice', () => {
+  it.each([
+    ['die farbigen', 'de', ['TONER-COLOR']], ['farbe', 'de', ['TONER-COLOR']], ['schwarz bitte', 'de', ['TONER-BK']],
+    ['the black one', 'en', ['TONER-BK']], ['colour', 'en', ['TONER-COLOR']], ['the coloured ones', 'en', ['TONER-COLOR']],
+    ['die farbigen', 'en', ['TONER-COLOR']], ['the black one', 'de', ['TONER-BK']],
+  ] as const)('%s (%s) picks %j', (text, locale, picks) => {
+    expect(read(text, locale)).toMatchObject({ picks, items: [], intent: 'other' });
+  });
+
+  it('picks nothing from words several products share', () => {
+    expect(read('Toner').picks).toEqual([]);
+    expect(read('ja').picks).toEqual([]);
+    // "Rechnung" begins like "Rechner einrichten", but a message with an intent of its own answers no choice.
+    expect(read('Rechnung bitte an buchhaltung@firma.de').picks).toEqual([]);
+  });
+});

@@ -56,6 +56,9 @@ describe('product matching', () => {
 
   it('lists product-like words after a quantity that nothing matched', () => {
     expect(read('5 Kugelschreiber und 2 Stühle').unknown).toEqual(['Kugelschreiber']);
+    // Named back as written, hyphenated parts included.
+    expect(read('Ich brauche 5 USB-Sticks und 2 Stühle').unknown).toEqual(['USB-Sticks']);
+    expect(read('5 USB sticks please', 'en').unknown).toEqual(['USB']);
   });
 
   it.each([

@@ -18,6 +18,7 @@ describe('intents and references', () => {
     ['cancel', 'en', 'cancel'],
     ['Has #1004 shipped yet?', 'en', 'order_status'],
     ['Did you receive my payment?', 'en', 'payment_status'],
+    ['Kann der Techniker am Freitag statt Donnerstag kommen?', 'de', 'reschedule_booking'],
   ] as const)('%s → %s', (text, locale, intent) => {
     expect(read(text, locale).intent).toBe(intent);
   });

@@ -21,8 +21,11 @@ export interface TestDatabase {
   close(): Promise<void>;
 }
 
-/** A fresh, migrated and seeded database: a temporary SQLite file, or a schema of its own in PostgreSQL. */
-export async function createTestDatabase(kind: DbKind = 'sqlite', { seeded = true } = {}): Promise<TestDatabase> {
+/**
+ * A fresh, migrated and seeded database: a temporary SQLite file, or a schema of its own in PostgreSQL.
+ * `migrated: false` leaves it empty (a migration test runs its own), which implies no seed.
+ */
+export async function createTestDatabase(kind: DbKind = 'sqlite', { seeded = true, migrated = true } = {}): Promise<TestDatabase> {
   const id = crypto.randomBytes(6).toString('hex');
   if (kind === 'postgres') {
     const url = process.env.TEST_POSTGRES_URL!;
@@ -30,8 +33,8 @@ export async function createTestDatabase(kind: DbKind = 'sqlite', { seeded = tru
     const options = { databaseUrl: url, schema };
     const db = openDatabase(options);
     await db.raw(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
-    await migrate(db);
-    if (seeded) await seed(db);
+    if (migrated) await migrate(db);
+    if (migrated && seeded) await seed(db);
     return {
       kind, db, options,
       close: async () => {
@@ -45,8 +48,8 @@ export async function createTestDatabase(kind: DbKind = 'sqlite', { seeded = tru
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'auftragsbot-'));
   const options = { sqliteFile: path.join(dir, `test-${id}.sqlite`) };
   const db = openDatabase(options);
-  await migrate(db);
-  if (seeded) await seed(db);
+  if (migrated) await migrate(db);
+  if (migrated && seeded) await seed(db);
   return {
     kind, db, options,
     close: async () => {

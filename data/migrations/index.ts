@@ -6,6 +6,7 @@ import * as m004 from './004_orders';
 import * as m005 from './005_settings';
 import * as m006 from './006_outbox_recipients';
 import * as m008 from './008_invoices';
+import * as m012 from './012_payments';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -21,6 +22,7 @@ const migrations: Record<string, Migration> = {
   '005_settings': m005,
   '006_outbox_recipients': m006,
   '008_invoices': m008,
+  '012_payments': m012,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

@@ -7,6 +7,8 @@ import type { Knex } from 'knex';
  * transaction as the allocations it sums, so credit and dunning read one column instead of a journal.
  */
 export async function up(knex: Knex): Promise<void> {
+  // The account a customer pays from (bank matching learns more from booked payments' payer IBANs).
+  await knex.schema.alterTable('customers', (t) => t.string('iban', 34));
   await knex.schema.createTable('payments', (t) => {
     t.increments('id');
     // Idempotency: the Idempotency-Key of REST, the bank entry reference, the chat message id. Once per reference.
@@ -108,4 +110,5 @@ export async function down(knex: Knex): Promise<void> {
   for (const table of ['scheduled_runs', 'dunning_stops', 'dunning_notices', 'bank_entries', 'payment_allocations', 'payments']) {
     await knex.schema.dropTableIfExists(table);
   }
+  await knex.schema.alterTable('customers', (t) => t.dropColumn('iban'));
 }

@@ -26,7 +26,7 @@ describeEachDatabase('importing camt.053 statements', ({ get }) => {
         // No number, a name that is only similar: for an accountant.
         { amount: euro(i3.grossCents), debtorName: 'Cafe Sonnenschin', ustrd: ['Danke'] },
         // A bank fee: not a payment.
-        { amount: '3.50', credit: false, creditorName: 'Bank', ustrd: ['Kontoführung'] },
+        { amount: '3.50', credit: false, transactions: [{ creditorName: 'Bank', ustrd: ['Kontoführung'] }] },
       ],
     });
     const first = await importStatement(db, a.accounting, statement, monday);

@@ -1,7 +1,10 @@
 import { Template } from 'adaptivecards-templating';
+import accountantDigest from './accountantDigest.json';
 import appointmentReminder from './appointmentReminder.json';
+import bankEntry from './bankEntry.json';
 import catalog from './catalog.json';
 import customerChoice from './customerChoice.json';
+import dunningNotice from './dunningNotice.json';
 import invoiceList from './invoiceList.json';
 import orderCard from './orderCard.json';
 import orderList from './orderList.json';
@@ -22,7 +25,7 @@ export interface CardAttachment {
 }
 
 const templates = {
-  appointmentReminder, catalog, customerChoice, invoiceList, orderCard, orderList, orderPlaced, orderSummary, productChoice, rescheduleSlots, shippingForm, slotChoice, stockChoice,
+  accountantDigest, appointmentReminder, bankEntry, catalog, customerChoice, dunningNotice, invoiceList, orderCard, orderList, orderPlaced, orderSummary, productChoice, rescheduleSlots, shippingForm, slotChoice, stockChoice,
 };
 
 export type CardName = keyof typeof templates;

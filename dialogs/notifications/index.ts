@@ -4,6 +4,7 @@ import { appointmentReminder } from './appointmentReminder';
 import type { NotificationKind, RenderContext, RenderedMessage, Unrenderable } from './kind';
 import { invoiceMessages } from './invoiceMessages';
 import { orderMessages, orderStatusChanged } from './orderMessages';
+import { paymentMessages } from './paymentMessages';
 
 export { isUnrenderable, type RenderedMessage, type Unrenderable } from './kind';
 
@@ -14,6 +15,7 @@ export { isUnrenderable, type RenderedMessage, type Unrenderable } from './kind'
 const kinds: Record<string, NotificationKind> = {
   ...orderMessages,
   ...invoiceMessages,
+  ...paymentMessages,
   appointment_reminder: appointmentReminder,
 };
 

@@ -1,3 +1,4 @@
+import cron from 'node-cron';
 import type { DbOptions } from '../data/db';
 import { isInvoiceMode, type InvoiceMode } from '../domain/invoicing';
 import { parseQuietHours, type QuietHours } from '../domain/quietHours';
@@ -27,6 +28,7 @@ export const configVariables = [
   { name: 'TEAMS_APP_ID', default: 'MicrosoftAppId', meaning: 'GUID of the Teams app in its package (npm run teams:package).' },
   { name: 'DIRECT_LINE_SECRET', default: '(unset)', meaning: 'Secret of the Azure Bot\'s Direct Line channel: with it the chat page gets its token from POST /api/directline/token.' },
   { name: 'INVOICE_MODE', default: 'per_shipment', meaning: 'When invoices are issued: per_shipment (each shipment invoices what left the house, services when performed) or per_order (one invoice once the order is delivered or performed).' },
+  { name: 'DUNNING_CRON', default: '0 8 * * 1-5', meaning: 'When the accounting morning runs (cron, Europe/Berlin; public holidays are skipped): the dunning run creates the notices due, then every accountant gets the digest. A run missed while the server was down happens at start. off: no run.' },
   { name: 'RATE_LIMIT_PER_MINUTE', default: '300', meaning: 'Requests per minute one client address may make to the REST, token and demo routes; more answer 429 with Retry-After.' },
   { name: 'RATE_LIMIT_KEY_PER_MINUTE', default: '600', meaning: 'Requests per minute with one API key or Direct Line token on those routes.' },
   { name: 'DEMO_TOKENS_PER_MINUTE', default: '20', meaning: 'Demo tokens per minute one client address may get from /api/demo/token.' },
@@ -59,6 +61,8 @@ export interface Config {
   quietHours: QuietHours | null;
   /** Unset: whatever the database holds (default per_shipment). */
   invoiceMode: InvoiceMode | undefined;
+  /** Cron expression of the accounting morning (Europe/Berlin); null: off. */
+  dunningCron: string | null;
   rateLimits: RateLimits;
   orderLimits: OrderLimits;
   /** Things worth a warning at start (logged by the host, never containing secrets). */
@@ -95,6 +99,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     planningHorizonDays: whole('PLANNING_HORIZON_DAYS', 365, 1, 3650),
   };
 
+  const dunningCronText = value('DUNNING_CRON') ?? '0 8 * * 1-5';
+  const dunningCron = dunningCronText === 'off' ? null : dunningCronText;
+  if (dunningCron !== null && !cron.validate(dunningCron)) throw new Error(`DUNNING_CRON must be a cron expression (or off), got "${env.DUNNING_CRON}"`);
   const invoiceMode = value('INVOICE_MODE');
   if (invoiceMode !== undefined && !isInvoiceMode(invoiceMode)) throw new Error(`INVOICE_MODE must be per_shipment or per_order, got "${env.INVOICE_MODE}"`);
 
@@ -128,6 +135,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     notifyIntervalSeconds,
     quietHours,
     invoiceMode,
+    dunningCron,
     rateLimits,
     orderLimits,
     warnings,

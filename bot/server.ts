@@ -31,6 +31,7 @@ import { getTurnUser } from '../dialogs/turnUser';
 import { mountOrderApi } from './api/orders';
 import { sendDueNotifications } from './notifier';
 import { startScheduler } from './scheduler';
+import { accountingJobs } from './accountingJobs';
 import { AuftragsBot, identifyTurnUser } from './auftragsbot';
 import { readJsonBody, refuseCompressedBodies } from './bodyLimit';
 import { rateLimiter } from './rateLimit';
@@ -145,6 +146,7 @@ export async function createApp(config: Config, extras: AppExtras = {}): Promise
         run: () => sendDueNotifications({ db, adapter, appId: config.microsoftAppId, quietHours: config.quietHours, logger: logger.child({ component: 'notifier' }) }),
       },
       { name: 'prune-processed-activities', cron: '0 30 3 * * *', run: () => pruneProcessedActivities(db) },
+      ...accountingJobs(db, config.dunningCron, logger),
     ],
   });
 

@@ -14,7 +14,7 @@ export interface TestServer {
 
 /** Configuration for tests: demo mode, quiet logs, a fixed token secret, the given database. */
 export function testConfig(database: TestDatabase, env: NodeJS.ProcessEnv = {}): Config {
-  return { ...loadConfig({ LOG_LEVEL: 'silent', TOKEN_SECRET: 'test-token-secret', QUIET_HOURS: 'off', ...env }), db: database.options ?? {} };
+  return { ...loadConfig({ LOG_LEVEL: 'silent', TOKEN_SECRET: 'test-token-secret', QUIET_HOURS: 'off', DUNNING_CRON: 'off', ...env }), db: database.options ?? {} };
 }
 
 /**

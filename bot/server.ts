@@ -29,6 +29,7 @@ import { StatusDialog } from '../dialogs/statusDialog';
 import { commonTexts } from '../dialogs/texts/common';
 import { getTurnUser } from '../dialogs/turnUser';
 import { mountOrderApi } from './api/orders';
+import { mountPaymentApi } from './api/payments';
 import { sendDueNotifications } from './notifier';
 import { startScheduler } from './scheduler';
 import { accountingJobs } from './accountingJobs';
@@ -212,6 +213,7 @@ export async function createApp(config: Config, extras: AppExtras = {}): Promise
   }
 
   mountOrderApi(server, { db, shopApiKey: config.shopApiKey, staffApiKey: config.staffApiKey, orderLimits: config.orderLimits, logger: logger.child({ component: 'api' }) });
+  mountPaymentApi(server, { db, staffApiKey: config.staffApiKey, logger: logger.child({ component: 'api' }) });
   mountDocuments(server, { db, invoiceMode: config.invoiceMode, staffApiKey: config.staffApiKey, logger: logger.child({ component: 'documents' }) });
   mountWeb(server, { azureDirectLine: !config.demoMode });
   // Hosted mode: the page's Direct Line token comes from Azure, exchanged here so the secret never reaches a browser.

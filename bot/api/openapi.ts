@@ -1,3 +1,4 @@
+import { paymentApiPaths, paymentApiSchemas } from './payments';
 import { addressSchema, createOrderSchema, errorSchema, orderSchema, shipmentSchema, transitionSchema } from './schemas';
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -142,6 +143,7 @@ export const openApiDocument = {
         },
       },
     },
+    ...paymentApiPaths,
     '/api/openapi.json': {
       get: {
         operationId: 'openApi',
@@ -188,6 +190,7 @@ export const openApiDocument = {
         },
       },
       Error: errorSchema,
+      ...paymentApiSchemas,
     },
   },
 } as const;

@@ -19,6 +19,7 @@ import { LanguageDialog } from '../dialogs/languageDialog';
 import { CancelDialog } from '../dialogs/cancelDialog';
 import { InvoiceIntents } from '../dialogs/invoiceCommands';
 import { InvoiceDialog } from '../dialogs/invoiceDialog';
+import { paymentRoutes } from '../dialogs/paymentRoutes';
 import { IntentRoute, MainDialog } from '../dialogs/mainDialog';
 import { OrderDialog } from '../dialogs/orderDialog';
 import { Intents, Recognizer, SWITCH_LOCALE, understandingRecognizer } from '../dialogs/recognizer';
@@ -86,7 +87,8 @@ function conversations(db: Db, orderLimits: OrderLimits): IntentRoute[] {
     { intent: 'cancel_order', dialog: cancel },
     { intent: 'cancel_booking', dialog: cancel },
     { intent: 'reschedule_booking', dialog: reschedule, cardAction: (action) => action === RESCHEDULE_SLOT_ACTION },
-    ...[InvoiceIntents.invoices, Intents.invoiceStatus, Intents.paymentStatus].map((intent) => ({ intent, dialog: invoices })),
+    ...[InvoiceIntents.invoices, Intents.invoiceStatus].map((intent) => ({ intent, dialog: invoices })),
+    ...paymentRoutes(db),
   ];
 }
 

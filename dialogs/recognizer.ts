@@ -4,6 +4,7 @@ import { listCustomers } from '../data/parties';
 import type { Product } from '../domain/catalog';
 import type { Locale } from '../domain/locale';
 import { recognizeInvoiceCommand } from './invoiceCommands';
+import { recognizePaymentCommand } from './paymentCommands';
 import { routeStaffCommand } from './staffCommands';
 import { understand } from './understanding';
 
@@ -39,6 +40,8 @@ export function understandingRecognizer(db: Db, now: () => Date = () => new Date
   };
   return async (text, locale) => {
     // Invoice phrases ("Rechnung RE-2026-0007 stornieren", "offene Rechnungen") are read by their own rules first.
+    const payment = recognizePaymentCommand(text);
+    if (payment) return payment;
     const invoice = recognizeInvoiceCommand(text);
     if (invoice) return invoice;
     const { catalog, customers } = await load();

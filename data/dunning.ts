@@ -15,6 +15,7 @@ type Conn = Db | Knex.Transaction;
 export interface DunningCandidate extends DunningInvoice {
   id: number;
   customerId: number;
+  issueDate: string;
 }
 
 /** Issued invoices with something owed and due on or before `dueOnOrBefore`. */
@@ -25,9 +26,9 @@ export async function dunningCandidates(db: Conn, dueOnOrBefore: string): Promis
     .where('invoices.due_date', '<=', dueOnOrBefore)
     .whereRaw('invoices.paid_cents < invoices.gross_cents')
     .orderBy('invoices.id')
-    .select('invoices.id', 'invoices.number', 'invoices.customer_id', 'invoices.due_date', 'invoices.gross_cents', 'invoices.paid_cents', 'customers.number as customer_number', 'customers.kind as customer_kind');
+    .select('invoices.id', 'invoices.number', 'invoices.customer_id', 'invoices.issue_date', 'invoices.due_date', 'invoices.gross_cents', 'invoices.paid_cents', 'customers.number as customer_number', 'customers.kind as customer_kind');
   return rows.map((r: any) => ({
-    id: Number(r.id), number: r.number, customerId: Number(r.customer_id), customerNumber: r.customer_number, dueDate: r.due_date,
+    id: Number(r.id), number: r.number, customerId: Number(r.customer_id), customerNumber: r.customer_number, issueDate: r.issue_date, dueDate: r.due_date,
     openCents: Number(r.gross_cents) - Number(r.paid_cents), debtor: r.customer_kind === 'b2c' ? 'consumer' : 'business',
   }));
 }
@@ -37,9 +38,9 @@ export async function sentNotices(db: Conn, invoiceIds?: readonly number[]): Pro
   const select = (q: Knex.QueryBuilder) => q
     .join('invoices', 'invoices.id', 'dunning_notices.invoice_id')
     .select('invoices.number as invoice_number', 'dunning_notices.level', 'dunning_notices.notice_date', 'dunning_notices.fee_cents', 'dunning_notices.flat_fee_cents');
-  const rows: any[] = [];
-  if (!invoiceIds) rows.push(...(await select(db('dunning_notices'))));
-  else for (let i = 0; i < invoiceIds.length; i += 900) rows.push(...(await select(db('dunning_notices').whereIn('dunning_notices.invoice_id', invoiceIds.slice(i, i + 900)))));
+  let rows: any[] = [];
+  if (!invoiceIds) rows = await select(db('dunning_notices'));
+  else for (let i = 0; i < invoiceIds.length; i += 900) rows = rows.concat(await select(db('dunning_notices').whereIn('dunning_notices.invoice_id', invoiceIds.slice(i, i + 900))));
   return rows.map((r) => ({ invoiceNumber: r.invoice_number, level: Number(r.level), date: r.notice_date, feeCents: Number(r.fee_cents), flatFeeCents: Number(r.flat_fee_cents) }));
 }
 
@@ -86,8 +87,10 @@ export interface StoredNotice {
   document: NoticeDocument;
 }
 
-export async function noticeExists(db: Conn, invoiceId: number, level: number): Promise<boolean> {
-  return (await db('dunning_notices').where({ invoice_id: invoiceId, level }).first('id')) != null;
+/** Which levels these invoices have notices for, as `<invoice id>:<level>`. */
+export async function existingLevels(db: Conn, invoiceIds: readonly number[]): Promise<Set<string>> {
+  const rows = await db('dunning_notices').whereIn('invoice_id', invoiceIds).select('invoice_id', 'level');
+  return new Set(rows.map((r: any) => `${Number(r.invoice_id)}:${Number(r.level)}`));
 }
 
 export async function insertNotice(trx: Knex.Transaction, invoiceId: number, customerId: number, d: NoticeDocument, now: Date): Promise<number> {

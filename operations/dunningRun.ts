@@ -1,14 +1,13 @@
 import type { Knex } from 'knex';
-import { customerDocumentFacts } from '../data/company';
 import type { Db } from '../data/db';
-import { dunningCandidates, dunningStops, insertDunningStop, insertNotice, noticeExists, sentNotices, type NoticeDocument } from '../data/dunning';
-import { customerPersonIds } from '../data/history';
-import { nextYearlyNumber } from '../data/numbering';
+import { dunningCandidates, dunningStops, existingLevels, insertDunningStop, insertNotice, sentNotices, type NoticeDocument } from '../data/dunning';
+import { lockYearlyRange, nextYearlyNumbers } from '../data/numbering';
 import type { Actor } from '../data/orders';
 import { enqueueNotification } from '../data/outbox';
 import { addDays, berlinToday, isValidDate } from '../domain/calendar';
 import { formatYearlyNumber } from '../domain/documentNumbers';
 import { defaultDunningConfig, dunningDueToday, type DunningConfig, type DunningNoticeDue } from '../domain/dunning';
+import type { Locale } from '../domain/locale';
 import { fannedOutKey } from '../domain/notifications';
 import { may } from '../domain/permissions';
 import { runOperation } from './refusal';
@@ -43,27 +42,25 @@ export async function runDunning(db: Db, now: Date = new Date(), config: Dunning
   if (!run.ok) return run;
   const byNumber = new Map(candidates.map((c) => [c.number, c]));
   const created: { number: string; invoiceNumber: string; level: number }[] = [];
-  const customers = new Map<number, Awaited<ReturnType<typeof customerFacts>>>();
+  const year = Number(today.slice(0, 4));
   for (let i = 0; i < run.notices.length; i += BATCH) {
     const batch = run.notices.slice(i, i + BATCH);
     const done = await runOperation<{ number: string; invoiceNumber: string; level: number }[]>(db, async (trx) => {
+      // The number range's lock first: notices are written one batch after another across instances, so the check
+      // below sees every notice another instance wrote meanwhile (and the unique key backs it).
+      await lockYearlyRange(trx, 'dunning_notice', year);
+      const existing = await existingLevels(trx, batch.map((d) => byNumber.get(d.invoiceNumber)!.id));
+      const fresh = batch.filter((d) => !existing.has(`${byNumber.get(d.invoiceNumber)!.id}:${d.level}`));
+      if (fresh.length === 0) return [];
+      const first = await nextYearlyNumbers(trx, 'dunning_notice', year, fresh.length);
+      const customers = await customerFacts(trx, [...new Set(fresh.map((d) => byNumber.get(d.invoiceNumber)!.customerId))]);
       const out: { number: string; invoiceNumber: string; level: number }[] = [];
-      for (const due of batch) {
+      for (const [k, due] of fresh.entries()) {
         const invoice = byNumber.get(due.invoiceNumber)!;
-        const year = Number(today.slice(0, 4));
-        // Drawing the number locks the year's range row: notices are written one after another across instances,
-        // so the check below sees any notice another instance wrote meanwhile.
-        const n = await nextYearlyNumber(trx, 'dunning_notice', year);
-        if (await noticeExists(trx, invoice.id, due.level)) {
-          await trx('number_sequences').where({ name: `dunning_notice:${year}` }).decrement('last_value', 1);
-          continue;
-        }
-        if (!customers.has(invoice.customerId)) customers.set(invoice.customerId, await customerFacts(trx, invoice.customerId));
         const customer = customers.get(invoice.customerId)!;
-        const number = formatYearlyNumber('dunning_notice', year, n);
-        const issued = await trx('invoices').where({ id: invoice.id }).first('issue_date', 'due_date');
+        const number = formatYearlyNumber('dunning_notice', year, first + k);
         const document: NoticeDocument = {
-          ...due, number, date: today, locale: customer.locale, invoiceIssueDate: issued.issue_date, invoiceDueDate: issued.due_date, customer: customer.party,
+          ...due, number, date: today, locale: customer.locale, invoiceIssueDate: invoice.issueDate, invoiceDueDate: invoice.dueDate, customer: customer.party,
         };
         const id = await insertNotice(trx, invoice.id, invoice.customerId, document, now);
         for (const personId of customer.personIds) {
@@ -82,14 +79,21 @@ export async function runDunning(db: Db, now: Date = new Date(), config: Dunning
   return { ok: true, today, created, due: run.notices.length };
 }
 
-async function customerFacts(trx: Knex.Transaction, customerId: number) {
-  const r = await trx('customers').where({ id: customerId }).first();
-  const facts = await customerDocumentFacts(trx, customerId);
-  return {
-    locale: facts.locale,
-    personIds: await customerPersonIds(trx, customerId),
-    party: { number: r.number, name: r.name, address: { name: r.address_name, street: r.street, postcode: r.postcode, city: r.city, country: r.country } },
-  };
+/** The letterhead facts of these customers: name and address, the language their people chose, and who reads it. */
+async function customerFacts(trx: Knex.Transaction, customerIds: number[]) {
+  const rows = await trx('customers').whereIn('id', customerIds);
+  const persons = await trx('persons').whereIn('customer_id', customerIds).where({ role: 'customer' }).orderBy('id').select('id', 'customer_id', 'locale');
+  const facts = new Map<number, { locale: Locale; personIds: number[]; party: NoticeDocument['customer'] }>();
+  for (const r of rows) {
+    const people = persons.filter((p: any) => Number(p.customer_id) === Number(r.id));
+    // As on invoices: the language the account's people chose (the first who chose one), else German.
+    const chosen = people.find((p: any) => p.locale != null)?.locale;
+    facts.set(Number(r.id), {
+      locale: chosen === 'en' ? 'en' : 'de', personIds: people.map((p: any) => Number(p.id)),
+      party: { number: r.number, name: r.name, address: { name: r.address_name, street: r.street, postcode: r.postcode, city: r.city, country: r.country } },
+    });
+  }
+  return facts;
 }
 
 export type DunningStopResult =

@@ -1,5 +1,7 @@
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
+import { findDocumentFile } from '../../bot/documentFiles';
 import { sendDueNotifications, type NotifierOptions } from '../../bot/notifier';
+import { hasTool, pdfPages } from '../documents/tools';
 import { saveConversationRef } from '../../data/conversationRefs';
 import { openDatabase, type Db } from '../../data/db';
 import { berlinDateTime } from '../../domain/calendar';
@@ -57,6 +59,15 @@ describeEachDatabase('dunning and the accounting morning', ({ get, kind }) => {
     expect(sent[0].text).toMatch(new RegExp(`^Zahlungserinnerung MA-2026-\\d{4} zu Rechnung ${invoice.number}: `));
     const card = sent[0].attachments![0].content as any;
     expect(JSON.stringify(card)).toContain('Ich habe schon bezahlt');
+
+    // The notice as a PDF, served like every document by its number (poppler reads it back).
+    const file = await findDocumentFile(db, first.ok ? first.created.find((c) => c.invoiceNumber === invoice.number)!.number : '');
+    expect(file).toMatchObject({ kind: 'dunning_notice', customerId: a.customers.mueller, formats: ['pdf'] });
+    if (hasTool('pdftotext')) {
+      const text = pdfPages((await file!.render('pdf')).body).join('\n');
+      expect(text).toContain(invoice.number);
+      expect(text).toMatch(/Zu zahlen/);
+    }
 
     // Too early for the next level; then the 1st dunning notice with 5 € at 14 days.
     expect((await runDunning(db, at('2026-03-27'))).ok && (await dunningRows(db, invoice.number))).toHaveLength(1);

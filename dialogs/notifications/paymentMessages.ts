@@ -1,5 +1,6 @@
 import { bindCard } from '../../cards/bind';
 import { digestFacts } from '../../data/accountingDigest';
+import type { Db } from '../../data/db';
 import { documentPath } from '../../data/documentLinks';
 import { activeStopFor, findNoticeById } from '../../data/dunning';
 import { findInvoiceById } from '../../data/invoices';
@@ -11,13 +12,13 @@ import { paymentTexts } from '../texts/payments';
 import type { NotificationKind } from './kind';
 
 /** The card and text of a dunning notice for its reader (also what the chat shows when asked again). */
-export async function dunningNoticeMessage(db: Parameters<typeof findNoticeById>[0], noticeId: number, viewerId: number, locale: Locale, linkFrom: Date) {
+export async function dunningNoticeMessage(db: Db, noticeId: number, viewerId: number, locale: Locale, linkFrom: Date) {
   const notice = await findNoticeById(db, noticeId);
   if (!notice) return null;
   const d = notice.document;
   const t = (key: Parameters<typeof paymentTexts>[1], params?: Record<string, string>) => paymentTexts(locale, key, params);
   const fees = d.feeCents + d.earlierFeesCents + d.flatFeeCents;
-  const link = await documentPath(db as any, notice.number, viewerId, linkFrom);
+  const link = await documentPath(db, notice.number, viewerId, linkFrom);
   const card = bindCard('dunningNotice', {
     title: t('noticeTitle', { name: d.name[locale], invoice: d.invoiceNumber }),
     intro: t('noticeIntro', { invoice: d.invoiceNumber, due: formatDate(d.invoiceDueDate, locale), newDue: formatDate(d.newDueDate, locale) }),

@@ -42,6 +42,15 @@ export function refuseCompressedBodies(): restify.RequestHandler {
  * beyond the limit. A body already read by another handler is left as it is.
  */
 export function readJsonBody(maxBytes: number): restify.RequestHandler {
+  return readBoundedBody(maxBytes, 'json');
+}
+
+/** The same bound for a text body (an XML bank statement): req.body is the text, not parsed. */
+export function readTextBody(maxBytes: number): restify.RequestHandler {
+  return readBoundedBody(maxBytes, 'text');
+}
+
+function readBoundedBody(maxBytes: number, as: 'json' | 'text'): restify.RequestHandler {
   return (req, res, next) => {
     if ((req as any)._readBody || req.body !== undefined) return next();
     (req as any)._readBody = true;
@@ -97,6 +106,11 @@ export function readJsonBody(maxBytes: number): restify.RequestHandler {
       if (!text.trim()) {
         settled = true;
         req.body = undefined;
+        return next();
+      }
+      if (as === 'text') {
+        settled = true;
+        req.body = text;
         return next();
       }
       try {

@@ -1,3 +1,4 @@
+import cron from 'node-cron';
 import type { DbOptions } from '../data/db';
 import { isInvoiceMode, type InvoiceMode } from '../domain/invoicing';
 import { parseQuietHours, type QuietHours } from '../domain/quietHours';
@@ -31,6 +32,7 @@ export const configVariables = [
   { name: 'PUBLIC_HOST', default: '(unset)', meaning: 'Public host name of the bot (e.g. bot.example.com): the Teams app package lists it as valid domain.' },
   { name: 'TEAMS_APP_ID', default: 'MicrosoftAppId', meaning: 'GUID of the Teams app in its package (npm run teams:package).' },
   { name: 'DIRECT_LINE_SECRET', default: '(unset)', meaning: 'Secret of the Azure Bot\'s Direct Line channel: with it the chat page gets its token from POST /api/directline/token.' },
+  { name: 'DUNNING_CRON', default: '0 8 * * 1-5', meaning: 'When the accounting morning runs (cron, Europe/Berlin; public holidays are skipped): the dunning run creates the notices due, then every accountant gets the digest. A run missed while the server was down happens at start. off: no run.' },
   { name: 'RATE_LIMIT_PER_MINUTE', default: '300', meaning: 'Requests per minute one client address may make to the REST, token and demo routes; more answer 429 with Retry-After.' },
   { name: 'RATE_LIMIT_KEY_PER_MINUTE', default: '600', meaning: 'Requests per minute with one API key or Direct Line token on those routes.' },
   { name: 'DEMO_TOKENS_PER_MINUTE', default: '20', meaning: 'Demo tokens per minute one client address may get from /api/demo/token.' },
@@ -69,6 +71,8 @@ export interface Config {
   services: ServiceSettings;
   /** Unset: whatever the database holds (default per_shipment). */
   invoiceMode: InvoiceMode | undefined;
+  /** Cron expression of the accounting morning (Europe/Berlin); null: off. */
+  dunningCron: string | null;
   /** Things worth a warning at start (logged by the host, never containing secrets). */
   warnings: string[];
 }
@@ -111,6 +115,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const wrongServices = checkServiceSettings(services);
   if (wrongServices.length) throw new Error(`TRAVEL_BUFFER_MINUTES (0–240), REMINDER_HOUR (0–23) and LATE_CANCELLATION_FEE_PERCENT (0–100) must be whole numbers; wrong: ${wrongServices.join(', ')}`);
 
+  const dunningCronText = value('DUNNING_CRON') ?? '0 8 * * 1-5';
+  const dunningCron = dunningCronText === 'off' ? null : dunningCronText;
+  if (dunningCron !== null && !cron.validate(dunningCron)) throw new Error(`DUNNING_CRON must be a cron expression (or off), got "${env.DUNNING_CRON}"`);
   const invoiceMode = value('INVOICE_MODE');
   if (invoiceMode !== undefined && !isInvoiceMode(invoiceMode)) throw new Error(`INVOICE_MODE must be per_shipment or per_order, got "${env.INVOICE_MODE}"`);
 
@@ -148,6 +155,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     orderLimits,
     services,
     invoiceMode,
+    dunningCron,
     warnings,
   };
 }

@@ -13,6 +13,7 @@ import { renderCancellationPdf } from '../formats/pdf/cancellationPdf';
 import { renderDeliveryNotePdf } from '../formats/pdf/deliveryNotePdf';
 import { renderInvoicePdf } from '../formats/pdf/invoicePdf';
 import { renderOrderConfirmationPdf } from '../formats/pdf/orderConfirmationPdf';
+import { dunningNoticeFile } from './dunningNoticeFile';
 
 /**
  * A business document as a file, found by its number: an invoice (RE-…) or cancellation invoice (ST-…) as issued,
@@ -23,7 +24,7 @@ export type FileFormat = 'pdf' | 'zugferd' | 'xrechnung';
 
 export interface DocumentFile {
   number: string;
-  kind: 'invoice' | 'cancellation' | 'delivery_note' | 'order_confirmation';
+  kind: 'invoice' | 'cancellation' | 'delivery_note' | 'order_confirmation' | 'dunning_notice';
   /** The account it belongs to: who may fetch it is asked against this. */
   customerId: number;
   /** The formats it comes in; the first is what its buyer gets (B2C: plain PDF, public sector: XRechnung, else ZUGFeRD). */
@@ -62,6 +63,7 @@ export async function findDocumentFile(db: Db, number: string): Promise<Document
   }
   if (parsed.kind === 'delivery_note') return deliveryNoteFile(db, parsed.number);
   if (parsed.kind === 'order') return orderConfirmationFile(db, parsed.number);
+  if (parsed.kind === 'dunning_notice') return dunningNoticeFile(db, parsed.number);
   return null;
 }
 

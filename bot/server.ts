@@ -20,6 +20,7 @@ import { LanguageDialog } from '../dialogs/languageDialog';
 import { CancelDialog } from '../dialogs/cancelDialog';
 import { InvoiceIntents } from '../dialogs/invoiceCommands';
 import { InvoiceDialog } from '../dialogs/invoiceDialog';
+import { paymentRoutes } from '../dialogs/paymentRoutes';
 import { IntentRoute, MainDialog } from '../dialogs/mainDialog';
 import { OrderDialog } from '../dialogs/orderDialog';
 import { Intents, Recognizer, SWITCH_LOCALE, understandingRecognizer } from '../dialogs/recognizer';
@@ -32,8 +33,10 @@ import { commonTexts } from '../dialogs/texts/common';
 import { getTurnUser } from '../dialogs/turnUser';
 import { mountOrderApi } from './api/orders';
 import { mountPeopleApi } from './api/people';
+import { mountPaymentApi } from './api/payments';
 import { sendDueNotifications } from './notifier';
 import { startScheduler } from './scheduler';
+import { accountingJobs } from './accountingJobs';
 import { AuftragsBot, identifyTurnUser } from './auftragsbot';
 import { readJsonBody, refuseCompressedBodies } from './bodyLimit';
 import { rateLimiter } from './rateLimit';
@@ -91,7 +94,8 @@ function conversations(db: Db, orderLimits: OrderLimits): IntentRoute[] {
     { intent: 'cancel_booking', dialog: cancel },
     { intent: 'reschedule_booking', dialog: reschedule, cardAction: (action) => action === RESCHEDULE_SLOT_ACTION },
     { intent: SERVICES_INTENT, dialog: new ServicesDialog({ db }), cardAction: (action) => action === OFFER_SLOTS_ACTION },
-    ...[InvoiceIntents.invoices, Intents.invoiceStatus, Intents.paymentStatus].map((intent) => ({ intent, dialog: invoices })),
+    ...[InvoiceIntents.invoices, Intents.invoiceStatus].map((intent) => ({ intent, dialog: invoices })),
+    ...paymentRoutes(db),
   ];
 }
 
@@ -155,6 +159,7 @@ export async function createApp(config: Config, extras: AppExtras = {}): Promise
         run: () => sendDueNotifications({ db, adapter, appId: config.microsoftAppId, quietHours: config.quietHours, logger: logger.child({ component: 'notifier' }) }),
       },
       { name: 'prune-processed-activities', cron: '0 30 3 * * *', run: () => pruneProcessedActivities(db) },
+      ...accountingJobs(db, config.dunningCron, logger),
     ],
   });
 
@@ -223,6 +228,7 @@ export async function createApp(config: Config, extras: AppExtras = {}): Promise
   mountCalendarFiles(server, { db });
   mountDocuments(server, { db, invoiceMode: config.invoiceMode, staffApiKey: config.staffApiKey, logger: logger.child({ component: 'documents' }) });
   mountPeopleApi(server, { db, adminApiKey: config.adminApiKey, logger: logger.child({ component: 'api' }) });
+  mountPaymentApi(server, { db, staffApiKey: config.staffApiKey, logger: logger.child({ component: 'api' }) });
   mountWeb(server, { azureDirectLine: !config.demoMode });
   // Hosted mode: the page's Direct Line token comes from Azure, exchanged here so the secret never reaches a browser.
   if (config.directLineSecret) mountDirectLineToken(server, { secret: config.directLineSecret, logger: logger.child({ component: 'directline-token' }) });

@@ -1,11 +1,14 @@
 import { Template } from 'adaptivecards-templating';
 import absenceConflicts from './absenceConflicts.json';
+import accountantDigest from './accountantDigest.json';
 import appointmentReminder from './appointmentReminder.json';
+import bankEntry from './bankEntry.json';
 import catalog from './catalog.json';
 import choices from './choices.json';
 import customerChoice from './customerChoice.json';
 import dayPlan from './dayPlan.json';
 import documentLink from './documentLink.json';
+import dunningNotice from './dunningNotice.json';
 import invoiceList from './invoiceList.json';
 import orderCard from './orderCard.json';
 import orderList from './orderList.json';
@@ -27,7 +30,7 @@ export interface CardAttachment {
 }
 
 const templates = {
-  absenceConflicts, appointmentReminder, catalog, choices, customerChoice, dayPlan, documentLink, invoiceList, orderCard, orderList, orderPlaced, orderSummary, outcome, productChoice, rescheduleSlots, shippingForm, slotChoice, stockChoice,
+  absenceConflicts, accountantDigest, appointmentReminder, bankEntry, catalog, choices, customerChoice, dayPlan, documentLink, dunningNotice, invoiceList, orderCard, orderList, orderPlaced, orderSummary, outcome, productChoice, rescheduleSlots, shippingForm, slotChoice, stockChoice,
 };
 
 export type CardName = keyof typeof templates;

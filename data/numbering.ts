@@ -36,3 +36,22 @@ export async function nextYearlyNumber(trx: Knex.Transaction, kind: YearlyDocume
   if (isPostgres(trx) && row == null) throw new Error(`number sequence ${name} vanished`);
   return Number(row.last_value);
 }
+
+/**
+ * `count` consecutive numbers of a yearly range at once (a batch of dunning notices), drawn like nextYearlyNumber
+ * under the range row's lock; returns the first. `lockYearlyRange` alone takes the lock without drawing.
+ */
+export async function nextYearlyNumbers(trx: Knex.Transaction, kind: YearlyDocumentKind, year: number, count: number): Promise<number> {
+  const name = `${kind}:${year}`;
+  await trx('number_sequences').insert({ name, last_value: 0 }).onConflict('name').ignore();
+  const updated = await trx('number_sequences').where({ name }).increment('last_value', count);
+  if (!updated) throw new Error(`number sequence ${name} is missing`);
+  const row = await trx('number_sequences').where({ name }).first('last_value');
+  return Number(row.last_value) - count + 1;
+}
+
+export async function lockYearlyRange(trx: Knex.Transaction, kind: YearlyDocumentKind, year: number): Promise<void> {
+  const name = `${kind}:${year}`;
+  await trx('number_sequences').insert({ name, last_value: 0 }).onConflict('name').ignore();
+  await trx('number_sequences').where({ name }).increment('last_value', 0);
+}

@@ -3,8 +3,9 @@ import type { Db } from '../data/db';
 import { listCustomers } from '../data/parties';
 import type { Product } from '../domain/catalog';
 import type { Locale } from '../domain/locale';
-import { routeStaffCommand } from './staffCommands';
 import { recognizeInvoiceCommand } from './invoiceCommands';
+import { recognizePaymentCommand } from './paymentCommands';
+import { routeStaffCommand } from './staffCommands';
 import { understand } from './understanding';
 import { readServicePhrase } from './understanding/servicePhrases';
 
@@ -42,7 +43,9 @@ export function understandingRecognizer(db: Db, now: () => Date = () => new Date
     return cached;
   };
   return async (text, locale) => {
-    // Invoice phrases ("Rechnung RE-2026-0007 stornieren", "offene Rechnungen") are read by their own rules first.
+    // Payment and invoice phrases ("Zahlung 238,00 € für RE-2026-0004", "Rechnung RE-2026-0007 stornieren") are read by their own rules first.
+    const payment = recognizePaymentCommand(text);
+    if (payment) return payment;
     const invoice = recognizeInvoiceCommand(text);
     if (invoice) return invoice;
     // s13 (services): the service day's staff phrases ("Einsatzplan morgen", "Tom ist am 3.12. krank", "1004 erledigt").

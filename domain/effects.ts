@@ -29,7 +29,12 @@ export type Effect =
    * Shipped, delivered or performed: an invoice over what left the house or was done and is not invoiced yet
    * (per the invoice mode, domain/invoicing.ts), and on to invoiced once every line is.
    */
-  | 'issueInvoice';
+  | 'issueInvoice'
+  /**
+   * Invoiced: on to paid when its invoices were already paid in full; paid: on to closed (nothing is left to do).
+   * A payment that pays an invoiced order's last invoice takes the step to paid itself.
+   */
+  | 'closeWhenPaid';
 
 /** A step of an order: a move in the lifecycle (from null: the order was placed), or an event that keeps the status. */
 export type OrderStep =
@@ -51,5 +56,6 @@ export function effectsOf(step: OrderStep): Effect[] {
   if (staffReviewWanted(to)) effects.push('notifyStaffReview');
   if (from !== null && followUpSteps(from, to).length > 0) effects.push('continueAutomatically');
   if (statusIs(to, 'shipmentStep') || to === 'delivered' || to === 'performed') effects.push('issueInvoice');
+  if (to === 'invoiced' || to === 'paid') effects.push('closeWhenPaid');
   return effects;
 }

@@ -3,8 +3,8 @@
  * its rule in domain/, writes through data/ in one transaction (runOperation) and runs the effects domain/effects.ts
  * lists for its step. data/ only stores and queries.
  *
- * The money flows go here the same way, one file each: issueInvoice.ts and cancelInvoice.ts, payments.ts (bookPayment),
- * dunning.ts (sendDunningNotice, queuing `dunning:<invoice>:<level>` through enqueueNotification).
+ * The money flows go here the same way, one file each: issueInvoice.ts and cancelInvoice.ts, bookPayment.ts, reversePayment.ts,
+ * importStatement.ts, dunningRun.ts (queuing `dunning:<invoice>:<level>` through enqueueNotification), digest.ts, dailyRun.ts.
  */
 export { placeOrder, type OrderInput, type PlaceOrderResult } from './placeOrder';
 export { transitionOrder, type TransitionResult } from './moveOrder';
@@ -16,3 +16,9 @@ export { reportVisit, type ReportVisitResult } from './performVisit';
 export { cancelAppointment, quoteCancellation, type CancelAppointmentResult, type CancellationQuote } from './cancelAppointment';
 export { issueInvoice, type IssueInvoiceResult } from './issueInvoice';
 export { cancelInvoice, type CancelInvoiceResult } from './cancelInvoice';
+export { bookPayment, type BookPaymentResult, type PaymentInput } from './bookPayment';
+export { reversePayment, type ReversePaymentResult } from './reversePayment';
+export { importStatement, decideBankEntry, type ImportStatementResult, type BankEntryDecision } from './importStatement';
+export { runDunning, setDunningStop, type DunningRunResult } from './dunningRun';
+export { queueDigest } from './digest';
+export { runDailyAccounting, catchUpDailyAccounting } from './dailyRun';

@@ -4,6 +4,7 @@ import { customerPersonIds, insertHistory, notifyAboutHistory, personIdsWithRole
 import { applyStatus, orderFacts, type Actor, type OrderRow } from '../data/orders';
 import { orderOrigin } from '../data/orderOrigin';
 import { scheduleReminder } from './reminders';
+import { orderFullyPaid } from '../data/payments';
 import { insertCapacityBookings, type ProductionPlan } from '../data/production';
 import { consumeStock, releaseReservations, reserveStock } from '../data/stock';
 import { followUpSteps, holdReasonAfter } from '../domain/acceptance';
@@ -107,7 +108,24 @@ const effects: Record<Effect, (c: EffectContext) => Promise<void>> = {
     if ('event' in c.step) return;
     await invoiceAfterStep(c.trx, c.order, c.step.to, c.actor, c.now, c.shipmentId ?? null, c.onRefusal);
   },
+  async closeWhenPaid(c) {
+    if ('event' in c.step) return;
+    if (c.step.to === 'paid') await automaticStep(c.trx, c.order, 'closed', c.actor.channel, c.now, {}, c.onRefusal);
+    else await settleWhenPaid(c.trx, c.order, c.actor.channel, c.now);
+  },
 };
+
+/**
+ * An invoiced order whose invoices are all paid moves to paid, and on to closed (effect closeWhenPaid); asked
+ * after every payment and when an order becomes invoiced (its invoices may have been paid before the last one).
+ */
+export async function settleWhenPaid(trx: Knex.Transaction, order: OrderRow, channel: string, now: Date): Promise<boolean> {
+  if (order.status !== 'invoiced' || !(await orderFullyPaid(trx, order.id))) return false;
+  await automaticStep(trx, order, 'paid', channel, now, {}, (r) => {
+    throw new Error(`order ${order.number} could not move to paid: ${r.code}`);
+  });
+  return true;
+}
 
 async function runEffects(c: EffectContext): Promise<void> {
   for (const effect of effectsOf(c.step)) await effects[effect](c);

@@ -1,4 +1,5 @@
 import { absenceResponseSchema, absenceSchema } from './absences';
+import { paymentApiPaths, paymentApiSchemas } from './payments';
 import { addressSchema, createOrderSchema, errorSchema, orderSchema, shipmentSchema, transitionSchema } from './schemas';
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -160,6 +161,7 @@ export const openApiDocument = {
         },
       },
     },
+    ...paymentApiPaths,
     '/api/openapi.json': {
       get: {
         operationId: 'openApi',
@@ -208,6 +210,7 @@ export const openApiDocument = {
         },
       },
       Error: errorSchema,
+      ...paymentApiSchemas,
     },
   },
 } as const;

@@ -9,6 +9,7 @@ import * as m008 from './008_invoices';
 import * as m009 from './009_services';
 import * as m010 from './010_indexes';
 import * as m011 from './011_identities';
+import * as m012 from './012_payments';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -27,6 +28,7 @@ const migrations: Record<string, Migration> = {
   '009_services': m009,
   '010_indexes': m010,
   '011_identities': m011,
+  '012_payments': m012,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

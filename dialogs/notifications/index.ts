@@ -6,6 +6,7 @@ import { documentMessages } from './documentMessages';
 import { invoiceMessages } from './invoiceMessages';
 import { orderMessages, orderStatusChanged } from './orderMessages';
 import { serviceMessages } from './serviceMessages';
+import { paymentMessages } from './paymentMessages';
 
 export { isUnrenderable, type RenderedMessage, type Unrenderable } from './kind';
 
@@ -19,6 +20,7 @@ const kinds: Record<string, NotificationKind> = {
   ...documentMessages(orderMessages),
   ...invoiceMessages,
   ...serviceMessages,
+  ...paymentMessages,
   appointment_reminder: appointmentReminder,
 };
 

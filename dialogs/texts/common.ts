@@ -50,12 +50,12 @@ export const commonTexts = defineTexts('common', {
     en: '• Ask about any order (“status of order 1003”, “orders of Müller Bau”), cancel orders and move appointments',
   },
   helpAccountant: {
-    de: '• Buchhaltung: den Stand jedes Auftrags abfragen („Status Auftrag 1003“), „Aufträge auf Halt“ freigeben oder ablehnen; Rechnungen: „offene Rechnungen“, „überfällige Rechnungen“, „Rechnungen von Müller Bau“, „Rechnung zu Auftrag 1004 erstellen“, „Rechnung RE-2026-0007 stornieren“',
-    en: '• Accounting: ask about any order (“status of order 1003”), release or reject “orders on hold”; invoices: “open invoices”, “overdue invoices”, “invoices of Müller Bau”, “create invoice for order 1004”, “cancel invoice RE-2026-0007”',
+    de: '• Buchhaltung: den Stand jedes Auftrags abfragen („Status Auftrag 1003“), die angehaltenen Aufträge ansehen („Aufträge auf Halt“) und freigeben („1004 freigeben“) oder ablehnen („1004 stornieren“); Rechnungen: „offene Rechnungen“, „überfällige Rechnungen“, „Rechnungen von Müller Bau“, „Rechnung zu Auftrag 1004 erstellen“, „Rechnung RE-2026-0007 stornieren“',
+    en: '• Accounting: ask about any order (“status of order 1003”), see the orders on hold (“orders on hold”) and release (“1004 release”) or reject them (“cancel order 1004”); invoices: “open invoices”, “overdue invoices”, “invoices of Müller Bau”, “create invoice for order 1004”, “cancel invoice RE-2026-0007”',
   },
   helpAccountantOrders: {
-    de: 'Bestellungen nimmt der Vertrieb auf; Zahlungen zeigt der Chat noch nicht.',
-    en: 'Orders are entered by the sales team; payments are not in the chat yet.',
+    de: 'Bestellungen nimmt der Vertrieb auf. Zahlungen: „Zahlung 238,00 € für RE-2026-0004 eingegangen“, „Müller Bau hat 500 € überwiesen“; Kontoauszüge (camt.053) über die REST-Schnittstelle.',
+    en: 'Orders are entered by the sales team. Payments: “payment of €238.00 for RE-2026-0004”, “Müller Bau paid €500”; bank statements (camt.053) through the REST API.',
   },
   helpAdmin: {
     de: '• Administration: alles, was der Vertrieb kann',

@@ -40,8 +40,9 @@ describeEachDatabase('order REST API', ({ get }) => {
     expect(res.status).toBe(200);
     expect(res.body.openapi).toBe('3.1.0');
     expect(Object.keys(res.body.paths).sort()).toEqual([
-      '/api/absences', '/api/invoices', '/api/invoices/{number}',
+      '/api/absences', '/api/bank-entries', '/api/bank-statements', '/api/invoices', '/api/invoices/{number}',
       '/api/openapi.json', '/api/orders', '/api/orders/{number}', '/api/orders/{number}/shipments', '/api/orders/{number}/transitions',
+      '/api/payments', '/api/payments/{id}/reversal', // issue 11
     ]);
     expect(res.body.paths['/api/orders'].post.requestBody.content['application/json'].schema).toEqual({ $ref: '#/components/schemas/CreateOrderRequest' });
     expect(Object.keys(res.body.components.schemas)).toEqual(expect.arrayContaining(['CreateOrderRequest', 'TransitionRequest', 'ShipmentRequest', 'Order', 'Error']));

@@ -8,6 +8,25 @@ import { createTestDatabase, type TestDatabase } from '../support/databases';
 import { cardProblems } from './adaptiveCard15';
 
 const samples: Record<CardName, object> = {
+  dunningNotice: {
+    title: '1. Mahnung zu Rechnung RE-2026-0004', intro: 'Sicher ist es nur übersehen worden: Rechnung RE-2026-0004 war am 16.03.2026 fällig und ist noch offen. Bitte überweisen Sie den Betrag bis 06.04.2026.',
+    openLabel: 'Offener Betrag', open: '238,00 €', feesLabel: 'Mahngebühren', fees: '5,00 €', interestLabel: 'Verzugszinsen (§ 288 BGB)', interest: '',
+    totalLabel: 'Zu zahlen', total: '243,00 €', dueLabel: 'Zahlbar bis', newDue: '06.04.2026', pdfLabel: 'Mahnung MA-2026-0001 (PDF)',
+    link: 'https://bot.example.com/documents/abc.def.ghi.jkl', alreadyPaidLabel: 'Ich habe schon bezahlt', number: 'MA-2026-0001',
+  },
+  accountantDigest: {
+    title: 'Buchhaltung am 30.03.2026',
+    sections: [
+      { heading: 'Neu überfällig', count: 2, lines: 'RE-2026-0004 · Müller Bau GmbH · 238,00 €\nRE-2026-0007 · Café Sonnenschein · 830,62 €' },
+      { heading: 'Heute gemahnt', count: 1, lines: 'MA-2026-0001 · 1. Mahnung · RE-2026-0003' },
+      { heading: 'Zahlungseingänge', count: 0, lines: 'keine' },
+    ],
+    overdueLabel: 'Überfällige Rechnungen', doubtfulLabel: 'Bankeingänge prüfen', heldLabel: 'Aufträge auf Halt',
+  },
+  bankEntry: {
+    title: 'Bankeingang prüfen', facts: '415,31 € von Cafe Sonnenschin am 02.03.2026', remittance: 'Verwendungszweck: Danke', why: 'ähnlicher Name, Betrag passt',
+    entry: 7, candidates: [{ label: 'Buchen auf RE-2026-0003', entry: 7, index: 0 }], assignLabel: 'Andere Rechnung', assignPlaceholder: 'RE-2026-0001', leaveLabel: 'Offen lassen',
+  },
   orderSummary: {
     title: 'Ihre Bestellung',
     customerName: 'Müller Bau GmbH',

@@ -18,7 +18,7 @@ export interface TestServer {
  */
 export function testConfig(database: TestDatabase, env: NodeJS.ProcessEnv = {}): Config {
   const limits = { RATE_LIMIT_PER_MINUTE: '100000', RATE_LIMIT_KEY_PER_MINUTE: '100000', DEMO_TOKENS_PER_MINUTE: '100000' };
-  return { ...loadConfig({ LOG_LEVEL: 'silent', TOKEN_SECRET: 'test-token-secret', QUIET_HOURS: 'off', ...limits, ...env }), db: database.options ?? {} };
+  return { ...loadConfig({ LOG_LEVEL: 'silent', TOKEN_SECRET: 'test-token-secret', QUIET_HOURS: 'off', DUNNING_CRON: 'off', ...limits, ...env }), db: database.options ?? {} };
 }
 
 /**

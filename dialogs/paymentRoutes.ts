@@ -1,0 +1,14 @@
+import type { Db } from '../data/db';
+import type { IntentRoute } from './mainDialog';
+import { PaymentIntents } from './paymentCommands';
+import { paymentCardActions, PaymentDialog } from './paymentDialog';
+import { Intents } from './recognizer';
+
+/** The payment conversation's routes: accounting's payment phrases, customers' "did you get my payment?", and its card buttons. */
+export function paymentRoutes(db: Db): IntentRoute[] {
+  const payments = new PaymentDialog({ db });
+  return [
+    { intent: PaymentIntents.payments, dialog: payments, cardAction: (action) => paymentCardActions.has(action), cardInterrupts: true },
+    { intent: Intents.paymentStatus, dialog: payments },
+  ];
+}

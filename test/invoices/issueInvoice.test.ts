@@ -24,6 +24,9 @@ function runningNumbers(numbers: string[]): number[] {
   return numbers.map((n) => Number(/^RE-2026-(\d{4})$/.exec(n)![1])).sort((x, y) => x - y);
 }
 
+/** The database's answer to a write: its error message, or 'written' (a knex builder runs when awaited). */
+const refusal = (write: PromiseLike<unknown>): Promise<string> => Promise.resolve(write).then(() => 'written', (err: Error) => err.message);
+
 describeEachDatabase('invoices', ({ get }) => {
   it('invoices each shipment, both VAT rates per rate in cents, due by the customer’s terms; the order is invoiced once delivered', async () => {
     const { db } = get();
@@ -154,18 +157,18 @@ describeEachDatabase('invoices', ({ get }) => {
     const { db } = get();
     const [invoice] = await listInvoices(db, { open: true, limit: 1 });
     expect(invoice).toBeDefined();
-    await expect(db('invoices').where({ id: invoice.id }).update({ gross_cents: 1 })).rejects.toThrow(/immutable/);
-    await expect(db('invoices').where({ id: invoice.id }).update({ document: '{}' })).rejects.toThrow(/immutable/);
-    await expect(db('invoices').where({ id: invoice.id }).update({ number: 'RE-2026-9999' })).rejects.toThrow(/immutable/);
-    await expect(db('invoices').where({ id: invoice.id }).update({ due_date: '2027-01-01' })).rejects.toThrow(/immutable/);
-    await expect(db('invoices').where({ id: invoice.id }).delete()).rejects.toThrow(/immutable/);
-    await expect(db('invoice_lines').where({ invoice_id: invoice.id }).update({ net_cents: 0 })).rejects.toThrow(/immutable/);
-    await expect(db('invoice_lines').where({ invoice_id: invoice.id }).delete()).rejects.toThrow(/immutable/);
-    await expect(db('invoices').where({ id: invoice.id }).update({ status: 'paid' })).rejects.toThrow(/immutable/);
+    expect(await refusal(db('invoices').where({ id: invoice.id }).update({ gross_cents: 1 }))).toMatch(/immutable/);
+    expect(await refusal(db('invoices').where({ id: invoice.id }).update({ document: '{}' }))).toMatch(/immutable/);
+    expect(await refusal(db('invoices').where({ id: invoice.id }).update({ number: 'RE-2026-9999' }))).toMatch(/immutable/);
+    expect(await refusal(db('invoices').where({ id: invoice.id }).update({ due_date: '2027-01-01' }))).toMatch(/immutable/);
+    expect(await refusal(db('invoices').where({ id: invoice.id }).delete())).toMatch(/immutable/);
+    expect(await refusal(db('invoice_lines').where({ invoice_id: invoice.id }).update({ net_cents: 0 }))).toMatch(/immutable/);
+    expect(await refusal(db('invoice_lines').where({ invoice_id: invoice.id }).delete())).toMatch(/immutable/);
+    expect(await refusal(db('invoices').where({ id: invoice.id }).update({ status: 'paid' }))).toMatch(/immutable/);
     const cancelledOne = await db('invoices').where({ status: 'cancelled' }).first('id');
-    await expect(db('invoices').where({ id: cancelledOne.id }).update({ status: 'issued' })).rejects.toThrow(/immutable/);
+    expect(await refusal(db('invoices').where({ id: cancelledOne.id }).update({ status: 'issued' }))).toMatch(/immutable/);
     const cancellation = await db('invoices').where({ kind: 'cancellation' }).first('id');
-    await expect(db('invoices').where({ id: cancellation.id }).update({ status: 'cancelled' })).rejects.toThrow(/immutable/);
+    expect(await refusal(db('invoices').where({ id: cancellation.id }).update({ status: 'cancelled' }))).toMatch(/immutable/);
     const unchanged = await findInvoice(db, invoice.number);
     expect(unchanged).toEqual(invoice);
     // What later issues change (payments) is allowed.

@@ -68,9 +68,11 @@ export const gallerySamples: Record<CardName, object> = {
   orderSummary: {
     title: 'Ihre Bestellung',
     customerName: 'Müller Bau GmbH',
+    pricesNote: 'Preise netto zzgl. MwSt.',
+    warning: '',
     lines: [
-      { quantity: 10, name: 'Kopierpapier A4, 500 Blatt', net: '49,00 €', note: 'je 4,90 €' },
-      { quantity: 2, name: 'Schreibtisch höhenverstellbar 160×80', net: '1.178,00 €', note: 'je 589,00 €' },
+      { quantity: 10, name: 'Kopierpapier A4, 500 Blatt', amount: '49,00 €', note: 'je 4,90 €' },
+      { quantity: 2, name: 'Schreibtisch höhenverstellbar 160×80', amount: '1.178,00 €', note: 'je 589,00 €' },
     ],
     totals: [{ title: 'Netto 19 %', value: '1.227,00 €' }, { title: 'MwSt. 19 %', value: '233,13 €' }, { title: 'Gesamt brutto', value: '1.460,13 €' }],
     details: [
@@ -81,6 +83,7 @@ export const gallerySamples: Record<CardName, object> = {
     changeTitle: 'Ändern',
     cancelTitle: 'Abbrechen',
     draftKey: 'chat:1',
+    version: 'k3Jx0c1Qd9aZ2bYw',
   },
   productChoice: { question: 'Welchen Toner meinen Sie?', candidates: [{ title: 'Toner schwarz', sku: 'TONER-BK' }, { title: 'Toner-Farbset C/M/Y', sku: 'TONER-COLOR' }] },
   slotChoice: { question: 'Welcher Termin passt Ihnen?', slots: [{ title: 'Di, 1. Dez., 08:00–10:00', start: '2026-12-01T07:00:00.000Z' }, { title: 'Mi, 2. Dez., 13:00–15:00', start: '2026-12-02T12:00:00.000Z' }] },

@@ -29,7 +29,7 @@ export const configVariables = [
   { name: 'TRAVEL_BUFFER_MINUTES', default: '30', meaning: 'Minutes a technician keeps free after each on-site job (travel), so two on-site jobs are at least this far apart (0–240).' },
   { name: 'REMINDER_HOUR', default: '18', meaning: 'Berlin hour of the day before an appointment at which the customer is reminded (0–23).' },
   { name: 'LATE_CANCELLATION_FEE_PERCENT', default: '50', meaning: 'Share of the service price charged when an appointment is cancelled less than 24 hours before it (0–100).' },
-  { name: 'PUBLIC_HOST', default: '(unset)', meaning: 'Public host name of the bot (e.g. bot.example.com): the Teams app package lists it as valid domain.' },
+  { name: 'PUBLIC_HOST', default: '(unset)', meaning: 'Public host name of the bot (e.g. bot.example.com): the Teams app package lists it as valid domain, and document and calendar links in messages become https://<PUBLIC_HOST>/… (needed in Teams and the Emulator; the web chat on the bot\'s own page does without).' },
   { name: 'TEAMS_APP_ID', default: 'MicrosoftAppId', meaning: 'GUID of the Teams app in its package (npm run teams:package).' },
   { name: 'DIRECT_LINE_SECRET', default: '(unset)', meaning: 'Secret of the Azure Bot\'s Direct Line channel: with it the chat page gets its token from POST /api/directline/token.' },
   { name: 'DUNNING_CRON', default: '0 8 * * 1-5', meaning: 'When the accounting morning runs (cron, Europe/Berlin; public holidays are skipped): the dunning run creates the notices due, then every accountant gets the digest. A run missed while the server was down happens at start. off: no run.' },

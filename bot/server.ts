@@ -45,6 +45,7 @@ import type { Config } from './config';
 import { LocalDirectLine } from './directline';
 import { createLogger, Logger } from './logger';
 import { TurnGuard, TurnGuardOptions } from './turnGuard';
+import { AbsoluteLinks } from './absoluteLinks';
 import { TypingIndicator } from './typingIndicator';
 import { DialogStateByPerson } from './sharedConversationState';
 import { mountWeb } from './web';
@@ -124,6 +125,7 @@ export async function createApp(config: Config, extras: AppExtras = {}): Promise
   };
   const adapter = new HostAdapter(new ConfigurationBotFrameworkAuthentication(authOptions));
   adapter.use(new TypingIndicator(logger.child({ component: 'typing' })));
+  if (config.publicHost) adapter.use(new AbsoluteLinks(config.publicHost));
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     const { type, name, id, channelId } = context.activity;
     // A proactive send (the notifier) must see its failure, or the notification would be marked sent.

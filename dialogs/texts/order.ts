@@ -256,6 +256,10 @@ export const orderTexts = defineTexts('order', {
     en: 'Enter the quantities you want and tap “Add to order”.',
   },
   catalogSubmit: { de: 'Übernehmen', en: 'Add to order' },
+  catalogPage: { de: 'Seite {page} von {pages}', en: 'page {page} of {pages}' },
+  catalogRest: { de: '… und {count} weitere Produkte auf den nächsten Seiten.', en: '… and {count} more products on the next pages.' },
+  catalogMore: { de: 'Weitere Produkte ({page}/{pages})', en: 'More products ({page}/{pages})' },
+  catalogBack: { de: 'Zurück', en: 'Back' },
   quantity: { de: 'Menge', en: 'Quantity' },
   catalogEmpty: { de: 'Im Katalog haben Sie keine Menge eingetragen.', en: 'You did not enter a quantity in the catalog.' },
   help: {

@@ -118,3 +118,34 @@ describe('corrections in one message keep the other lines', () => {
     expect(shown(await conversation.say(text))).toContain(line);
   });
 });
+
+describe('a catalog larger than one card is paged', () => {
+  it('"more" shows the next page and keeps the quantities entered on this one; "back" goes back', async () => {
+    const paper = await t.db('products').where({ sku: 'PAPER-A4' }).first();
+    // 20 more goods: the catalog no longer fits one card (cards/bind.ts cardListLimits).
+    await t.db('products').insert(Array.from({ length: 20 }, (_, i) => ({
+      ...paper, sku: `PAPER-X${String(i).padStart(2, '0')}`, name_de: `Sonderpapier ${i}`, name_en: `Special paper ${i}`, synonyms_de: '[]', synonyms_en: '[]',
+    })));
+    const { conversation, replies } = await startOrder(t.db, 'Katalog', mueller('de'));
+    expect(shown(replies)).toMatch(/Katalog \(Seite 1 von 3\)/);
+    expect(shown(replies)).toMatch(/weitere Produkte auf den nächsten Seiten/);
+    const more = buttons(replies).find((b) => b.data.page === 1)!;
+    expect(more.data).toEqual({ action: 'order.catalog', page: 1 });
+    const firstPage = quantityInputs(replies);
+    expect(firstPage).toContain('qty_PAPER-A4');
+
+    // The press carries the page's inputs: 3 packs of paper are taken, and the second page comes.
+    const second = await conversation.say({ ...more.data, 'qty_PAPER-A4': '3' });
+    expect(shown(second)).toMatch(/Seite 2 von 3/);
+    const secondPage = quantityInputs(second);
+    expect(secondPage.some((id) => firstPage.includes(id))).toBe(false);
+    expect(shown(second)).toMatch(/3 × Kopierpapier/);
+    const back = buttons(second).find((b) => b.data.page === 0)!;
+    expect(back.title).toBe('Zurück');
+
+    const summary = shown(await conversation.say({ action: 'order.catalog', [secondPage[0]]: '2' }));
+    expect(summary).toMatch(/3 × Kopierpapier/);
+    expect(summary).toMatch(/2 × (Sonderpapier|Bürostuhl|Schreibtisch|Monitor|Kaffee|Toner|Türschild)/);
+    expect(shown(await conversation.say(back.data))).toMatch(/Seite 1 von 3/);
+  });
+});

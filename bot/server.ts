@@ -147,7 +147,7 @@ export async function createApp(config: Config, extras: AppExtras = {}): Promise
 
   const recognizer = withStaffCommands(understandingRecognizer(db));
   const dialog = new MainDialog(extras.recognizer?.(recognizer) ?? recognizer, [...conversations(db, config.orderLimits), ...(extras.routes ?? [])]);
-  const bot = new AuftragsBot(db, conversationState, new DialogStateByPerson(storage, 'dialogs'), dialog, logger);
+  const bot = new AuftragsBot(db, conversationState, new DialogStateByPerson(storage, 'dialogs'), dialog, logger, storage);
   const guard = new TurnGuard(db, logger, extras.turnGuard);
 
   const scheduler = startScheduler({

@@ -193,4 +193,55 @@ describeEachDatabase('the bot in Teams', ({ get }) => {
     expect(JSON.stringify(result.body.value)).toMatch(/10\d\d/);
     expect(buttonsIn({ attachments: [result.body.value] })).toHaveLength(0);
   });
+  it('sends cards with Universal Actions: Action.Execute with an Action.Submit fallback and a refresh for the recipient', async () => {
+    const conversationId = 'a:personal-universal-peter';
+    const chat = (extra: Record<string, unknown>) =>
+      teamsActivity({ serviceUrl: teams.serviceUrl, conversationId, conversationType: 'personal', user: peter, ...extra });
+    const invoke = (data: Record<string, unknown>, replyToId: string, trigger?: 'automatic' | 'manual', verb = String(data.action)) => ({
+      ...chat({}), type: 'invoke', name: 'adaptiveCard/action', replyToId,
+      value: { action: { type: 'Action.Execute', verb, data }, ...(trigger ? { trigger } : {}) },
+    });
+    const orders = async () => Number((await server.app.db('orders').count({ n: '*' }).first())!.n);
+
+    const start = await say(chat({ text: '4 Pakete Papier' }));
+    const summary = start.sent.find((s) => buttonsIn(s.activity).some((b) => b.action === 'order.confirm'))!;
+    const card = summary.activity.attachments[0].content;
+    const actions = JSON.stringify(card.actions);
+    const execute = card.actions.find((a: any) => a.data?.action === 'order.confirm');
+    expect(execute).toMatchObject({ type: 'Action.Execute', verb: 'order.confirm', fallback: { type: 'Action.Submit', data: execute.data } });
+    expect(execute.data.cardRef).toEqual(expect.any(String));
+    expect(card.actions.every((a: any) => a.type === 'Action.Execute')).toBe(true);
+    expect(actions).not.toMatch(/"type":"Action.Submit","title"[^}]*"verb"/); // a fallback is a plain submit
+    expect(card.refresh).toEqual({
+      action: { type: 'Action.Execute', verb: 'card.refresh', data: { action: 'card.refresh', cardRef: execute.data.cardRef } },
+      userIds: [peter.id],
+    });
+
+    // Teams asks for the current card (refresh): the card as sent, for the one it was sent to only; nothing runs.
+    const before = await orders();
+    const refreshed = await say(invoke(card.refresh.action.data, summary.id, 'automatic'));
+    expect(refreshed.sent).toHaveLength(0);
+    expect(refreshed.body).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive' });
+    expect(refreshed.body.value.actions.map((a: any) => a.verb)).toEqual(card.actions.map((a: any) => a.verb));
+    const foreign = await say({ ...invoke(card.refresh.action.data, summary.id, 'automatic'), from: aylin });
+    expect(foreign.body).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.activity.message' });
+    expect(await orders()).toBe(before);
+
+    // The press gives the outcome card; a refresh afterwards shows that outcome, without buttons.
+    const pressed = await say(invoke(execute.data, summary.id));
+    expect(await orders()).toBe(before + 1);
+    expect(pressed.body.type).toBe('application/vnd.microsoft.card.adaptive');
+    const outcome = JSON.stringify(pressed.body.value);
+    expect(outcome).toMatch(/Erledigt/);
+    expect(outcome).toMatch(/10\d\d/);
+    expect(buttonsIn({ attachments: [pressed.body.value] })).toHaveLength(0);
+    const after = await say(invoke(card.refresh.action.data, summary.id, 'automatic'));
+    expect(after.body.value).toEqual(pressed.body.value);
+
+    // The old card pressed again (a client that missed the update): a clear answer in the chat, the outcome stays, no second order.
+    const again = await say(invoke(execute.data, summary.id));
+    expect(await orders()).toBe(before + 1);
+    expect(again.sent.filter((s) => s.method === 'POST').map((s) => textOf(s.activity)).join(' ')).toMatch(/\S/);
+    expect(again.body.value).toEqual(pressed.body.value);
+  });
 });

@@ -66,7 +66,7 @@ export function prepareCards(): void {
  */
 export const cardListLimits: Partial<Record<CardName, Readonly<Record<string, number>>>> = {
   catalog: { categories: 8, products: 12 },
-  orderCard: { lines: 12, history: 8 },
+  orderCard: { lines: 15, history: 15 },
   dayPlan: { resources: 8, entries: 12 },
 };
 

@@ -1,3 +1,5 @@
+import Ajv2020 from 'ajv/dist/2020';
+import { openApiDocument } from '../../bot/api/openapi';
 import { KnexStorage } from '../../data/storage';
 import { describeEachDatabase } from '../support/databases';
 import { postActivity, startTestServer, TestServer } from '../support/server';
@@ -71,7 +73,11 @@ describeEachDatabase('the bot in Teams', ({ get }) => {
     expect((await post({ userId: 'aad-anna' }, 'demo-admin-key', 99999)).status).toBe(404);
     const created = await post({ channelId: 'msteams', userId: 'aad-anna', tenantId: 'tenant-1' });
     expect(created.status).toBe(201);
-    expect((await created.json()).identities).toEqual(expect.arrayContaining([{ channelId: 'msteams', userId: 'aad-anna', tenantId: 'tenant-1', linkedBy: 'api' }]));
+    const createdBody = await created.json();
+    // The answer is what the OpenAPI document says it is.
+    const matchesDoc = new Ajv2020({ strict: false }).compile(openApiDocument.components.schemas.PersonIdentities);
+    expect(matchesDoc(createdBody)).toBe(true);
+    expect(createdBody.identities).toEqual(expect.arrayContaining([{ channelId: 'msteams', userId: 'aad-anna', tenantId: 'tenant-1', linkedBy: 'api' }]));
     expect((await post({ channelId: 'msteams', userId: 'aad-anna', tenantId: 'tenant-1' })).status).toBe(200); // a retry
     const other = await post({ channelId: 'msteams', userId: 'aad-peter' });
     expect(other.status).toBe(409);

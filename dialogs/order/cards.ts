@@ -94,14 +94,14 @@ export function summaryCard(
 }
 
 /**
- * Goods and made-to-order items grouped by category, each with a quantity field; services are booked by talking.
+ * Goods, made-to-order items and services grouped by category (services last), each with a quantity field; a service's
+ * quantity is its units (visits, hours), and its appointment is asked for next, as when it is booked by talking.
  * A card shows one page of products (cards/bind.ts `cardListLimits`, so any catalog fits into Teams); "more" and
  * "back" submit the quantities entered on this page too, so paging never loses them.
  */
 export function catalogCard(catalog: readonly Product[], locale: Locale, consumer = false, page = 0): CardAttachment {
   const byCategory = new Map<string, Product[]>();
-  for (const p of catalog) {
-    if (p.kind === 'service') continue;
+  for (const p of [...catalog.filter((x) => x.kind !== 'service'), ...catalog.filter((x) => x.kind === 'service')]) {
     byCategory.set(p.category, [...(byCategory.get(p.category) ?? []), p]);
   }
   const shown = pageOf('catalog', 'products', [...byCategory.values()].flat(), page);
@@ -142,6 +142,7 @@ const categoryTitles: Record<string, Record<Locale, string>> = {
   it: { de: 'IT', en: 'IT' },
   coffee: { de: 'Kaffee', en: 'Coffee' },
   signs: { de: 'Schilder', en: 'Signs' },
+  services: { de: 'Dienstleistungen', en: 'Services' },
 };
 
 /** Categories are data; a new one shows with its key until it gets a title here. */
@@ -163,7 +164,7 @@ export interface CatalogQuantities {
 export function catalogQuantities(value: Record<string, unknown>, catalog: readonly Product[]): CatalogQuantities {
   const result: CatalogQuantities = { lines: [], invalid: [] };
   for (const [key, raw] of Object.entries(value)) {
-    const product = key.startsWith('qty_') ? catalog.find((p) => p.sku === key.slice(4) && p.kind !== 'service') : undefined;
+    const product = key.startsWith('qty_') ? catalog.find((p) => p.sku === key.slice(4)) : undefined;
     if (!product || raw === null || raw === undefined || String(raw).trim() === '') continue;
     const quantity = Number(raw);
     if (quantity === 0) continue;

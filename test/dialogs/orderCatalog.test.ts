@@ -41,7 +41,7 @@ describe('asking for the catalog starts the order with the catalog card', () => 
     expect(shown(replies)).toContain(category);
     expect(button(replies, submit[locale])).toEqual({ action: 'order.catalog' });
     expect(quantityInputs(replies)).toEqual(expect.arrayContaining(['qty_PAPER-A4', 'qty_CHAIR-ERGO', 'qty_COFFEE-1KG']));
-    expect(quantityInputs(replies)).not.toContain('qty_SVC-PRINTER');
+    expect(quantityInputs(replies)).toContain('qty_SVC-PRINTER'); // services are booked from the catalog too
 
     const summary = await conversation.say({ action: 'order.catalog', 'qty_CHAIR-ERGO': '3', 'qty_COFFEE-1KG': 2 });
     expect(shown(summary)).toMatch(/3 × (Bürostuhl Ergo Pro|Ergo Pro office chair)/);
@@ -61,6 +61,21 @@ describe('asking for the catalog starts the order with the catalog card', () => 
     const summary = shown(await conversation.say({ action: 'order.catalog', 'qty_PAPER-A4': '5' }));
     expect(summary).toMatch(/2 × (Bürostuhl|Ergo Pro)/);
     expect(summary).toMatch(/5 × (Kopierpapier|Copy paper)/);
+  });
+});
+
+describe('a service from the catalog', () => {
+  it.each(['de', 'en'] as const)('is booked like a typed booking: the appointment is asked, then it is in the order (%s)', async (locale) => {
+    const { conversation } = await startOrder(t.db, locale === 'de' ? 'Katalog' : 'catalog', mueller(locale));
+    const asked = await conversation.say({ action: 'order.catalog', 'qty_SVC-PRINTER': '1', 'qty_PAPER-A4': '2', 'qty_TONER-BK': '' });
+    expect(shown(asked)).toMatch(locale === 'de' ? /Termine frei – welcher passt Ihnen\?/ : /appointment|slot|time/i);
+    const slot = buttons(asked).find((b) => b.data.action === 'order.slot')!;
+    const summary = await conversation.say(slot.data);
+    expect(shown(summary)).toMatch(/1 × (Druckerwartung vor Ort|On-site printer maintenance)/);
+    await conversation.say(button(summary, confirm[locale]));
+    const order = (await getOrder(t.db, muellerActor, '1001'))!;
+    expect(order.lines.map((l) => [l.sku, l.quantity])).toEqual(expect.arrayContaining([['SVC-PRINTER', 1], ['PAPER-A4', 2]]));
+    expect(order.serviceBookings.length).toBeGreaterThan(0);
   });
 });
 

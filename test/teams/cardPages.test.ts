@@ -33,7 +33,7 @@ describe('the catalog card pages a large catalog', () => {
   const products: Product[] = Array.from({ length: 100 }, (_, i) => ({
     sku: `SKU-${String(i).padStart(3, '0')}-${'X'.repeat(20)}`,
     kind: i % 10 === 9 ? 'service' : 'goods',
-    category: `category-${Math.floor(i / 7)}-${LONG}`,
+    category: i % 10 === 9 ? 'services' : `category-${Math.floor(i / 7)}-${LONG}`,
     name: { de: `${LONG} ${i}`, en: `${LONG} ${i}` },
     unit: { de: 'Stück', en: 'piece' },
     synonyms: { de: [], en: [] },
@@ -44,7 +44,8 @@ describe('the catalog card pages a large catalog', () => {
     durationMinutes: null,
     resourceIds: [],
   }));
-  const goods = products.filter((p) => p.kind !== 'service');
+  // Goods first, services last.
+  const goods = [...products.filter((p) => p.kind !== 'service'), ...products.filter((p) => p.kind === 'service')];
   const size = cardListLimit('catalog', 'products');
   const pages = Math.ceil(goods.length / size);
 

@@ -44,12 +44,12 @@ function convert(node: unknown): { node: unknown; converted: boolean } {
 /**
  * The card as Teams gets it: Action.Execute with an Action.Submit fallback, and, when it has such buttons, a refresh
  * for `userId` (the Teams user id the card was sent to; Teams refreshes automatically for up to 60 listed users).
- * The card given is not changed.
+ * Without `refresh` (a proactive message, whose card is not kept) there is none. The card given is not changed.
  */
-export function withUniversalActions(card: Record<string, unknown>, refresh: { cardRef: string; userId: string }): Record<string, unknown> {
+export function withUniversalActions(card: Record<string, unknown>, refresh?: { cardRef: string; userId: string }): Record<string, unknown> {
   const { node, converted } = convert(card);
   const content = node as Record<string, unknown>;
-  if (!converted) return content;
+  if (!converted || !refresh) return content;
   return {
     ...content,
     refresh: {

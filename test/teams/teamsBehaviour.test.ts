@@ -249,5 +249,43 @@ describeEachDatabase('the bot in Teams', ({ get }) => {
     expect(await orders()).toBe(before + 1);
     expect(again.sent.filter((s) => s.method === 'POST').map((s) => textOf(s.activity)).join(' ')).toMatch(/\S/);
     expect(again.body.value).toEqual(pressed.body.value);
+
+    // Someone not linked (unknown to Teams' roster, too) who sends card actions (a press, a refresh) sees nothing of anyone's orders.
+    const nobody = { id: '29:nobody', aadObjectId: 'aad-nobody', name: 'Niemand' };
+    const strangerInvoke = (data: Record<string, unknown>, trigger?: 'automatic') => ({
+      ...teamsActivity({ serviceUrl: teams.serviceUrl, conversationId: 'a:personal-nobody-invoke', conversationType: 'personal', user: nobody }),
+      type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: String(data.action), data }, ...(trigger ? { trigger } : {}) },
+    });
+    for (const data of [{ action: 'staff.open', order: '1001' }, execute.data, card.refresh.action.data]) {
+      const seen = await say(strangerInvoke(data, data.action === 'card.refresh' ? 'automatic' : undefined));
+      const everything = JSON.stringify(seen.body ?? '') + seen.sent.map((s) => textOf(s.activity)).join(' ');
+      expect(everything).not.toMatch(/Müller Bau|Kopierpapier|Auftrag 10\d\d/);
+      if (data.action !== 'card.refresh') expect(everything).toMatch(/nicht mit einem Kundenkonto verknüpft/);
+    }
+    expect(await orders()).toBe(before + 1);
+  });
+  it('in a group chat the card refreshes for its owner only, and someone else\'s Action.Execute on it acts for nobody', async () => {
+    const conversationId = '19:group-universal@thread.v2';
+    const inGroup = (user: typeof peter, extra: Record<string, unknown>) =>
+      teamsActivity({ serviceUrl: teams.serviceUrl, conversationId, conversationType: 'groupChat', user, ...extra });
+    const orders = async () => Number((await server.app.db('orders').count({ n: '*' }).first())!.n);
+    const start = await say(inGroup(peter, { text: '6 Pakete Papier', mentionBot: true }));
+    const summary = start.sent.find((s) => buttonsIn(s.activity).some((b) => b.action === 'order.confirm'))!;
+    const card = summary.activity.attachments[0].content;
+    expect(card.refresh.userIds).toEqual([peter.id]);
+    const confirm = card.actions.find((a: any) => a.verb === 'order.confirm');
+    const invoke = (user: typeof peter, data: Record<string, unknown>, trigger?: 'automatic') => ({
+      ...inGroup(user, {}), type: 'invoke', name: 'adaptiveCard/action', replyToId: summary.id,
+      value: { action: { type: 'Action.Execute', verb: String(data.action), data }, ...(trigger ? { trigger } : {}) },
+    });
+    const before = await orders();
+    const foreign = await say(invoke(aylin, confirm.data));
+    expect(await orders()).toBe(before);
+    expect(foreign.sent.some((s) => s.method === 'PUT')).toBe(false);
+    expect(JSON.stringify(foreign.body)).not.toMatch(/Erledigt|Kopierpapier/);
+    expect((await say(invoke(aylin, card.refresh.action.data, 'automatic'))).body.type).toBe('application/vnd.microsoft.activity.message');
+    const own = await say(invoke(peter, confirm.data));
+    expect(await orders()).toBe(before + 1);
+    expect(JSON.stringify(own.body.value)).toMatch(/Erledigt/);
   });
 });

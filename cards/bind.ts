@@ -68,6 +68,9 @@ export const cardListLimits: Partial<Record<CardName, Readonly<Record<string, nu
   catalog: { categories: 8, products: 12 },
   orderCard: { lines: 15, history: 15 },
   dayPlan: { resources: 8, entries: 12 },
+  absenceConflicts: { bookings: 15 },
+  /** The digest's sections hold their lines as one text; the builder keeps this many of each. */
+  accountantDigest: { lines: 20 },
 };
 
 export function cardListLimit(name: CardName, list: string): number {

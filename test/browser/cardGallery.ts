@@ -12,6 +12,7 @@ export const gallerySamples: Record<CardName, object> = {
   absenceConflicts: {
     title: 'Tom Richter fehlt vom 03.12.2026 bis 03.12.2026 (krank). Betroffene Termine: Auftrag 1004, Müller Bau GmbH, Do., 3.12., 10:00.',
     bookings: [{ line: 'Auftrag 1004, Müller Bau GmbH, Do., 3.12., 10:00', offer: 'Neue Termine anbieten: Müller Bau GmbH (1004)', order: '1004', sku: 'SVC-PRINTER' }],
+    rest: '',
   },
   dayPlan: {
     title: 'Einsatzplan Do., 3.12.2026', empty: 'Keine Termine.',

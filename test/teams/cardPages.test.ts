@@ -1,5 +1,8 @@
 import { cardListLimit } from '../../cards/bind';
+import type { Db } from '../../data/db';
 import type { Actor, OrderView } from '../../data/orders';
+import type { OutboxRow } from '../../data/outbox';
+import { renderNotification } from '../../dialogs/notifications';
 import type { Product } from '../../domain/catalog';
 import { catalogCard, catalogPageOf } from '../../dialogs/order/cards';
 import { orderCard } from '../../dialogs/staff/orderCard';
@@ -126,5 +129,23 @@ describe('the order card pages a long order', () => {
     const card = orderCard(short, staff, 'de').content as any;
     expect(JSON.stringify(card)).not.toMatch(/weitere Positionen|ältere Einträge/);
     expect(actionsOf(card).some((a) => a.data.action === 'staff.open')).toBe(false);
+  });
+});
+
+describe('the absence conflicts card of a long absence', () => {
+  it('offers the first bookings, says how many more there are, and stays under 28 KB; the text lists them all', async () => {
+    const bookings = Array.from({ length: 60 }, (_, i) => ({
+      orderNumber: String(1000 + i), sku: 'SVC-PRINTER', start: new Date(Date.UTC(2026, 11, 1 + Math.floor(i / 4), 7 + (i % 4) * 2)).toISOString(), customerName: LONG,
+    }));
+    const row = { id: 1, personId: 5, kind: 'absence_conflicts', payload: { resourceName: 'Tom Richter', from: '2026-12-01', to: '2026-12-21', reason: 'vacation', bookings } } as unknown as OutboxRow;
+    const rendered = await renderNotification({ db: undefined as unknown as Db, row, viewer: null, locale: 'de' });
+    if (!('text' in rendered)) throw new Error('not rendered');
+    const card = rendered.card!.content as any;
+    expect(bytes(card)).toBeLessThan(CARD_LIMIT);
+    const shown = cardListLimit('absenceConflicts', 'bookings');
+    const offers = JSON.stringify(card).match(/"action":"services.offerSlots"/g) ?? [];
+    expect(offers).toHaveLength(shown);
+    expect(JSON.stringify(card)).toContain(`… und ${60 - shown} weitere betroffene Termine`);
+    expect(rendered.text).toContain('Auftrag 1059');
   });
 });

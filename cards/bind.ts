@@ -65,9 +65,9 @@ export function prepareCards(): void {
  * a builder did not.
  */
 export const cardListLimits: Partial<Record<CardName, Readonly<Record<string, number>>>> = {
-  catalog: { categories: 8, products: 12 },
+  catalog: { products: 12 },
   orderCard: { lines: 15, history: 15 },
-  dayPlan: { resources: 8, entries: 12 },
+  dayPlan: { entries: 12 },
   absenceConflicts: { bookings: 15 },
   /** The digest's sections hold their lines as one text; the builder keeps this many of each. */
   accountantDigest: { lines: 20 },

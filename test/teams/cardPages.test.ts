@@ -75,6 +75,11 @@ describe('the catalog card pages a large catalog', () => {
     expect(seen).toEqual(goods.map((p) => p.sku));
   });
 
+  it('a page whose products are all in different categories shows every one of them', () => {
+    const spread = goods.slice(0, size).map((p, i) => ({ ...p, category: `own-${i}` }));
+    expect(inputsOf(catalogCard(spread, 'de').content)).toEqual(spread.map((p) => `qty_${p.sku}`));
+  });
+
   it('an old button for a page that no longer exists shows the last page; a plain submit is no page', () => {
     const last = catalogCard(products, 'de', false, 999).content as any;
     expect(inputsOf(last)).toEqual(goods.slice((pages - 1) * size).map((p) => `qty_${p.sku}`));

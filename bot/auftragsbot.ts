@@ -1,6 +1,6 @@
 import {
   Activity, AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue, ChannelAccount, ConversationState, InvokeResponse,
-  StatePropertyAccessor, TeamsActivityHandler, TeamsInfo, TurnContext,
+  StatePropertyAccessor, Storage, TeamsActivityHandler, TeamsInfo, TurnContext,
 } from 'botbuilder';
 import type { DialogState } from 'botbuilder-dialogs';
 import { saveConversationRef } from '../data/conversationRefs';
@@ -17,6 +17,7 @@ import { CardOutcomes } from './cardOutcomes';
 import type { Logger } from './logger';
 import { isSharedConversation } from './sharedConversationState';
 import { watchSuggestedActions } from './suggestedActions';
+import { isRefreshInvoke } from './universalActions';
 
 interface ConversationFlags {
   welcomed?: boolean;
@@ -85,12 +86,14 @@ export class AuftragsBot extends TeamsActivityHandler {
     private readonly dialogStates: ConversationState,
     private readonly dialog: MainDialog,
     private readonly logger: Logger,
+    /** Where Teams cards are kept for their refresh (bot/cardOutcomes.ts); the state's storage. */
+    storage?: Storage,
   ) {
     super();
     this.dialogState = dialogStates.createProperty<DialogState>('DialogState');
     this.flags = conversationState.createProperty<ConversationFlags>('flags');
     this.legacyDialogState = conversationState.createProperty<DialogState>('DialogState');
-    this.outcomes = new CardOutcomes(conversationState, logger);
+    this.outcomes = new CardOutcomes(conversationState, logger, storage);
 
     this.onMembersAdded(async (context, next) => {
       // Teams sends membersAdded more than once on install (and installationUpdate besides); greet once per conversation.
@@ -144,7 +147,10 @@ export class AuftragsBot extends TeamsActivityHandler {
    * as the activity's value; the answer to Teams is the card with the outcome, which replaces the pressed one.
    */
   protected async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
-    context.activity.value = invokeValue.action.data ?? {};
+    const data = (invokeValue.action.data ?? {}) as Record<string, unknown>;
+    // Teams asking for the current card (refresh) is no press: nothing runs, the card is as it is now.
+    if (isRefreshInvoke(invokeValue)) return cardResponse(await this.outcomes.current(context, data.cardRef));
+    context.activity.value = data;
     // Prompts only read messages: for the dialogs this press is the message an Action.Submit would have been.
     const outcome = await this.outcomes.collect(context, async () => {
       context.activity.type = 'message';
@@ -154,8 +160,8 @@ export class AuftragsBot extends TeamsActivityHandler {
         context.activity.type = 'invoke';
       }
     });
-    if (outcome) return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: outcome.content as any };
-    return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: '' as any };
+    // A press that settled nothing (an old card, someone else's, paging): the dialogs answered; the card stays as it is now.
+    return cardResponse(outcome ?? (await this.outcomes.current(context, data.cardRef)));
   }
 
   /** Invokes this bot does not serve answer 400 NotSupported rather than botbuilder's 501, which reads as a server fault. */
@@ -189,6 +195,12 @@ export class AuftragsBot extends TeamsActivityHandler {
     await this.conversationState.saveChanges(context, false);
     await this.dialogStates.saveChanges(context, false);
   }
+}
+
+/** The answer to an adaptiveCard/action: the card to show now, or (none known) an empty message answer. */
+function cardResponse(card: { content: Record<string, unknown> } | null): AdaptiveCardInvokeResponse {
+  if (card) return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card.content as any };
+  return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: '' as any };
 }
 
 /** In Teams a message to the bot in a group chat or channel starts with "<at>Auftragsbot</at>"; the dialogs never see it. */

@@ -9,6 +9,7 @@ import type { Locale } from '../domain/locale';
 import type { Person } from '../domain/parties';
 import { quietUntil, type QuietHours } from '../domain/quietHours';
 import type { Logger } from './logger';
+import { usesUniversalActions, withUniversalActions } from './universalActions';
 
 export interface NotifierOptions {
   db: Db;
@@ -95,8 +96,11 @@ async function deliver(options: NotifierOptions, row: OutboxRow): Promise<void> 
     retriesWithoutThrottling(context);
     // botbuilder gives the continuation activity an id of its own and would send the message as a reply to it.
     context.activity.id = undefined as unknown as string;
+    const card = message.card && usesUniversalActions(context.activity.channelId)
+      ? { ...message.card, content: withUniversalActions(message.card.content) }
+      : message.card;
     await context.sendActivity({
-      type: 'message', text: message.text, locale, attachments: message.card ? [message.card] : undefined,
+      type: 'message', text: message.text, locale, attachments: card ? [card] : undefined,
       channelData: { notification: { kind: row.kind, id: notificationActivityId(row) } },
     });
   });

@@ -25,7 +25,7 @@ import { IntentRoute, MainDialog } from '../dialogs/mainDialog';
 import { OrderDialog } from '../dialogs/orderDialog';
 import { Intents, Recognizer, SWITCH_LOCALE, understandingRecognizer } from '../dialogs/recognizer';
 import { RESCHEDULE_SLOT_ACTION, RescheduleDialog } from '../dialogs/rescheduleDialog';
-import { OFFER_SLOTS_ACTION, SERVICES_INTENT, ServicesDialog } from '../dialogs/servicesDialog';
+import { DAY_PLAN_ACTION, OFFER_SLOTS_ACTION, SERVICES_INTENT, ServicesDialog } from '../dialogs/servicesDialog';
 import { StaffIntents, withStaffCommands } from '../dialogs/staffCommands';
 import { StaffDialog } from '../dialogs/staffDialog';
 import { StatusDialog } from '../dialogs/statusDialog';
@@ -94,7 +94,7 @@ function conversations(db: Db, orderLimits: OrderLimits): IntentRoute[] {
     { intent: 'cancel_order', dialog: cancel },
     { intent: 'cancel_booking', dialog: cancel },
     { intent: 'reschedule_booking', dialog: reschedule, cardAction: (action) => action === RESCHEDULE_SLOT_ACTION },
-    { intent: SERVICES_INTENT, dialog: new ServicesDialog({ db }), cardAction: (action) => action === OFFER_SLOTS_ACTION },
+    { intent: SERVICES_INTENT, dialog: new ServicesDialog({ db }), cardAction: (action) => action === OFFER_SLOTS_ACTION || action === DAY_PLAN_ACTION },
     ...[InvoiceIntents.invoices, Intents.invoiceStatus].map((intent) => ({ intent, dialog: invoices })),
     ...paymentRoutes(db),
   ];
@@ -149,7 +149,7 @@ export async function createApp(config: Config, extras: AppExtras = {}): Promise
 
   const recognizer = withStaffCommands(understandingRecognizer(db));
   const dialog = new MainDialog(extras.recognizer?.(recognizer) ?? recognizer, [...conversations(db, config.orderLimits), ...(extras.routes ?? [])]);
-  const bot = new AuftragsBot(db, conversationState, new DialogStateByPerson(storage, 'dialogs'), dialog, logger);
+  const bot = new AuftragsBot(db, conversationState, new DialogStateByPerson(storage, 'dialogs'), dialog, logger, storage);
   const guard = new TurnGuard(db, logger, extras.turnGuard);
 
   const scheduler = startScheduler({

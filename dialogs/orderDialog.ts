@@ -32,7 +32,7 @@ import {
 } from './order/answers';
 import { parseAddress } from './order/address';
 import { howManyOf, quantityWithUnit } from './order/grammar';
-import { catalogCard, catalogQuantities, productTitle, summaryCard } from './order/cards';
+import { catalogCard, catalogPageOf, catalogQuantities, productTitle, summaryCard } from './order/cards';
 import { formatDay, formatSlot, orderLinesText } from './format';
 import {
   applyUnderstanding, askQuantityAgain, dropLine, resolveUnclear, setAddressInput, setDateProblem, setLineQuantity, setRequestedDate,
@@ -156,7 +156,10 @@ export class OrderDialog extends InterruptibleDialog<OrderDialogOptions> {
     if (u) await this.applyMessage(innerDc, session, u, innerDc.context.activity.text ?? '');
     if (u?.intent === 'reorder') await this.applyReorder(innerDc, session, u.reorder?.order ?? null);
     const value = innerDc.context.activity.value;
-    if (value && typeof value === 'object' && value.action === 'order.catalog') this.applyCatalog(session, value, turn.catalog);
+    if (value && typeof value === 'object' && value.action === 'order.catalog') {
+      this.applyCatalog(session, value, turn.catalog);
+      session.catalogPage = catalogPageOf(value) ?? 0;
+    }
     return super.onBeginDialog(innerDc, options);
   }
 
@@ -381,7 +384,7 @@ export class OrderDialog extends InterruptibleDialog<OrderDialogOptions> {
     }
 
     if (s.draft.lines.length === 0) {
-      const card = catalogCard(catalog, l, await this.isConsumer(step, s));
+      const card = catalogCard(catalog, l, await this.isConsumer(step, s), s.catalogPage ?? 0);
       return step.prompt(P.what, {
         prompt: MessageFactory.attachment(card, tx(l, 'askWhat')) as Activity,
         retryPrompt: MessageFactory.attachment(card, tx(l, 'retryWhat')) as Activity,
@@ -649,7 +652,17 @@ export class OrderDialog extends InterruptibleDialog<OrderDialogOptions> {
       return undefined;
     }
     if (action === 'order.catalog') {
-      if (!this.applyCatalog(s, activity.value, (await this.turnData(dc)).catalog)) {
+      const { catalog } = await this.turnData(dc);
+      const page = catalogPageOf(activity.value);
+      if (page !== null) {
+        // "More" / "back": the quantities of the page are taken as well, then the asked page comes.
+        const took = this.applyCatalog(s, activity.value, catalog);
+        s.catalogPage = page;
+        if (pendingPrompt(dc) === P.what && !took) return this.replan(dc); // there the catalog is the question itself
+        await dc.context.sendActivity(MessageFactory.attachment(catalogCard(catalog, s.locale, await this.isConsumer(dc, s), page)));
+        return took ? this.replan(dc) : this.askAgain(dc);
+      }
+      if (!this.applyCatalog(s, activity.value, catalog)) {
         await dc.context.sendActivity(tx(s.locale, 'catalogEmpty'));
         return this.askAgain(dc);
       }
@@ -669,6 +682,7 @@ export class OrderDialog extends InterruptibleDialog<OrderDialogOptions> {
     }
     if (u.catalog) {
       // The question "what would you like?" shows the catalog itself; anywhere else it comes on top of the question.
+      s.catalogPage = 0;
       if (pendingPrompt(dc) !== P.what) await dc.context.sendActivity(MessageFactory.attachment(catalogCard(catalog, s.locale, await this.isConsumer(dc, s))));
       const { changed } = await this.applyMessage(dc, s, u, text);
       return changed ? this.replan(dc) : this.askAgain(dc);

@@ -1,6 +1,6 @@
 import { MessageFactory, type Activity } from 'botbuilder';
 import { ComponentDialog, DialogTurnResult, TextPrompt, WaterfallDialog, WaterfallStepContext, type PromptValidatorContext } from 'botbuilder-dialogs';
-import { bindCard } from '../cards/bind';
+import { bindCard, pageOf } from '../cards/bind';
 import type { Db } from '../data/db';
 import { dayPlan, resourceByName, resourceOfPerson, serviceResources, type DayPlanEntry } from '../data/resources';
 import { addDays, berlinDateTime, berlinTimeOf } from '../domain/calendar';
@@ -18,6 +18,8 @@ import { readServicePhrase, type ServicePhrase } from './understanding/servicePh
 export const SERVICES_DIALOG = 'servicesDialog';
 export { SERVICES_INTENT } from './recognizer';
 export const OFFER_SLOTS_ACTION = 'services.offerSlots';
+/** The next page of a long day plan card. */
+export const DAY_PLAN_ACTION = 'services.dayPlan';
 
 const FLOW = 'servicesFlow';
 const MINUTES = 'servicesMinutes';
@@ -52,6 +54,15 @@ export class ServicesDialog extends ComponentDialog {
     const value = step.context.activity.value;
     if (cardActionOf(value) === OFFER_SLOTS_ACTION) {
       await step.context.sendActivity(await this.offerSlots(actor, locale, value as Record<string, unknown>));
+      return step.endDialog();
+    }
+    if (cardActionOf(value) === DAY_PLAN_ACTION) {
+      const v = value as Record<string, unknown>;
+      const date = String(v.date ?? '');
+      if (/^\d{4}-\d{2}-\d{2}$/.test(date)) {
+        const scope = v.scope === 'mine' ? 'mine' : 'all';
+        await step.context.sendActivity(await this.dayPlanMessage(actor, locale, { kind: 'dayPlan', scope, date }, Number(v.page) || 0));
+      }
       return step.endDialog();
     }
     const phrase = readServicePhrase(step.context.activity.text ?? '', this.now());
@@ -107,7 +118,8 @@ export class ServicesDialog extends ComponentDialog {
     return step.endDialog();
   }
 
-  private async dayPlanMessage(actor: Actor, locale: Locale, phrase: ServicePhrase & { kind: 'dayPlan' }): Promise<Partial<Activity>> {
+  /** The day plan as a card, a page of visits at a time (cards/bind.ts `cardListLimits`), and as text. */
+  private async dayPlanMessage(actor: Actor, locale: Locale, phrase: ServicePhrase & { kind: 'dayPlan' }, page = 0): Promise<Partial<Activity>> {
     let resourceIds: string[] | null;
     if (phrase.scope === 'mine') {
       const own = actor.personId == null ? null : await resourceOfPerson(this.deps.db, actor.personId);
@@ -121,7 +133,16 @@ export class ServicesDialog extends ComponentDialog {
     const to = berlinDateTime(addDays(phrase.date, 1), '00:00');
     const entries = await dayPlan(this.deps.db, from, to, resourceIds);
     const title = tx(locale, phrase.scope === 'mine' ? 'dayPlanTitleMine' : 'dayPlanTitleAll', { day: formatDay(phrase.date, locale) });
-    const card = bindCard('dayPlan', { title, empty: tx(locale, 'dayPlanEmpty'), resources: groupByResource(entries, locale) });
+    const shown = pageOf('dayPlan', 'entries', entries, page);
+    const next = shown.page + 1;
+    const card = bindCard('dayPlan', {
+      title: shown.pages > 1 ? `${title} (${tx(locale, 'dayPlanPage', { page: next, pages: shown.pages })})` : title,
+      empty: tx(locale, 'dayPlanEmpty'),
+      resources: groupByResource(shown.items, locale),
+      rest: shown.rest > 0 ? tx(locale, 'dayPlanRest', { count: shown.rest }) : '',
+      moreTitle: shown.rest > 0 ? tx(locale, 'dayPlanMore', { page: next + 1, pages: shown.pages }) : '',
+      moreData: { action: DAY_PLAN_ACTION, scope: phrase.scope, date: phrase.date, page: next },
+    });
     const text = entries.length
       ? [title, ...entries.map((e) => `${e.resourceName} ${berlinTimeOf(new Date(e.start))}–${berlinTimeOf(new Date(e.end))} ${locale === 'de' ? e.nameDe : e.nameEn}, ${e.customerName}, ${[e.street, `${e.postcode} ${e.city}`.trim()].filter(Boolean).join(', ')} (${e.orderNumber})`)].join('\n')
       : `${title}: ${tx(locale, 'dayPlanEmpty')}`;

@@ -126,7 +126,7 @@ export class StaffDialog extends ComponentDialog {
         await this.list(context, actor, locale, value.list, Number(value.offset) || 0);
         return null;
       case 'staff.open':
-        await this.showOrder(context, actor, locale, String(value.order));
+        await this.showOrder(context, actor, locale, String(value.order), Number(value.page) || 0);
         return null;
       case 'staff.shipForm':
         await this.shipForm(context, actor, locale, String(value.order), Number(value.version));
@@ -147,10 +147,10 @@ export class StaffDialog extends ComponentDialog {
     await replyOrderList(context, this.deps.db, actor, locale, list, offset, this.now());
   }
 
-  private async showOrder(context: TurnContext, actor: Actor, locale: Locale, number: string): Promise<void> {
+  private async showOrder(context: TurnContext, actor: Actor, locale: Locale, number: string, page = 0): Promise<void> {
     const view = await getOrder(this.deps.db, actor, number);
     if (!view) await context.sendActivity(staffTexts(locale, 'orderNotFound', { number }));
-    else await context.sendActivity(MessageFactory.attachment(orderCard(view, actor, locale)));
+    else await context.sendActivity(MessageFactory.attachment(orderCard(view, actor, locale, page)));
   }
 
   private async conflict(context: TurnContext, actor: Actor, locale: Locale, view: OrderView): Promise<void> {

@@ -1,5 +1,6 @@
 import { absenceResponseSchema, absenceSchema } from './absences';
 import { paymentApiPaths, paymentApiSchemas } from './payments';
+import { linkIdentitySchema, personIdentitiesSchema } from './people';
 import { addressSchema, createOrderSchema, errorSchema, orderSchema, shipmentSchema, transitionSchema } from './schemas';
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -162,6 +163,25 @@ export const openApiDocument = {
       },
     },
     ...paymentApiPaths,
+    '/api/people/{id}/identities': {
+      post: {
+        operationId: 'linkIdentity',
+        summary: 'Link a channel identity (a Teams user by Entra object id and tenant) to a person',
+        description: 'Someone not linked sees no business data in the chat. A retry of the same link answers 200; an identity linked to someone else is never moved (409).',
+        security: [{ adminKey: [] }],
+        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'integer', minimum: 1 }, description: 'The person.', examples: { mueller: { value: 1 } } }],
+        requestBody: { required: true, content: json(ref('LinkIdentityRequest')) },
+        responses: {
+          200: { description: 'It was linked to this person already.', content: json(ref('PersonIdentities')) },
+          201: { description: 'Linked.', content: json(ref('PersonIdentities')) },
+          400: error('The body is not JSON or does not match the schema; details name each field.'),
+          401: error('Missing or wrong admin API key (ADMIN_API_KEY).'),
+          404: error('No such person.'),
+          409: error('identity_linked_to_other_person: the identity belongs to another person (personId in the answer).'),
+          ...withBody,
+        },
+      },
+    },
     '/api/openapi.json': {
       get: {
         operationId: 'openApi',
@@ -175,6 +195,7 @@ export const openApiDocument = {
     securitySchemes: {
       shopKey: { type: 'http', scheme: 'bearer', description: 'SHOP_API_KEY: create and read orders.' },
       staffKey: { type: 'http', scheme: 'bearer', description: 'STAFF_API_KEY: everything, acting as sales staff.' },
+      adminKey: { type: 'http', scheme: 'bearer', description: 'ADMIN_API_KEY: linking people to their channel identities.' },
     },
     schemas: {
       Address: addressSchema,
@@ -209,6 +230,8 @@ export const openApiDocument = {
           notes: { type: 'array', items: { type: 'string' } },
         },
       },
+      LinkIdentityRequest: linkIdentitySchema,
+      PersonIdentities: personIdentitiesSchema,
       Error: errorSchema,
       ...paymentApiSchemas,
     },

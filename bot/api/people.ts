@@ -30,6 +30,31 @@ export const linkIdentitySchema = {
   },
 } as const;
 
+/** The answer of a link: the person and every channel identity linked to them. */
+export const personIdentitiesSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['personId', 'displayName', 'identities'],
+  properties: {
+    personId: { type: 'integer' },
+    displayName: { type: 'string' },
+    identities: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['channelId', 'userId', 'tenantId', 'linkedBy'],
+        properties: {
+          channelId: { type: 'string' },
+          userId: { type: 'string' },
+          tenantId: { type: ['string', 'null'] },
+          linkedBy: { type: ['string', 'null'], description: 'How it was linked: email (automatically), admin (in the chat), api, seed.' },
+        },
+      },
+    },
+  },
+} as const;
+
 const ajv = new Ajv2020({ allErrors: true, strict: true, useDefaults: true });
 const validate = ajv.compile(linkIdentitySchema);
 

@@ -1,4 +1,4 @@
-import { bindCard } from '../../cards/bind';
+import { bindCard, pageOf } from '../../cards/bind';
 import { digestFacts } from '../../data/accountingDigest';
 import type { Db } from '../../data/db';
 import { documentPath } from '../../data/documentLinks';
@@ -75,7 +75,12 @@ const accountantDigest: NotificationKind = {
     const f = await digestFacts(db, since, date);
     const t = (key: Parameters<typeof paymentTexts>[1], params?: Record<string, string | number>) => paymentTexts(locale, key, params);
     const money = (c: number) => formatMoney(c, locale);
-    const section = (heading: string, lines: string[], count = lines.length) => ({ heading, count, lines: lines.length ? lines.join('\n\n') : t('digestNone') });
+    // A day with hundreds of payments stays one card under Teams' 28 KB: the first lines of each section, then how many more.
+    const section = (heading: string, all: string[], count = all.length) => {
+      const { items, rest } = pageOf('accountantDigest', 'lines', all);
+      const lines = rest > 0 ? [...items, t('digestMore', { count: rest })] : items;
+      return { heading, count, lines: lines.length ? lines.join('\n\n') : t('digestNone') };
+    };
     const card = bindCard('accountantDigest', {
       title: t('digestTitle', { date: formatDate(date, locale) }),
       sections: [

@@ -1,4 +1,4 @@
-import { bindCard } from '../../cards/bind';
+import { bindCard, pageOf } from '../../cards/bind';
 import { getOrder } from '../../data/orders';
 import { formatMoney } from '../../domain/money';
 import { durationText } from '../appointmentDetails';
@@ -65,9 +65,12 @@ export const serviceMessages: Record<string, NotificationKind> = {
         resource: String(p.resourceName ?? ''), from: formatDate(String(p.from), ctx.locale), to: formatDate(String(p.to), ctx.locale),
         reason: serviceTexts(ctx.locale, reasonKey), list: lines.join('; '),
       });
+      // A long absence hits many bookings: the card offers the first ones (cards/bind.ts), the text lists them all.
+      const shown = pageOf('absenceConflicts', 'bookings', bookings.map((b, i) => ({ b, line: lines[i] })));
       const card = bindCard('absenceConflicts', {
         title: text,
-        bookings: bookings.map((b, i) => ({ line: lines[i], offer: serviceTexts(ctx.locale, 'offerSlots', { customer: `${b.customerName} (${b.orderNumber})` }), order: b.orderNumber, sku: b.sku })),
+        bookings: shown.items.map(({ b, line }) => ({ line, offer: serviceTexts(ctx.locale, 'offerSlots', { customer: `${b.customerName} (${b.orderNumber})` }), order: b.orderNumber, sku: b.sku })),
+        rest: shown.rest > 0 ? serviceTexts(ctx.locale, 'absenceRest', { count: shown.rest }) : '',
       });
       return { text, card };
     },

@@ -1,4 +1,4 @@
-import { bindCard, type CardAttachment } from '../../cards/bind';
+import { bindCard, pageOf, type CardAttachment } from '../../cards/bind';
 import type { Product } from '../../domain/catalog';
 import type { Locale } from '../../domain/locale';
 import { formatMoney } from '../../domain/money';
@@ -93,17 +93,30 @@ export function summaryCard(
   });
 }
 
-/** Goods and made-to-order items grouped by category, each with a quantity field; services are booked by talking. */
-export function catalogCard(catalog: readonly Product[], locale: Locale, consumer = false): CardAttachment {
-  const categories = new Map<string, Product[]>();
-  for (const p of catalog) {
-    if (p.kind === 'service') continue;
-    categories.set(p.category, [...(categories.get(p.category) ?? []), p]);
+/**
+ * Goods, made-to-order items and services grouped by category (services last), each with a quantity field; a service's
+ * quantity is its units (visits, hours), and its appointment is asked for next, as when it is booked by talking.
+ * A card shows one page of products (cards/bind.ts `cardListLimits`, so any catalog fits into Teams); "more" and
+ * "back" submit the quantities entered on this page too, so paging never loses them.
+ */
+export function catalogCard(catalog: readonly Product[], locale: Locale, consumer = false, page = 0): CardAttachment {
+  const byCategory = new Map<string, Product[]>();
+  for (const p of [...catalog.filter((x) => x.kind !== 'service'), ...catalog.filter((x) => x.kind === 'service')]) {
+    byCategory.set(p.category, [...(byCategory.get(p.category) ?? []), p]);
   }
+  const shown = pageOf('catalog', 'products', [...byCategory.values()].flat(), page);
+  const categories = new Map<string, Product[]>();
+  for (const p of shown.items) categories.set(p.category, [...(categories.get(p.category) ?? []), p]);
+  const pageParams = (at: number) => ({ page: at + 1, pages: shown.pages });
   return bindCard('catalog', {
-    title: tx(locale, 'catalogTitle'),
+    title: shown.pages > 1 ? `${tx(locale, 'catalogTitle')} (${tx(locale, 'catalogPage', pageParams(shown.page))})` : tx(locale, 'catalogTitle'),
     hint: `${tx(locale, 'catalogHint')} ${tx(locale, consumer ? 'pricesGross' : 'pricesNet')}`,
     submitTitle: tx(locale, 'catalogSubmit'),
+    rest: shown.rest > 0 ? tx(locale, 'catalogRest', { count: shown.rest }) : '',
+    moreTitle: shown.rest > 0 ? tx(locale, 'catalogMore', pageParams(shown.page + 1)) : '',
+    morePage: shown.page + 1,
+    backTitle: shown.page > 0 ? tx(locale, 'catalogBack') : '',
+    backPage: shown.page - 1,
     categories: [...categories.entries()].map(([category, products]) => ({
       title: categoryTitle(category, locale),
       products: products.map((p) => ({
@@ -116,6 +129,12 @@ export function catalogCard(catalog: readonly Product[], locale: Locale, consume
   });
 }
 
+/** The catalog page a card button asks for ("more", "back"); null for the plain "add to order". */
+export function catalogPageOf(value: Record<string, unknown>): number | null {
+  const page = Number(value.page);
+  return value.page !== undefined && Number.isInteger(page) && page >= 0 ? page : null;
+}
+
 const categoryTitles: Record<string, Record<Locale, string>> = {
   paper: { de: 'Papier', en: 'Paper' },
   toner: { de: 'Toner', en: 'Toner' },
@@ -123,6 +142,7 @@ const categoryTitles: Record<string, Record<Locale, string>> = {
   it: { de: 'IT', en: 'IT' },
   coffee: { de: 'Kaffee', en: 'Coffee' },
   signs: { de: 'Schilder', en: 'Signs' },
+  services: { de: 'Dienstleistungen', en: 'Services' },
 };
 
 /** Categories are data; a new one shows with its key until it gets a title here. */
@@ -144,7 +164,7 @@ export interface CatalogQuantities {
 export function catalogQuantities(value: Record<string, unknown>, catalog: readonly Product[]): CatalogQuantities {
   const result: CatalogQuantities = { lines: [], invalid: [] };
   for (const [key, raw] of Object.entries(value)) {
-    const product = key.startsWith('qty_') ? catalog.find((p) => p.sku === key.slice(4) && p.kind !== 'service') : undefined;
+    const product = key.startsWith('qty_') ? catalog.find((p) => p.sku === key.slice(4)) : undefined;
     if (!product || raw === null || raw === undefined || String(raw).trim() === '') continue;
     const quantity = Number(raw);
     if (quantity === 0) continue;

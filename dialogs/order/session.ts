@@ -48,6 +48,8 @@ export interface OrderSession {
   /** The line the last change was about: "actually make that five" refers to it. */
   lastSku: string | null;
   placed: { number: string } | null;
+  /** The catalog page on screen (its "more"/"back" buttons); optional because older sessions lack it. */
+  catalogPage?: number;
 }
 
 export function newSession(person: Person, locale: Locale, channel: string): OrderSession {

@@ -13,7 +13,7 @@ export type ListSpec =
 /** The data of every Action.Submit on staff cards: self-contained, so a card still works after a restart. */
 export type StaffAction =
   | { action: 'staff.page'; list: ListSpec; offset: number }
-  | { action: 'staff.open'; order: string }
+  | { action: 'staff.open'; order: string; /** a later page of a long order's lines and history */ page?: number }
   | { action: 'staff.transition'; order: string; to: OrderStatus; version: number }
   | { action: 'staff.shipForm'; order: string; version: number }
   | { action: 'staff.ship'; order: string; version: number; carrier?: string; trackingNumber?: string; [input: string]: unknown };

@@ -1,4 +1,4 @@
-import { bindCard, type CardAttachment } from '../../cards/bind';
+import { bindCard, pageOf, type CardAttachment } from '../../cards/bind';
 import type { Actor, OrderView } from '../../data/orders';
 import { allowedTransitions, askedStatement, checkTransition, orderFactsOf, statusIs, statusLabel, type OrderStatus } from '../../domain/lifecycle';
 import type { Locale } from '../../domain/locale';
@@ -75,7 +75,11 @@ function invoiceFact(view: OrderView, locale: Locale): string | null {
   return issued.map((n) => (cancelledBy.has(n) ? invoiceTexts(locale, 'factCancelledBy', { invoice: n, cancellation: cancelledBy.get(n)! }) : n)).join(', ');
 }
 
-export function orderCard(view: OrderView, actor: Actor, locale: Locale): CardAttachment {
+/**
+ * An order's card. A long order shows a page of its lines and of its history (newest first; cards/bind.ts
+ * `cardListLimits`, so any order fits into Teams) with how many more there are and a button to the next page.
+ */
+export function orderCard(view: OrderView, actor: Actor, locale: Locale, page = 0): CardAttachment {
   // Accounting gets the hold decisions the lifecycle allows it (release, reject) on a held order's card.
   const steps = isStaff(actor.role) || (view.status === 'on_hold' && may(actor, 'reviewHolds')) ? offeredSteps(view, actor, locale) : [];
   const a = view.deliveryAddress;
@@ -93,28 +97,37 @@ export function orderCard(view: OrderView, actor: Actor, locale: Locale): CardAt
     ...view.totals.byRate.map((r) => ({ label: staffTexts(locale, 'totalVat', { rate: r.rate }), value: formatMoney(r.vatCents, locale) })),
     { label: staffTexts(locale, 'totalGross'), value: formatMoney(view.totals.grossCents, locale) },
   ];
+  const lines = pageOf('orderCard', 'lines', view.lines, page);
+  const history = pageOf('orderCard', 'history', [...view.history].reverse(), page);
+  const pages = Math.max(lines.pages, history.pages);
+  const next = Math.min(page, pages - 1) + 1;
+  const more = next < pages
+    ? [{ title: staffTexts(locale, 'cardMore', { page: next + 1, pages }), data: { action: 'staff.open', order: view.number, page: next } }]
+    : [];
   return bindCard('orderCard', {
     title: `${staffTexts(locale, 'cardTitle', { number: view.number })} · ${view.customer.name}`,
     statusLine: staffTexts(locale, 'cardStatus', { status: orderLabel(view, locale) }),
     facts: factList,
-    lines: view.lines.map((l) => ({
+    lines: lines.items.map((l) => ({
       text: `${l.quantity} ${l.unit[locale]} × ${l.name[locale]}`,
       detail: l.kind === 'service' ? l.sku : `${l.sku} · ${staffTexts(locale, 'lineShipped', { shipped: l.shippedQuantity, quantity: l.quantity })}`,
       amount: formatMoney(l.netCents, locale),
     })),
+    linesRest: lines.rest > 0 ? staffTexts(locale, 'linesRest', { count: lines.rest }) : '',
     totals,
     historyTitle: staffTexts(locale, 'historyTitle'),
-    history: [...view.history].reverse().map((h) => ({
+    history: history.items.map((h) => ({
       text: staffTexts(locale, 'historyEntry', { when: formatDateTime(h.at, locale), status: statusLabel(h.to, locale), who: historyWho(h, locale) }),
       note: historyNote(h, locale),
     })),
+    historyRest: history.rest > 0 ? staffTexts(locale, 'historyRest', { count: history.rest }) : '',
     hint: isStaff(actor.role) && steps.length === 0 ? staffTexts(locale, 'noActions') : '',
-    actions: steps.map((s) => ({
+    actions: [...steps.map((s) => ({
       title: s.title,
       data:
         s.to === 'ship'
           ? { action: 'staff.shipForm', order: view.number, version: view.version }
           : { action: 'staff.transition', order: view.number, to: s.to, version: view.version },
-    })),
+    })), ...more],
   });
 }

@@ -252,10 +252,14 @@ export const orderTexts = defineTexts('order', {
   notInOrder: { de: '„{name}“ ist nicht in Ihrer Bestellung; ich habe nichts geändert.', en: '“{name}” is not in your order; I have changed nothing.' },
   catalogTitle: { de: 'Katalog', en: 'Catalog' },
   catalogHint: {
-    de: 'Tragen Sie die gewünschten Mengen ein und tippen Sie auf „Übernehmen“.',
-    en: 'Enter the quantities you want and tap “Add to order”.',
+    de: 'Tragen Sie die gewünschten Mengen ein und tippen Sie auf „Übernehmen“; für Dienstleistungen frage ich danach den Termin.',
+    en: 'Enter the quantities you want and tap “Add to order”; for services I ask for the appointment next.',
   },
   catalogSubmit: { de: 'Übernehmen', en: 'Add to order' },
+  catalogPage: { de: 'Seite {page} von {pages}', en: 'page {page} of {pages}' },
+  catalogRest: { de: '… und {count} weitere Produkte auf den nächsten Seiten.', en: '… and {count} more products on the next pages.' },
+  catalogMore: { de: 'Weitere Produkte ({page}/{pages})', en: 'More products ({page}/{pages})' },
+  catalogBack: { de: 'Zurück', en: 'Back' },
   quantity: { de: 'Menge', en: 'Quantity' },
   catalogEmpty: { de: 'Im Katalog haben Sie keine Menge eingetragen.', en: 'You did not enter a quantity in the catalog.' },
   help: {

@@ -92,6 +92,7 @@ export const paymentTexts = defineTexts('payments', {
   digestDoubtful: { de: 'Bankeingänge zur Prüfung', en: 'Bank entries to check' },
   digestHeld: { de: 'Aufträge im Kredit-Halt', en: 'Orders held for credit' },
   digestNone: { de: 'keine', en: 'none' },
+  digestMore: { de: '… und {count} weitere', en: '… and {count} more' },
   digestShowOverdue: { de: 'Überfällige Rechnungen', en: 'Overdue invoices' },
   digestShowDoubtful: { de: 'Bankeingänge prüfen', en: 'Check bank entries' },
   digestShowHeld: { de: 'Aufträge auf Halt', en: 'Orders on hold' },

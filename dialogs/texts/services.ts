@@ -54,6 +54,13 @@ export const serviceTexts = defineTexts('services', {
   dayPlanTitleMine: { de: 'Meine Termine {day}', en: 'My appointments {day}' },
   dayPlanTitleAll: { de: 'Einsatzplan {day}', en: 'Day plan {day}' },
   dayPlanEmpty: { de: 'Keine Termine.', en: 'No appointments.' },
+  absenceRest: {
+    de: '… und {count} weitere betroffene Termine, alle im Text oben; verschieben lassen sie sich auch mit „Termin von Auftrag … verschieben“.',
+    en: '… and {count} more affected appointments, all in the text above; they can also be moved with “move the appointment of order …”.',
+  },
+  dayPlanPage: { de: 'Seite {page} von {pages}', en: 'page {page} of {pages}' },
+  dayPlanRest: { de: '… und {count} weitere Termine.', en: '… and {count} more appointments.' },
+  dayPlanMore: { de: 'Weitere Termine ({page}/{pages})', en: 'More appointments ({page}/{pages})' },
   customerLabel: { de: 'Kunde', en: 'Customer' },
   addressLabel: { de: 'Adresse', en: 'Address' },
   orderLabel: { de: 'Auftrag', en: 'Order' },

@@ -43,9 +43,16 @@ describeEachDatabase('order REST API', ({ get }) => {
       '/api/absences', '/api/bank-entries', '/api/bank-statements', '/api/invoices', '/api/invoices/{number}',
       '/api/openapi.json', '/api/orders', '/api/orders/{number}', '/api/orders/{number}/shipments', '/api/orders/{number}/transitions',
       '/api/payments', '/api/payments/{id}/reversal', // issue 11
+      '/api/people/{id}/identities', // issue 12
     ]);
     expect(res.body.paths['/api/orders'].post.requestBody.content['application/json'].schema).toEqual({ $ref: '#/components/schemas/CreateOrderRequest' });
     expect(Object.keys(res.body.components.schemas)).toEqual(expect.arrayContaining(['CreateOrderRequest', 'TransitionRequest', 'ShipmentRequest', 'Order', 'Error']));
+    const link = res.body.paths['/api/people/{id}/identities'].post;
+    expect(link.security).toEqual([{ adminKey: [] }]);
+    expect(link.requestBody.content['application/json'].schema).toEqual({ $ref: '#/components/schemas/LinkIdentityRequest' });
+    expect(link.responses['201'].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/PersonIdentities' });
+    expect(Object.keys(link.responses).sort()).toEqual(['200', '201', '400', '401', '404', '409', '413', '415', '429'].filter((c) => c in link.responses).sort());
+    expect(res.body.components.securitySchemes.adminKey).toMatchObject({ type: 'http', scheme: 'bearer' });
   });
 
   it('rejects missing and wrong keys with 401, and the shop key on staff routes with 403', async () => {

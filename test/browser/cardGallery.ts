@@ -12,6 +12,7 @@ export const gallerySamples: Record<CardName, object> = {
   absenceConflicts: {
     title: 'Tom Richter fehlt vom 03.12.2026 bis 03.12.2026 (krank). Betroffene Termine: Auftrag 1004, Müller Bau GmbH, Do., 3.12., 10:00.',
     bookings: [{ line: 'Auftrag 1004, Müller Bau GmbH, Do., 3.12., 10:00', offer: 'Neue Termine anbieten: Müller Bau GmbH (1004)', order: '1004', sku: 'SVC-PRINTER' }],
+    rest: '',
   },
   dayPlan: {
     title: 'Einsatzplan Do., 3.12.2026', empty: 'Keine Termine.',
@@ -22,6 +23,9 @@ export const gallerySamples: Record<CardName, object> = {
         address: 'Hauptstraße 12, 10827 Berlin', orderLabel: 'Auftrag', order: '1004', notesLabel: 'Notizen', notes: 'Drucker im 2. OG',
       }],
     }],
+    rest: '… und 4 weitere Termine.',
+    moreTitle: 'Weitere Termine (2/2)',
+    moreData: { action: 'services.dayPlan', scope: 'all', date: '2026-12-03', page: 1 },
   },
   documentLink: {
     title: 'Auftragsbestätigung (PDF)', number: 'Auftrag 1004', downloadLabel: 'PDF herunterladen',
@@ -96,13 +100,16 @@ export const gallerySamples: Record<CardName, object> = {
       { title: 'Lieferadresse', value: 'Müller Bau GmbH, Hauptstraße 12, 10827 Berlin' },
     ],
     lines: [{ text: '2 Stück × Toner schwarz', detail: 'TONER-BK · 0 von 2 versendet', amount: '178,00 €' }],
+    linesRest: '… und 14 weitere Positionen',
     totals: [{ label: 'Netto', value: '178,00 €' }, { label: 'Gesamt brutto', value: '211,82 €' }],
     historyTitle: 'Verlauf',
     history: [{ text: '27.11.2026 10:00 · Bestätigt · System', note: '' }],
+    historyRest: '… und 3 ältere Einträge',
     hint: '',
     actions: [
       { title: 'In Vorbereitung', data: { action: 'staff.transition', order: '1001', to: 'in_preparation', version: 3 } },
       { title: 'Stornieren', data: { action: 'staff.transition', order: '1001', to: 'cancelled', version: 3 } },
+      { title: 'Weitere Positionen und Verlauf (2/2)', data: { action: 'staff.open', order: '1001', page: 1 } },
     ],
   },
   orderList: {
@@ -137,6 +144,11 @@ export const gallerySamples: Record<CardName, object> = {
     hint: 'Tragen Sie die gewünschten Mengen ein und tippen Sie auf „Übernehmen“.',
     submitTitle: 'Übernehmen',
     categories: [{ title: 'Papier', products: [{ sku: 'PAPER-A4', name: 'Kopierpapier A4, 500 Blatt', price: '4,90 € / Packung', quantityLabel: 'Menge' }] }],
+    rest: '… und 13 weitere Produkte auf den nächsten Seiten.',
+    moreTitle: 'Weitere Produkte (2/3)',
+    morePage: 1,
+    backTitle: '',
+    backPage: -1,
   },
   choices: { text: 'Welchen Auftrag meinen Sie?', choices: [{ title: 'Auftrag 1001', value: 'Auftrag 1001' }, { title: 'Auftrag 1002', value: 'Auftrag 1002' }] },
   outcome: { title: 'Erledigt', lines: ['Bestellt als Auftrag 1003.', 'Versendet mit DHL 00340434161234567890.'] },

@@ -41,7 +41,7 @@ describe('asking for the catalog starts the order with the catalog card', () => 
     expect(shown(replies)).toContain(category);
     expect(button(replies, submit[locale])).toEqual({ action: 'order.catalog' });
     expect(quantityInputs(replies)).toEqual(expect.arrayContaining(['qty_PAPER-A4', 'qty_CHAIR-ERGO', 'qty_COFFEE-1KG']));
-    expect(quantityInputs(replies)).not.toContain('qty_SVC-PRINTER');
+    expect(quantityInputs(replies)).toContain('qty_SVC-PRINTER'); // services are booked from the catalog too
 
     const summary = await conversation.say({ action: 'order.catalog', 'qty_CHAIR-ERGO': '3', 'qty_COFFEE-1KG': 2 });
     expect(shown(summary)).toMatch(/3 × (Bürostuhl Ergo Pro|Ergo Pro office chair)/);
@@ -61,6 +61,21 @@ describe('asking for the catalog starts the order with the catalog card', () => 
     const summary = shown(await conversation.say({ action: 'order.catalog', 'qty_PAPER-A4': '5' }));
     expect(summary).toMatch(/2 × (Bürostuhl|Ergo Pro)/);
     expect(summary).toMatch(/5 × (Kopierpapier|Copy paper)/);
+  });
+});
+
+describe('a service from the catalog', () => {
+  it.each(['de', 'en'] as const)('is booked like a typed booking: the appointment is asked, then it is in the order (%s)', async (locale) => {
+    const { conversation } = await startOrder(t.db, locale === 'de' ? 'Katalog' : 'catalog', mueller(locale));
+    const asked = await conversation.say({ action: 'order.catalog', 'qty_SVC-PRINTER': '1', 'qty_PAPER-A4': '2', 'qty_TONER-BK': '' });
+    expect(shown(asked)).toMatch(locale === 'de' ? /Termine frei – welcher passt Ihnen\?/ : /appointment|slot|time/i);
+    const slot = buttons(asked).find((b) => b.data.action === 'order.slot')!;
+    const summary = await conversation.say(slot.data);
+    expect(shown(summary)).toMatch(/1 × (Druckerwartung vor Ort|On-site printer maintenance)/);
+    await conversation.say(button(summary, confirm[locale]));
+    const order = (await getOrder(t.db, muellerActor, '1001'))!;
+    expect(order.lines.map((l) => [l.sku, l.quantity])).toEqual(expect.arrayContaining([['SVC-PRINTER', 1], ['PAPER-A4', 2]]));
+    expect(order.serviceBookings.length).toBeGreaterThan(0);
   });
 });
 
@@ -116,5 +131,36 @@ describe('corrections in one message keep the other lines', () => {
   ] as const)('a bare quantity later corrects the line talked about (%s: %s)', async (locale, first, text, line) => {
     const { conversation } = await startOrder(t.db, first, mueller(locale));
     expect(shown(await conversation.say(text))).toContain(line);
+  });
+});
+
+describe('a catalog larger than one card is paged', () => {
+  it('"more" shows the next page and keeps the quantities entered on this one; "back" goes back', async () => {
+    const paper = await t.db('products').where({ sku: 'PAPER-A4' }).first();
+    // 20 more goods: the catalog no longer fits one card (cards/bind.ts cardListLimits).
+    await t.db('products').insert(Array.from({ length: 20 }, (_, i) => ({
+      ...paper, sku: `PAPER-X${String(i).padStart(2, '0')}`, name_de: `Sonderpapier ${i}`, name_en: `Special paper ${i}`, synonyms_de: '[]', synonyms_en: '[]',
+    })));
+    const { conversation, replies } = await startOrder(t.db, 'Katalog', mueller('de'));
+    expect(shown(replies)).toMatch(/Katalog \(Seite 1 von 3\)/);
+    expect(shown(replies)).toMatch(/weitere Produkte auf den nächsten Seiten/);
+    const more = buttons(replies).find((b) => b.data.page === 1)!;
+    expect(more.data).toEqual({ action: 'order.catalog', page: 1 });
+    const firstPage = quantityInputs(replies);
+    expect(firstPage).toContain('qty_PAPER-A4');
+
+    // The press carries the page's inputs: 3 packs of paper are taken, and the second page comes.
+    const second = await conversation.say({ ...more.data, 'qty_PAPER-A4': '3' });
+    expect(shown(second)).toMatch(/Seite 2 von 3/);
+    const secondPage = quantityInputs(second);
+    expect(secondPage.some((id) => firstPage.includes(id))).toBe(false);
+    expect(shown(second)).toMatch(/3 × Kopierpapier/);
+    const back = buttons(second).find((b) => b.data.page === 0)!;
+    expect(back.title).toBe('Zurück');
+
+    const summary = shown(await conversation.say({ action: 'order.catalog', [secondPage[0]]: '2' }));
+    expect(summary).toMatch(/3 × Kopierpapier/);
+    expect(summary).toMatch(/2 × (Sonderpapier|Bürostuhl|Schreibtisch|Monitor|Kaffee|Toner|Türschild)/);
+    expect(shown(await conversation.say(back.data))).toMatch(/Seite 1 von 3/);
   });
 });

@@ -165,7 +165,7 @@ describe('reading a submitted catalog card', () => {
       'qty_CHAIR-ERGO': '2.5', 'qty_TONER-BK': '-1', 'qty_SIGN-ENGRAVED': '1000000000', 'qty_MONITOR-27': 'viele',
     };
     expect(catalogQuantities(value, products)).toEqual({
-      lines: [{ sku: 'PAPER-A4', quantity: 3 }],
+      lines: [{ sku: 'PAPER-A4', quantity: 3 }, { sku: 'SVC-PRINTER', quantity: 1 }], // services are in the catalog too
       invalid: ['CHAIR-ERGO', 'TONER-BK', 'SIGN-ENGRAVED', 'MONITOR-27'],
     });
   });

@@ -2,12 +2,13 @@ import type { Db } from '../../data/db';
 import { berlinDateTime } from '../../domain/calendar';
 import { MainDialog } from '../../dialogs/mainDialog';
 import { understandingRecognizer } from '../../dialogs/recognizer';
-import { OFFER_SLOTS_ACTION, SERVICES_INTENT, ServicesDialog } from '../../dialogs/servicesDialog';
+import { DAY_PLAN_ACTION, OFFER_SLOTS_ACTION, SERVICES_INTENT, ServicesDialog } from '../../dialogs/servicesDialog';
 import { withStaffCommands } from '../../dialogs/staffCommands';
 import { placeOrder } from '../../operations';
 import { demoActors } from '../orders/actors';
 import { describeEachDatabase } from '../support/databases';
-import { chatAs, textOfCard, textsOf } from '../staff/helpers';
+import { cardListLimit } from '../../cards/bind';
+import { chatAs, submitActions, textOfCard, textsOf } from '../staff/helpers';
 
 /** Tuesday 1 December 2026, 10:00 in Berlin. */
 const now = new Date('2026-12-01T09:00:00Z');
@@ -15,7 +16,7 @@ const at = (date: string, time: string) => berlinDateTime(date, time).toISOStrin
 
 function chat(db: Db, userId: string, locale: string) {
   const main = new MainDialog(withStaffCommands(understandingRecognizer(db, () => now)), [
-    { intent: SERVICES_INTENT, dialog: new ServicesDialog({ db, now: () => now }), cardAction: (action) => action === OFFER_SLOTS_ACTION },
+    { intent: SERVICES_INTENT, dialog: new ServicesDialog({ db, now: () => now }), cardAction: (action) => action === OFFER_SLOTS_ACTION || action === DAY_PLAN_ACTION },
   ]);
   return chatAs(db, main, userId, locale).send;
 }
@@ -56,6 +57,35 @@ describeEachDatabase('the service day in the chat', ({ get }) => {
     expect(own).not.toContain('Servicewagen 1');
     expect(textsOf(await chat(db, 'demo-sales', 'de-DE')('meine Termine morgen'))).toContain('keiner Ressource');
     expect(textsOf(await chat(db, 'demo-mueller', 'de-DE')('Einsatzplan morgen'))).toContain('Das können nur Mitarbeiter.');
+  });
+
+  it('a day plan with more visits than a card holds comes a page at a time, with how many follow and a button to them', async () => {
+    const { db } = get();
+    const booking = await db('service_bookings').where({ resource_id: 'tom-richter' }).orderBy('id').first();
+    const { id: _id, ...copy } = booking;
+    const count = cardListLimit('dayPlan', 'entries') + 5;
+    // Visits on 10 December straight into the table: only how the plan is shown matters here.
+    await db('service_bookings').insert(Array.from({ length: count }, (_, i) => ({
+      ...copy, starts_at: at('2026-12-10', `${String(7 + Math.floor(i / 2)).padStart(2, '0')}:${i % 2 ? '30' : '00'}`),
+      ends_at: at('2026-12-10', `${String(7 + Math.floor(i / 2)).padStart(2, '0')}:${i % 2 ? '55' : '25'}`),
+    })));
+    const first = await chat(db, 'demo-sales', 'de-DE')('Einsatzplan am 10.12.');
+    const card = first[0].attachments![0].content as any;
+    expect(textOfCard(card)).toContain('Einsatzplan Do., 10.12.2026 (Seite 1 von 2)');
+    expect(textOfCard(card)).toContain('… und 5 weitere Termine.');
+    expect(Buffer.byteLength(JSON.stringify(card))).toBeLessThan(28 * 1024);
+    const more = submitActions(card).find((a) => a.data.action === DAY_PLAN_ACTION)!;
+    expect(more).toEqual({ title: 'Weitere Termine (2/2)', data: { action: DAY_PLAN_ACTION, scope: 'all', date: '2026-12-10', page: 1 } });
+    expect(first[0].text).toContain('Tom Richter'); // the text still lists every visit
+
+    const second = await chat(db, 'demo-sales', 'de-DE')(more.data);
+    const page2 = second[0].attachments![0].content as any;
+    expect(textOfCard(page2)).toContain('(Seite 2 von 2)');
+    expect(textOfCard(page2)).not.toContain('weitere Termine');
+    expect(submitActions(page2)).toHaveLength(0);
+    // A customer pressing such a button sees nothing of it.
+    expect(textsOf(await chat(db, 'demo-mueller', 'de-DE')(more.data))).toContain('Das können nur Mitarbeiter.');
+    await db('service_bookings').where('starts_at', '>=', at('2026-12-10', '00:00')).where('starts_at', '<', at('2026-12-11', '00:00')).delete();
   });
 
   it('an absence entered in the chat lists the hit booking, and sales offer the customer new slots with one click', async () => {

@@ -48,6 +48,26 @@ describeEachDatabase('staff dialog', ({ get }) => {
     expect(today).not.toContain(`Order ${held.number}`);
   });
 
+  it('pages a long order card: the first lines, how many more, and a button that opens the next page', async () => {
+    const { db } = get();
+    const a = await demoActors(db);
+    const skus = ['PAPER-A4', 'TONER-BK', 'TONER-COLOR', 'CHAIR-ERGO', 'DESK-160', 'COFFEE-1KG'];
+    const order = await place(db, a.sales, a.customers.mueller, skus.map((sku) => ({ sku, quantity: 1 })));
+    // More lines than a card holds, straight into the table: only how the card shows them matters here.
+    const line = await db('order_lines').where({ order_id: (await db('orders').where({ number: order.number }).first()).id }).orderBy('line_no').first();
+    const { id: _id, ...copy } = line;
+    await db('order_lines').insert(Array.from({ length: 14 }, (_, i) => ({ ...copy, line_no: 100 + i })));
+    const { send } = chatAs(db, dialog(), 'demo-sales');
+    const first = cardOf(await send({ action: 'staff.open', order: order.number }));
+    expect(textOfCard(first)).toContain('… und 5 weitere Positionen');
+    const more = submitActions(first).find((x) => x.data.action === 'staff.open')!;
+    expect(more).toEqual({ title: 'Weitere Positionen und Verlauf (2/2)', data: { action: 'staff.open', order: order.number, page: 1 } });
+    const second = cardOf(await send(more.data));
+    expect(textOfCard(second)).not.toContain('weitere Positionen');
+    expect(submitActions(second).some((x) => x.data.action === 'staff.open')).toBe(false);
+    expect(submitActions(second).map((x) => x.data.action)).toContain('staff.transition'); // the steps stay on every page
+  });
+
   it('offers only the steps allowed now on the order card, with history and totals', async () => {
     const { db } = get();
     const a = await demoActors(db);

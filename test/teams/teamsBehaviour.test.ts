@@ -1,3 +1,5 @@
+import Ajv2020 from 'ajv/dist/2020';
+import { openApiDocument } from '../../bot/api/openapi';
 import { KnexStorage } from '../../data/storage';
 import { describeEachDatabase } from '../support/databases';
 import { postActivity, startTestServer, TestServer } from '../support/server';
@@ -71,7 +73,11 @@ describeEachDatabase('the bot in Teams', ({ get }) => {
     expect((await post({ userId: 'aad-anna' }, 'demo-admin-key', 99999)).status).toBe(404);
     const created = await post({ channelId: 'msteams', userId: 'aad-anna', tenantId: 'tenant-1' });
     expect(created.status).toBe(201);
-    expect((await created.json()).identities).toEqual(expect.arrayContaining([{ channelId: 'msteams', userId: 'aad-anna', tenantId: 'tenant-1', linkedBy: 'api' }]));
+    const createdBody = await created.json();
+    // The answer is what the OpenAPI document says it is.
+    const matchesDoc = new Ajv2020({ strict: false }).compile(openApiDocument.components.schemas.PersonIdentities);
+    expect(matchesDoc(createdBody)).toBe(true);
+    expect(createdBody.identities).toEqual(expect.arrayContaining([{ channelId: 'msteams', userId: 'aad-anna', tenantId: 'tenant-1', linkedBy: 'api' }]));
     expect((await post({ channelId: 'msteams', userId: 'aad-anna', tenantId: 'tenant-1' })).status).toBe(200); // a retry
     const other = await post({ channelId: 'msteams', userId: 'aad-peter' });
     expect(other.status).toBe(409);
@@ -192,5 +198,94 @@ describeEachDatabase('the bot in Teams', ({ get }) => {
     expect(JSON.stringify(result.body.value)).toMatch(/Erledigt/);
     expect(JSON.stringify(result.body.value)).toMatch(/10\d\d/);
     expect(buttonsIn({ attachments: [result.body.value] })).toHaveLength(0);
+  });
+  it('sends cards with Universal Actions: Action.Execute with an Action.Submit fallback and a refresh for the recipient', async () => {
+    const conversationId = 'a:personal-universal-peter';
+    const chat = (extra: Record<string, unknown>) =>
+      teamsActivity({ serviceUrl: teams.serviceUrl, conversationId, conversationType: 'personal', user: peter, ...extra });
+    const invoke = (data: Record<string, unknown>, replyToId: string, trigger?: 'automatic' | 'manual', verb = String(data.action)) => ({
+      ...chat({}), type: 'invoke', name: 'adaptiveCard/action', replyToId,
+      value: { action: { type: 'Action.Execute', verb, data }, ...(trigger ? { trigger } : {}) },
+    });
+    const orders = async () => Number((await server.app.db('orders').count({ n: '*' }).first())!.n);
+
+    const start = await say(chat({ text: '4 Pakete Papier' }));
+    const summary = start.sent.find((s) => buttonsIn(s.activity).some((b) => b.action === 'order.confirm'))!;
+    const card = summary.activity.attachments[0].content;
+    const actions = JSON.stringify(card.actions);
+    const execute = card.actions.find((a: any) => a.data?.action === 'order.confirm');
+    expect(execute).toMatchObject({ type: 'Action.Execute', verb: 'order.confirm', fallback: { type: 'Action.Submit', data: execute.data } });
+    expect(execute.data.cardRef).toEqual(expect.any(String));
+    expect(card.actions.every((a: any) => a.type === 'Action.Execute')).toBe(true);
+    expect(actions).not.toMatch(/"type":"Action.Submit","title"[^}]*"verb"/); // a fallback is a plain submit
+    expect(card.refresh).toEqual({
+      action: { type: 'Action.Execute', verb: 'card.refresh', data: { action: 'card.refresh', cardRef: execute.data.cardRef } },
+      userIds: [peter.id],
+    });
+
+    // Teams asks for the current card (refresh): the card as sent, for the one it was sent to only; nothing runs.
+    const before = await orders();
+    const refreshed = await say(invoke(card.refresh.action.data, summary.id, 'automatic'));
+    expect(refreshed.sent).toHaveLength(0);
+    expect(refreshed.body).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive' });
+    expect(refreshed.body.value.actions.map((a: any) => a.verb)).toEqual(card.actions.map((a: any) => a.verb));
+    const foreign = await say({ ...invoke(card.refresh.action.data, summary.id, 'automatic'), from: aylin });
+    expect(foreign.body).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.activity.message' });
+    expect(await orders()).toBe(before);
+
+    // The press gives the outcome card; a refresh afterwards shows that outcome, without buttons.
+    const pressed = await say(invoke(execute.data, summary.id));
+    expect(await orders()).toBe(before + 1);
+    expect(pressed.body.type).toBe('application/vnd.microsoft.card.adaptive');
+    const outcome = JSON.stringify(pressed.body.value);
+    expect(outcome).toMatch(/Erledigt/);
+    expect(outcome).toMatch(/10\d\d/);
+    expect(buttonsIn({ attachments: [pressed.body.value] })).toHaveLength(0);
+    const after = await say(invoke(card.refresh.action.data, summary.id, 'automatic'));
+    expect(after.body.value).toEqual(pressed.body.value);
+
+    // The old card pressed again (a client that missed the update): a clear answer in the chat, the outcome stays, no second order.
+    const again = await say(invoke(execute.data, summary.id));
+    expect(await orders()).toBe(before + 1);
+    expect(again.sent.filter((s) => s.method === 'POST').map((s) => textOf(s.activity)).join(' ')).toMatch(/\S/);
+    expect(again.body.value).toEqual(pressed.body.value);
+
+    // Someone not linked (unknown to Teams' roster, too) who sends card actions (a press, a refresh) sees nothing of anyone's orders.
+    const nobody = { id: '29:nobody', aadObjectId: 'aad-nobody', name: 'Niemand' };
+    const strangerInvoke = (data: Record<string, unknown>, trigger?: 'automatic') => ({
+      ...teamsActivity({ serviceUrl: teams.serviceUrl, conversationId: 'a:personal-nobody-invoke', conversationType: 'personal', user: nobody }),
+      type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: String(data.action), data }, ...(trigger ? { trigger } : {}) },
+    });
+    for (const data of [{ action: 'staff.open', order: '1001' }, execute.data, card.refresh.action.data]) {
+      const seen = await say(strangerInvoke(data, data.action === 'card.refresh' ? 'automatic' : undefined));
+      const everything = JSON.stringify(seen.body ?? '') + seen.sent.map((s) => textOf(s.activity)).join(' ');
+      expect(everything).not.toMatch(/Müller Bau|Kopierpapier|Auftrag 10\d\d/);
+      if (data.action !== 'card.refresh') expect(everything).toMatch(/nicht mit einem Kundenkonto verknüpft/);
+    }
+    expect(await orders()).toBe(before + 1);
+  });
+  it('in a group chat the card refreshes for its owner only, and someone else\'s Action.Execute on it acts for nobody', async () => {
+    const conversationId = '19:group-universal@thread.v2';
+    const inGroup = (user: typeof peter, extra: Record<string, unknown>) =>
+      teamsActivity({ serviceUrl: teams.serviceUrl, conversationId, conversationType: 'groupChat', user, ...extra });
+    const orders = async () => Number((await server.app.db('orders').count({ n: '*' }).first())!.n);
+    const start = await say(inGroup(peter, { text: '6 Pakete Papier', mentionBot: true }));
+    const summary = start.sent.find((s) => buttonsIn(s.activity).some((b) => b.action === 'order.confirm'))!;
+    const card = summary.activity.attachments[0].content;
+    expect(card.refresh.userIds).toEqual([peter.id]);
+    const confirm = card.actions.find((a: any) => a.verb === 'order.confirm');
+    const invoke = (user: typeof peter, data: Record<string, unknown>, trigger?: 'automatic') => ({
+      ...inGroup(user, {}), type: 'invoke', name: 'adaptiveCard/action', replyToId: summary.id,
+      value: { action: { type: 'Action.Execute', verb: String(data.action), data }, ...(trigger ? { trigger } : {}) },
+    });
+    const before = await orders();
+    const foreign = await say(invoke(aylin, confirm.data));
+    expect(await orders()).toBe(before);
+    expect(foreign.sent.some((s) => s.method === 'PUT')).toBe(false);
+    expect(JSON.stringify(foreign.body)).not.toMatch(/Erledigt|Kopierpapier/);
+    expect((await say(invoke(aylin, card.refresh.action.data, 'automatic'))).body.type).toBe('application/vnd.microsoft.activity.message');
+    const own = await say(invoke(peter, confirm.data));
+    expect(await orders()).toBe(before + 1);
+    expect(JSON.stringify(own.body.value)).toMatch(/Erledigt/);
   });
 });

@@ -109,6 +109,8 @@ export class ServicesDialog extends ComponentDialog {
 
   private async dayPlanMessage(actor: Actor, locale: Locale, phrase: ServicePhrase & { kind: 'dayPlan' }): Promise<Partial<Activity>> {
     let resourceIds: string[] | null;
+    // A technician asking for the whole plan sees their own day (the plan of all is for sales and admin).
+    if (phrase.scope === 'all' && !may(actor, 'seeDayPlan') && actor.personId != null && (await resourceOfPerson(this.deps.db, actor.personId))) phrase = { ...phrase, scope: 'mine' };
     if (phrase.scope === 'mine') {
       const own = actor.personId == null ? null : await resourceOfPerson(this.deps.db, actor.personId);
       if (!own) return MessageFactory.text(tx(locale, 'noResource'));

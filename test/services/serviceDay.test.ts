@@ -20,19 +20,10 @@ function chat(db: Db, userId: string, locale: string) {
   return chatAs(db, main, userId, locale).send;
 }
 
-/** Tom Richter as a staff member linked to his resource (the demo data links nobody). */
-async function linkTom(db: Db): Promise<void> {
-  const [row] = await db('persons').insert({ display_name: 'Tom Richter', role: 'sales', customer_id: null, locale: null }).returning('id');
-  const id = Number(typeof row === 'object' ? row.id : row);
-  await db('channel_identities').insert({ channel_id: 'directline', user_id: 'demo-tom', person_id: id });
-  await db('resources').where({ id: 'tom-richter' }).update({ person_id: id });
-}
-
 describeEachDatabase('the service day in the chat', ({ get }) => {
   let orderNumber = '';
   beforeAll(async () => {
     const { db } = get();
-    await linkTom(db);
     const a = await demoActors(db);
     const placed = await placeOrder(db, a.mueller, { customerId: a.customers.mueller, lines: [{ sku: 'SVC-PRINTER', quantity: 1 }], serviceSlots: [{ sku: 'SVC-PRINTER', start: at('2026-12-03', '10:00') }] }, now);
     if (!placed.ok) throw new Error(JSON.stringify(placed.problems));

@@ -16,6 +16,10 @@ export const serviceTexts = defineTexts('services', {
     de: 'Termin {service}: {when}, {duration}, {place}, {who}.',
     en: 'Appointment {service}: {when}, {duration}, {place}, {who}.',
   },
+  cancelledLine: {
+    de: 'Abgesagter Termin {service}: {when}, {duration}, {place}, {who}.',
+    en: 'Cancelled appointment {service}: {when}, {duration}, {place}, {who}.',
+  },
   movedDetails: { de: 'Dauer {duration}, Ort: {place}, es kommt: {who}.', en: 'Duration {duration}, place: {place}, who comes: {who}.' },
   calendarFile: { de: '[Termin in den Kalender (.ics)]({link})', en: '[Add to calendar (.ics)]({link})' },
   moveTo: { de: 'Verschieben auf {slot}', en: 'Move to {slot}' },
@@ -31,6 +35,10 @@ export const serviceTexts = defineTexts('services', {
   appointment_cancelled: {
     de: 'Ihr Termin zu Auftrag {number} ({service}, {when}) ist storniert. Stornogebühr: {fee} netto.',
     en: 'Your appointment for order {number} ({service}, {when}) is cancelled. Cancellation fee: {fee} net.',
+  },
+  appointment_cancelled_mixed: {
+    de: 'Ihr Auftrag {number} ist storniert. Für den Termin ({service}, {when}) fällt die Stornogebühr von {fee} netto an; die übrige Ware ist kostenlos storniert.',
+    en: 'Your order {number} has been cancelled. The appointment ({service}, {when}) carries the cancellation fee of {fee} net; the other goods are cancelled free of charge.',
   },
   absence_conflicts: {
     de: '{resource} fehlt vom {from} bis {to} ({reason}). Betroffene Termine: {list}.',
@@ -78,6 +86,14 @@ export const serviceTexts = defineTexts('services', {
   lateFeeNotice: {
     de: 'Der Termin beginnt in weniger als 24 Stunden: Die Stornogebühr beträgt {fee} netto.',
     en: 'The appointment starts in less than 24 hours: the cancellation fee is {fee} net.',
+  },
+  lateFeeNoticeMixed: {
+    de: 'Der Termin beginnt in weniger als 24 Stunden: Für {service} fällt eine Stornogebühr von {fee} netto an; die übrigen Positionen werden kostenlos storniert.',
+    en: 'The appointment starts in less than 24 hours: {service} carries a cancellation fee of {fee} net; the other items are cancelled free of charge.',
+  },
+  lateCancelledMixed: {
+    de: 'Auftrag {number} ist storniert, die Ware ist wieder freigegeben. Für den Termin wird die Stornogebühr von {fee} netto in Rechnung gestellt.',
+    en: 'Order {number} has been cancelled and its goods released. The cancellation fee of {fee} net for the appointment will be invoiced.',
   },
   lateCancelled: {
     de: 'Der Termin zu Auftrag {number} ist storniert. Die Stornogebühr von {fee} netto wird in Rechnung gestellt.',

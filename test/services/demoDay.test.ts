@@ -6,7 +6,7 @@ import { OFFER_SLOTS_ACTION, SERVICES_INTENT, ServicesDialog } from '../../dialo
 import { withStaffCommands } from '../../dialogs/staffCommands';
 import { bookDemoAppointments } from '../../operations';
 import { createTestDatabase, describeEachDatabase } from '../support/databases';
-import { chatAs, textOfCard, textsOf } from '../staff/helpers';
+import { chatAs, textOfCard } from '../staff/helpers';
 
 function chat(db: Db, userId: string, locale: string, now: Date) {
   const main = new MainDialog(withStaffCommands(understandingRecognizer(db, () => now)), [

@@ -22,6 +22,7 @@ export const serviceTexts = defineTexts('services', {
   },
   movedDetails: { de: 'Dauer {duration}, Ort: {place}, es kommt: {who}.', en: 'Duration {duration}, place: {place}, who comes: {who}.' },
   calendarFile: { de: '[Termin in den Kalender (.ics)]({link})', en: '[Add to calendar (.ics)]({link})' },
+  slotTooShort: { de: 'Für {duration} ist {slot} leider nicht frei. Ich suche Zeiten, die passen.', en: 'Sorry, {slot} is not free for {duration}. Let me find times that fit.' },
   moveTo: { de: 'Verschieben auf {slot}', en: 'Move to {slot}' },
   reminderText: {
     de: 'Erinnerung: morgen {when} {service} ({duration}), {place}. Es kommt: {who}. Auftrag {number}.',

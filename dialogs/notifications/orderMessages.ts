@@ -32,7 +32,9 @@ export const orderMessages: Record<string, NotificationKind> = {
   order_confirmed: aboutOrder(async (view, ctx) => {
     const { locale, number } = ctx;
     const text = notificationTexts(locale, 'order_confirmed', { number, lines: orderLinesText(view.lines, locale), total: total(view, ctx) });
-    const confirmed = view.promisedDate ? `${text} ${notificationTexts(locale, 'promised', { date: formatDate(view.promisedDate, locale) })}` : text;
+    // A service-only order's date is its appointment, said in full below, not "ready or delivered on".
+    const goods = view.lines.some((l) => l.kind !== 'service');
+    const confirmed = view.promisedDate && goods ? `${text} ${notificationTexts(locale, 'promised', { date: formatDate(view.promisedDate, locale) })}` : text;
     // Each appointment with day, time, duration, place and who comes.
     return [confirmed, ...(await appointmentLines(ctx.db, view, locale, calendarForReader(ctx)))].join(' ');
   }),

@@ -17,8 +17,6 @@ export async function demoActors(db: Db) {
     sales: await actor('demo-sales'),
     accounting: await actor('demo-accounting'),
     admin: await actor('demo-admin'),
-    tom: await actor('demo-tom'),
-    lena: await actor('demo-lena'),
     customers: { mueller: await customerId('10001'), cafe: await customerId('10002'), schmidt: await customerId('10003') },
   };
 }

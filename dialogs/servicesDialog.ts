@@ -170,7 +170,7 @@ export class ServicesDialog extends ComponentDialog {
       if (!own) return MessageFactory.text(tx(locale, 'noResource'));
       resourceIds = [own.id];
     } else {
-      if (!may(actor, 'seeDayPlan')) return MessageFactory.text(tx(locale, 'staffOnly'));
+      if (!may(actor, 'seeDayPlan')) return MessageFactory.text(tx(locale, 'salesOnlyPlan'));
       resourceIds = null;
     }
     const from = berlinDateTime(phrase.date, '00:00');
@@ -185,7 +185,7 @@ export class ServicesDialog extends ComponentDialog {
   }
 
   private async absence(actor: Actor, locale: Locale, phrase: ServicePhrase & { kind: 'absence' }): Promise<string> {
-    if (!may(actor, 'recordAbsence')) return tx(locale, 'staffOnly');
+    if (!may(actor, 'recordAbsence')) return tx(locale, 'salesOnlyAbsence');
     const resource = await resourceByName(this.deps.db, phrase.name);
     if (!resource) {
       const names = (await serviceResources(this.deps.db)).filter((r) => r.kind === 'person').map((r) => r.name).join(', ');

@@ -69,6 +69,8 @@ export const serviceTexts = defineTexts('services', {
   notesLabel: { de: 'Notizen', en: 'Notes' },
   noResource: { de: 'Sie sind keiner Ressource (Techniker, Berater) zugeordnet. Den Einsatzplan aller sehen Vertrieb und Verwaltung: „Einsatzplan morgen“.', en: 'You are not linked to a resource (technician, consultant). Sales and admin see everyone’s plan: “day plan tomorrow”.' },
   staffOnly: { de: 'Das können nur Mitarbeiter.', en: 'Only staff can do that.' },
+  salesOnlyPlan: { de: 'Den Einsatzplan aller sehen Vertrieb und Verwaltung. Ihre eigenen Termine: „meine Termine heute“.', en: 'Sales and admin see everyone’s day plan. Your own appointments: “my appointments today”.' },
+  salesOnlyAbsence: { de: 'Abwesenheiten tragen Vertrieb und Verwaltung ein. Bitte melden Sie sich dort.', en: 'Absences are entered by sales or admin. Please let them know.' },
   unknownResource: { de: 'Wen meinen Sie mit „{name}“? Ich kenne: {names}.', en: 'Who do you mean by “{name}”? I know: {names}.' },
   absenceRecorded: { de: 'Eingetragen: {resource} fehlt vom {from} bis {to} ({reason}).', en: 'Recorded: {resource} is away from {from} to {to} ({reason}).' },
   absenceAgain: { de: 'Das war schon eingetragen: {resource} fehlt vom {from} bis {to}.', en: 'That was already recorded: {resource} is away from {from} to {to}.' },

@@ -47,6 +47,8 @@ describeEachDatabase('the service day in the chat', ({ get }) => {
     expect(own).not.toContain('Servicewagen 1');
     expect(textsOf(await chat(db, 'demo-sales', 'de-DE')('meine Termine morgen'))).toContain('keiner Ressource');
     expect(textsOf(await chat(db, 'demo-mueller', 'de-DE')('Einsatzplan morgen'))).toContain('Das können nur Mitarbeiter.');
+    expect(textsOf(await chat(db, 'demo-accounting', 'en-US')('day plan tomorrow'))).toContain('Sales and admin see everyone’s day plan.');
+    expect(textsOf(await chat(db, 'demo-tom', 'de-DE')('Tom ist am 3.12. krank'))).toBe('Abwesenheiten tragen Vertrieb und Verwaltung ein. Bitte melden Sie sich dort.');
   });
 
   it('an absence entered in the chat lists the hit booking, and sales offer the customer new slots with one click', async () => {

@@ -11,6 +11,7 @@ import { prepareCards } from '../cards/bind';
 import { Db, migrate, openDatabase } from '../data/db';
 import { findPersonByChannel, listChannelPeople } from '../data/parties';
 import { seedIfEmpty } from '../data/seed';
+import { bookDemoAppointments } from '../operations';
 import { secretSetting } from '../data/settings';
 import { KnexStorage } from '../data/storage';
 import { pruneProcessedActivities } from '../data/turns';
@@ -105,7 +106,11 @@ export async function createApp(config: Config, extras: AppExtras = {}): Promise
   const db = openDatabase(config.db);
   try {
     await migrate(db);
-    if (config.demoMode && (await seedIfEmpty(db))) logger.info('empty database: demo data seeded');
+    if (config.demoMode && (await seedIfEmpty(db))) {
+      // The technicians' demo day is not empty: a few appointments today (or on the next working day).
+      const booked = await bookDemoAppointments(db, new Date());
+      logger.info({ demoOrders: booked }, 'empty database: demo data seeded');
+    }
     await pruneProcessedActivities(db);
     await saveServiceSettings(db, config.services);
   } catch (err) {

@@ -221,3 +221,14 @@ export async function bookingOnDay(db: Db, bookingId: number, day: string): Prom
   const row = await db('service_bookings').where({ id: bookingId, status: 'booked' }).first('starts_at');
   return row && berlinDateOf(new Date(row.starts_at)) === day ? { start: row.starts_at } : null;
 }
+
+/** The appointments of an order for a visit report: their status and the people (resources.person_id) booked for them. */
+export async function visitBookings(db: Db, orderNumber: string): Promise<{ sku: string; start: string; status: string; personId: number | null }[]> {
+  const rows = await db('service_bookings as b')
+    .join('orders as o', 'o.id', 'b.order_id')
+    .join('resources as r', 'r.id', 'b.resource_id')
+    .where('o.number', String(orderNumber).trim())
+    .whereIn('b.status', ['booked', 'done'])
+    .select('b.sku', 'b.starts_at', 'b.status', 'r.person_id');
+  return rows.map((r: any) => ({ sku: r.sku, start: r.starts_at, status: r.status, personId: r.person_id == null ? null : Number(r.person_id) }));
+}

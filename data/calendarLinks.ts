@@ -20,3 +20,9 @@ export async function appointmentBookingIds(db: Db, orderId: number): Promise<{ 
   const seen = new Set<string>();
   return rows.filter((r: any) => !seen.has(`${r.sku}|${r.starts_at}`) && seen.add(`${r.sku}|${r.starts_at}`)).map((r: any) => ({ id: Number(r.id), sku: r.sku, start: r.starts_at }));
 }
+
+/** The row a calendar link names for one appointment of an order, whatever its status (a cancelled one reads as cancelled). */
+export async function appointmentBookingId(db: Db, orderId: number, sku: string, start: string): Promise<number | null> {
+  const row = await db('service_bookings').where({ order_id: orderId, sku, starts_at: start }).orderBy('id').first('id');
+  return row ? Number(row.id) : null;
+}

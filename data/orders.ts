@@ -127,7 +127,8 @@ export async function loadOrderViews(db: Conn, ids: number[]): Promise<OrderView
     .leftJoin('persons', 'persons.id', 'orders.entered_by_person_id')
     .whereIn('orders.id', ids)
     .select('orders.*', 'customers.number as customer_number', 'customers.name as customer_name', 'persons.display_name as entered_by_name');
-  const lines = await db('order_lines').whereIn('order_id', ids).orderBy(['order_id', 'line_no']);
+  // Lines cancelled on their own (the goods of a mixed order whose appointment was cancelled late) are gone from the order.
+  const lines = await db('order_lines').whereIn('order_id', ids).whereNot({ status: 'cancelled' }).orderBy(['order_id', 'line_no']);
   const history = await db('order_history')
     .leftJoin('persons', 'persons.id', 'order_history.actor_person_id')
     .whereIn('order_id', ids)
@@ -301,7 +302,7 @@ export async function findOrderRow(trx: Knex.Transaction, number: string, option
 }
 
 export async function orderFacts(trx: Conn, order: { id: number; customer_id: number }): Promise<OrderFacts> {
-  const lines = await trx('order_lines').where({ order_id: order.id }).select('quantity', 'shipped_quantity', 'kind');
+  const lines = await trx('order_lines').where({ order_id: order.id }).whereNot({ status: 'cancelled' }).select('quantity', 'shipped_quantity', 'kind');
   return orderFactsOf(num(order.customer_id), lines.map((l: any) => ({ quantity: num(l.quantity), shippedQuantity: num(l.shipped_quantity), kind: l.kind })));
 }
 
@@ -358,6 +359,7 @@ export async function creditExposure(trx: Conn, customerId: number): Promise<{ o
     .join('orders', 'orders.id', 'order_lines.order_id')
     .where('orders.customer_id', customerId)
     .whereIn('orders.status', [...ordersCountedUntilInvoiced])
+    .whereNot('order_lines.status', 'cancelled')
     .select('order_lines.order_id', 'order_lines.net_cents', 'order_lines.vat_rate');
   const perOrder = new Map<number, { netCents: number; vatRate: VatRate }[]>();
   for (const l of lines) perOrder.set(num(l.order_id), [...(perOrder.get(num(l.order_id)) ?? []), { netCents: num(l.net_cents), vatRate: num(l.vat_rate) as VatRate }]);

@@ -65,6 +65,13 @@ export async function seed(db: Db): Promise<void> {
         .onConflict('id')
         .ignore();
     }
+    // Technicians and consultants are linked to their resource (a link set otherwise is kept).
+    if (await trx.schema.hasColumn('resources', 'person_id')) {
+      for (const [resourceId, demoId] of Object.entries(demo.resourcePeople)) {
+        const identity = await trx('channel_identities').where({ channel_id: demo.demoChannels[0], user_id: demoId }).first('person_id');
+        if (identity) await trx('resources').where({ id: resourceId }).whereNull('person_id').update({ person_id: identity.person_id });
+      }
+    }
     for (const p of demo.products) {
       await trx('products')
         .insert({

@@ -76,7 +76,13 @@ export const people: SeedPerson[] = [
   { demoId: 'demo-sales', displayName: 'Sabine Vogel', role: 'sales', customerNumber: null, email: 'sabine.vogel@buerowerk.example' },
   { demoId: 'demo-accounting', displayName: 'Jonas Becker', role: 'accountant', customerNumber: null, email: 'jonas.becker@buerowerk.example' },
   { demoId: 'demo-admin', displayName: 'Admin', role: 'admin', customerNumber: null, email: 'admin@buerowerk.example' },
+  // The service resources' own people (resources.person_id): "meine Termine heute", "1004 erledigt: …".
+  { demoId: 'demo-tom', displayName: 'Tom Richter', role: 'technician', customerNumber: null, email: 'tom.richter@buerowerk.example' },
+  { demoId: 'demo-lena', displayName: 'Lena Wolf', role: 'technician', customerNumber: null, email: 'lena.wolf@buerowerk.example' },
 ];
+
+/** Which demo person each person resource is (by demo id). */
+export const resourcePeople: Record<string, string> = { 'tom-richter': 'demo-tom', 'lena-wolf': 'demo-lena' };
 
 /** The channels on which demo ids sign in: the local Direct Line channel and the Emulator. */
 export const demoChannels = ['directline', 'webchat', 'emulator'];

@@ -3,6 +3,7 @@ import { ComponentDialog, DialogTurnResult, TextPrompt, WaterfallDialog, Waterfa
 import type { Db } from '../data/db';
 import { getOrder, listOrders, type OrderView } from '../data/orders';
 import { cancelAppointment, quoteCancellation, transitionOrder } from '../operations';
+import { appointmentSentence } from './appointmentDetails';
 import { serviceTexts } from './texts/services';
 import { berlinDateOf } from '../domain/calendar';
 import { statusesWhere } from '../domain/lifecycle';
@@ -109,13 +110,14 @@ export class CancelDialog extends ComponentDialog {
     pendingOf(step).pending = { number: view.number, version: view.version };
     const yes = tx(locale, 'yesCancel');
     const no = tx(locale, 'noKeep');
-    // Within 24 hours of an appointment (an order of that one service) the fee is told before the yes.
+    // Within 24 hours of an appointment the fee is told before the yes (goods of a mixed order are cancelled as always).
     let question = whatWouldBeCancelled(view, locale);
-    if (view.lines.length === 1 && view.lines[0].kind === 'service') {
+    if (bookedAppointments(view).length) {
       const quote = await quoteCancellation(this.deps.db, actor, view.number, undefined, this.now());
       if (quote.ok && quote.quote.late) {
         pendingOf(step).pending!.feeCents = quote.quote.feeCents;
-        question += ` ${serviceTexts(locale, 'lateFeeNotice', { fee: formatMoney(quote.quote.feeCents, locale) })}`;
+        const params = { fee: formatMoney(quote.quote.feeCents, locale), service: serviceName(view, quote.quote.sku, locale) };
+        question += ` ${serviceTexts(locale, quote.quote.otherLines ? 'lateFeeNoticeMixed' : 'lateFeeNotice', params)}`;
       }
     }
     return step.prompt(CONFIRM, { prompt: MessageFactory.suggestedActions([yes, no], question) });
@@ -142,12 +144,21 @@ export class CancelDialog extends ComponentDialog {
       await step.context.sendActivity(tx(locale, 'kept', { number: pending.number }));
       return step.endDialog();
     }
+    // The appointments as they were, to say which one is cancelled (with its .ics link, which now reads as cancelled).
+    const before = await getOrder(this.deps.db, actor, pending.number);
+    const cancelledAppointments = async () => {
+      if (!before || actor.personId == null) return '';
+      const calendarFor = { personId: actor.personId, now: this.now() };
+      const lines = await Promise.all(bookedAppointments(before).map((b) => appointmentSentence(this.deps.db, before, b, locale, calendarFor, 'cancelledLine')));
+      return lines.length ? ` ${lines.join(' ')}` : '';
+    };
     if (pending.feeCents != null) {
       const late = await cancelAppointment(this.deps.db, actor, { orderNumber: pending.number, acceptedFeeCents: pending.feeCents, reason }, this.now());
       if (late.ok) {
-        await step.context.sendActivity(late.quote.late
-          ? serviceTexts(locale, 'lateCancelled', { number: pending.number, fee: formatMoney(late.quote.feeCents, locale) })
-          : tx(locale, 'cancelled', { number: pending.number }));
+        const key = late.quote.otherLines ? 'lateCancelledMixed' : 'lateCancelled';
+        await step.context.sendActivity((late.quote.late
+          ? serviceTexts(locale, key, { number: pending.number, fee: formatMoney(late.quote.feeCents, locale) })
+          : tx(locale, 'cancelled', { number: pending.number })) + (await cancelledAppointments()));
       } else {
         await step.context.sendActivity(late.code === 'fee_not_accepted' ? serviceTexts(locale, 'lateFeeChanged', { number: pending.number }) : changedMeanwhileText(pending.number, locale));
       }
@@ -157,7 +168,7 @@ export class CancelDialog extends ComponentDialog {
       this.deps.db, actor, pending.number, { to: 'cancelled', reason, expectedVersion: pending.version }, this.now(),
     );
     if (result.ok) {
-      await step.context.sendActivity(tx(locale, 'cancelled', { number: pending.number }));
+      await step.context.sendActivity(tx(locale, 'cancelled', { number: pending.number }) + (await cancelledAppointments()));
     } else if (result.code === 'conflict') {
       await step.context.sendActivity(changedMeanwhileText(pending.number, locale));
     } else {

@@ -107,12 +107,13 @@ export function helpText(locale: Locale, person: Person): string {
   if (person.role === 'accountant' || person.role === 'admin') lines.push(t('helpAccountant'));
   if (person.role === 'accountant') lines.push(t('helpAccountantOrders'));
   if (person.role === 'admin') lines.push(t('helpAdmin'));
+  if (person.role === 'technician') lines.push(t('helpTechnician'));
   lines.push(t('helpLanguage'));
   return lines.join('\n\n');
 }
 
 /** The first message in a new conversation, in the words of the person's role. */
 export function welcomeText(locale: Locale, person: Person): string {
-  const key = ({ customer: 'welcome', sales: 'welcomeSales', accountant: 'welcomeAccountant', admin: 'welcomeAdmin', system: 'welcome' } as const)[person.role];
+  const key = ({ customer: 'welcome', sales: 'welcomeSales', accountant: 'welcomeAccountant', admin: 'welcomeAdmin', technician: 'welcomeTechnician', system: 'welcome' } as const)[person.role];
   return commonTexts(locale, key, { name: person.displayName });
 }

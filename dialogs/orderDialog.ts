@@ -9,7 +9,7 @@ import {
 } from 'botbuilder-dialogs';
 import { bindCard } from '../cards/bind';
 import { may } from '../domain/permissions';
-import { addDays, berlinToday, checkWorkingDay } from '../domain/calendar';
+import { addDays, berlinDateOf, berlinTimeOf, berlinToday, checkWorkingDay } from '../domain/calendar';
 import type { Product } from '../domain/catalog';
 import type { Locale } from '../domain/locale';
 import { statusLabel } from '../domain/lifecycle';
@@ -22,7 +22,7 @@ import { findProduct, listProducts } from '../data/catalog';
 import type { Db } from '../data/db';
 import { checkLines, getOrder, listOrders, type Actor, type LineCheck, type OrderProblem } from '../data/orders';
 import { chooseLanguage, placeOrder } from '../operations';
-import { findServiceSlots } from '../data/bookings';
+import { checkServiceSlot, findServiceSlots, serviceMinutes } from '../data/bookings';
 import { getCustomer, listCustomers } from '../data/parties';
 import { InterruptibleDialog, type Interruption, type InterruptionText } from './interruptions';
 import { AnswerPrompt, type Answer } from './answerPrompt';
@@ -43,7 +43,8 @@ import { getTurnUser, type TurnUser } from './turnUser';
 import { understand, type Understanding } from './understanding';
 import { withServiceWishes } from './understanding/serviceWishes';
 import { notWorkingDayText } from './workingDayAnswer';
-import { appointmentLines } from './appointmentDetails';
+import { appointmentLines, durationText } from './appointmentDetails';
+import { serviceTexts } from './texts/services';
 
 export const ORDER_DIALOG = 'orderDialog';
 
@@ -740,6 +741,7 @@ export class OrderDialog extends InterruptibleDialog<OrderDialogOptions> {
     const serviceSkus = s.draft.lines.filter((l) => catalog.some((p) => p.sku === l.sku && p.kind === 'service')).map((l) => l.sku);
     const u = withServiceWishes(message, text, catalog, serviceSkus);
     const timeWish = (u.time && (u.service || serviceSkus.length) && u.time !== s.slotWish.time) ? u.time : null;
+    const lengthBefore = new Map(serviceSkus.map((sku) => [sku, s.draft.lines.find((l) => l.sku === sku)?.quantity ?? 0]));
     const applied = applyUnderstanding(s, u, {
       catalog,
       customers,
@@ -753,7 +755,26 @@ export class OrderDialog extends InterruptibleDialog<OrderDialogOptions> {
       s.slots = {};
       return { ...applied, changed: true };
     }
+    // "make that 2 hours" after a time was chosen: the time stays if the longer appointment still fits there.
+    if (await this.recheckLengths(dc, s, catalog, lengthBefore)) return { ...applied, changed: true };
     return applied;
+  }
+
+  /** Chosen times of services whose length changed are checked again; one that no longer fits is asked anew near it. */
+  private async recheckLengths(dc: DialogContext, s: OrderSession, catalog: readonly Product[], before: Map<string, number>): Promise<boolean> {
+    let cleared = false;
+    for (const [sku, was] of before) {
+      const start = s.slots[sku];
+      const quantity = s.draft.lines.find((l) => l.sku === sku)?.quantity ?? 0;
+      const product = catalog.find((p) => p.sku === sku);
+      if (!start || !product || quantity === was || quantity === 0) continue;
+      if ((await checkServiceSlot(this.db, product, quantity, start, [], this.now())).ok) continue;
+      delete s.slots[sku];
+      s.slotWish = { ...s.slotWish, date: berlinDateOf(new Date(start)), time: berlinTimeOf(new Date(start)) };
+      await dc.context.sendActivity(serviceTexts(s.locale, 'slotTooShort', { slot: formatSlot(start, s.locale), duration: durationText(serviceMinutes(product, quantity), s.locale) }));
+      cleared = true;
+    }
+    return cleared;
   }
 
   /** Adds the quantities of a submitted catalog card (unusable ones are asked again); false when it held none. */

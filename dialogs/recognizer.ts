@@ -1,3 +1,4 @@
+import { visitBookings } from '../data/bookings';
 import { listProducts } from '../data/catalog';
 import type { Db } from '../data/db';
 import { listCustomers } from '../data/parties';
@@ -48,8 +49,10 @@ export function understandingRecognizer(db: Db, now: () => Date = () => new Date
     if (payment) return payment;
     const invoice = recognizeInvoiceCommand(text);
     if (invoice) return invoice;
-    // s13 (services): the service day's staff phrases ("Einsatzplan morgen", "Tom ist am 3.12. krank", "1004 erledigt").
-    if (readServicePhrase(text, now())) return { intent: SERVICES_INTENT };
+    // s13 (services): the service day's staff phrases ("Einsatzplan morgen", "Tom ist am 3.12. krank", "1004 erledigt");
+    // "1004 erledigt" of an order without appointments stays the staff step to performed.
+    const servicePhrase = readServicePhrase(text, now());
+    if (servicePhrase && (servicePhrase.kind !== 'visitDone' || (await visitBookings(db, servicePhrase.order)).length > 0)) return { intent: SERVICES_INTENT };
     const { catalog, customers } = await load();
     const understanding = understand(text, { locale, catalog, customers, now: now() });
     if (understanding.switchLocale) return { intent: SWITCH_LOCALE, details: { locale: understanding.switchLocale } };

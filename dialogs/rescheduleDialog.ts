@@ -9,6 +9,7 @@ import { checkReschedule, reschedulableStatuses } from '../domain/bookingRules';
 import { addDays, berlinToday } from '../domain/calendar';
 import type { Locale } from '../domain/locale';
 import type { PartOfDay } from '../domain/slots';
+import { movedAppointmentText } from './appointmentDetails';
 import { cardActionOf } from './cardActions';
 import { AnswerPrompt, type Answer } from './answerPrompt';
 import { isStaff } from '../domain/parties';
@@ -206,7 +207,12 @@ export class RescheduleDialog extends ComponentDialog {
   private async move(step: WaterfallStepContext, actor: Actor, locale: Locale, click: SlotClick, moving: Moving | null): Promise<DialogTurnResult> {
     const result = await rescheduleBooking(this.deps.db, actor, click.order, { start: click.start, sku: click.sku }, this.now());
     if (result.ok) {
-      await step.context.sendActivity(tx(locale, 'moved', { number: result.orderNumber, when: formatDateTime(result.to.start, locale) }));
+      // Day and time, then duration, place, who comes and the .ics link of the moved appointment.
+      const view = await getOrder(this.deps.db, actor, result.orderNumber);
+      const booking = view?.serviceBookings.find((b) => b.sku === result.sku && b.start === result.to.start && b.status === 'booked');
+      const calendarFor = actor.personId == null ? undefined : { personId: actor.personId, now: this.now() };
+      const details = view && booking ? ` ${await movedAppointmentText(this.deps.db, view, booking, locale, calendarFor)}` : '';
+      await step.context.sendActivity(tx(locale, 'moved', { number: result.orderNumber, when: formatDateTime(result.to.start, locale) }) + details);
       return step.endDialog(result);
     }
     if (result.code === 'slot_taken' || result.code === 'slot_invalid') {

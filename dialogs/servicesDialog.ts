@@ -2,10 +2,12 @@ import { MessageFactory, type Activity } from 'botbuilder';
 import { ComponentDialog, DialogTurnResult, TextPrompt, WaterfallDialog, WaterfallStepContext, type PromptValidatorContext } from 'botbuilder-dialogs';
 import { bindCard, pageOf } from '../cards/bind';
 import type { Db } from '../data/db';
+import { visitBookings } from '../data/bookings';
 import { dayPlan, resourceByName, resourceOfPerson, serviceResources, type DayPlanEntry } from '../data/resources';
 import { addDays, berlinDateTime, berlinTimeOf } from '../domain/calendar';
 import type { Locale } from '../domain/locale';
-import { may, type Actor } from '../domain/permissions';
+import { isValidActualMinutes } from '../domain/bookingRules';
+import { isResourceOwnPerson, may, type Actor } from '../domain/permissions';
 import { offerNewSlots, recordAbsence, reportVisit } from '../operations';
 import { durationText } from './appointmentDetails';
 import { cardActionOf } from './cardActions';
@@ -14,6 +16,7 @@ import { serviceTexts as tx } from './texts/services';
 import { actorOf } from './turnUser';
 import { findDuration } from './understanding/durations';
 import { readServicePhrase, type ServicePhrase } from './understanding/servicePhrases';
+import { understand } from './understanding';
 
 export const SERVICES_DIALOG = 'servicesDialog';
 export { SERVICES_INTENT } from './recognizer';
@@ -24,8 +27,16 @@ export const DAY_PLAN_ACTION = 'services.dayPlan';
 const FLOW = 'servicesFlow';
 const MINUTES = 'servicesMinutes';
 const REPORT = 'servicesReport';
+const CONFIRM = 'servicesConfirmVisit';
 
-interface VisitState { order: string; report: string; minutes: number | null }
+/** The visit being reported; `asked`: something was asked, so the whole report is confirmed before it counts. */
+interface VisitState { order: string; report: string; minutes: number | null; asked: boolean }
+
+/** A duration the report may carry: whole minutes between 1 and 24 hours ("90 Minuten", "1,5 h", "2 Stunden"). */
+function durationIn(text: string): number | null {
+  const found = findDuration(text);
+  return found && isValidActualMinutes(found.minutes) ? found.minutes : null;
+}
 
 /**
  * The service day of staff: "meine Termine heute" / "Einsatzplan morgen" (day plan card), "Tom ist am 3.12. krank"
@@ -35,9 +46,13 @@ interface VisitState { order: string; report: string; minutes: number | null }
 export class ServicesDialog extends ComponentDialog {
   constructor(private readonly deps: { db: Db; now?: () => Date }) {
     super(SERVICES_DIALOG);
-    this.addDialog(new TextPrompt(MINUTES, async (p: PromptValidatorContext<string>) => !!findDuration(p.recognized.value ?? '')));
-    this.addDialog(new TextPrompt(REPORT, async (p: PromptValidatorContext<string>) => (p.recognized.value ?? '').trim().length > 0));
-    this.addDialog(new WaterfallDialog(FLOW, [this.readStep.bind(this), this.minutesStep.bind(this), this.reportStep.bind(this), this.visitStep.bind(this)]));
+    this.addDialog(new TextPrompt(MINUTES, async (p: PromptValidatorContext<string>) => durationIn(p.recognized.value ?? '') != null));
+    // A report is a few words of what was done, not a bare duration.
+    this.addDialog(new TextPrompt(REPORT, async (p: PromptValidatorContext<string>) => reportOf(p.recognized.value ?? '').report.length >= 2));
+    this.addDialog(new TextPrompt(CONFIRM, async (p: PromptValidatorContext<string>) => yesOrNo(p.recognized.value ?? '', actorOf(p.context).locale) != null));
+    this.addDialog(new WaterfallDialog(FLOW, [
+      this.readStep.bind(this), this.reportStep.bind(this), this.minutesStep.bind(this), this.confirmStep.bind(this), this.visitStep.bind(this),
+    ]));
     this.initialDialogId = FLOW;
   }
 
@@ -75,9 +90,36 @@ export class ServicesDialog extends ComponentDialog {
       await step.context.sendActivity(await this.absence(actor, locale, phrase));
       return step.endDialog();
     }
-    const visit: VisitState = { order: phrase.order, report: phrase.report, minutes: phrase.minutes };
+    const visit: VisitState = { order: phrase.order, report: phrase.report, minutes: phrase.minutes, asked: false };
     (step.values as { visit: VisitState }).visit = visit;
+    // Only the technician booked for it (or sales and admin) reports a visit: refused before anything is asked.
+    const bookings = await visitBookings(this.deps.db, visit.order);
+    if (!bookings.length || !(may(actor, 'reportVisit') || isResourceOwnPerson(actor, bookings.map((b) => b.personId)))) {
+      await step.context.sendActivity(tx(locale, 'visitNotFound', { number: visit.order }));
+      return step.endDialog();
+    }
+    if (bookings.every((b) => b.status === 'done')) {
+      await step.context.sendActivity(tx(locale, 'visitAlready', { number: visit.order }));
+      return step.endDialog();
+    }
+    if (!visit.report) {
+      visit.asked = true;
+      return step.prompt(REPORT, { prompt: tx(locale, 'askReport', { number: visit.order }), retryPrompt: tx(locale, 'retryReport') });
+    }
+    return step.next();
+  }
+
+  private async reportStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { locale } = actorOf(step.context);
+    const visit = (step.values as { visit: VisitState }).visit;
+    if (typeof step.result === 'string') {
+      // "Router getauscht, 2 Stunden" answers both questions at once.
+      const answer = reportOf(step.result);
+      visit.report = answer.report;
+      visit.minutes ??= answer.minutes;
+    }
     if (visit.minutes == null) {
+      visit.asked = true;
       return step.prompt(MINUTES, { prompt: tx(locale, 'askMinutes', { number: visit.order }), retryPrompt: tx(locale, 'retryMinutes') });
     }
     return step.next();
@@ -86,14 +128,26 @@ export class ServicesDialog extends ComponentDialog {
   private async minutesStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { locale } = actorOf(step.context);
     const visit = (step.values as { visit: VisitState }).visit;
-    if (typeof step.result === 'string') visit.minutes = findDuration(step.result)!.minutes;
-    if (!visit.report) return step.prompt(REPORT, { prompt: tx(locale, 'askReport') });
-    return step.next();
+    if (typeof step.result === 'string') visit.minutes = durationIn(step.result);
+    // Pieced together over several messages: the whole report once more before it is invoiced.
+    if (visit.asked) {
+      const summary = tx(locale, 'confirmVisit', { number: visit.order, report: visit.report, duration: durationText(visit.minutes!, locale) });
+      return step.prompt(CONFIRM, {
+        prompt: MessageFactory.suggestedActions([tx(locale, 'yesReport'), tx(locale, 'noReport')], summary),
+        retryPrompt: MessageFactory.suggestedActions([tx(locale, 'yesReport'), tx(locale, 'noReport')], tx(locale, 'retryConfirmVisit')),
+      });
+    }
+    return step.next(true);
   }
 
-  private async reportStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+  private async confirmStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { locale } = actorOf(step.context);
     const visit = (step.values as { visit: VisitState }).visit;
-    if (typeof step.result === 'string') visit.report = step.result.trim();
+    const yes = typeof step.result === 'string' ? yesOrNo(step.result, locale) : step.result === true;
+    if (!yes) {
+      await step.context.sendActivity(tx(locale, 'visitNotReported', { number: visit.order }));
+      return step.endDialog();
+    }
     return step.next();
   }
 
@@ -121,12 +175,14 @@ export class ServicesDialog extends ComponentDialog {
   /** The day plan as a card, a page of visits at a time (cards/bind.ts `cardListLimits`), and as text. */
   private async dayPlanMessage(actor: Actor, locale: Locale, phrase: ServicePhrase & { kind: 'dayPlan' }, page = 0): Promise<Partial<Activity>> {
     let resourceIds: string[] | null;
+    // A technician asking for the whole plan sees their own day (the plan of all is for sales and admin).
+    if (phrase.scope === 'all' && !may(actor, 'seeDayPlan') && actor.personId != null && (await resourceOfPerson(this.deps.db, actor.personId))) phrase = { ...phrase, scope: 'mine' };
     if (phrase.scope === 'mine') {
       const own = actor.personId == null ? null : await resourceOfPerson(this.deps.db, actor.personId);
       if (!own) return MessageFactory.text(tx(locale, 'noResource'));
       resourceIds = [own.id];
     } else {
-      if (!may(actor, 'seeDayPlan')) return MessageFactory.text(tx(locale, 'staffOnly'));
+      if (!may(actor, 'seeDayPlan')) return MessageFactory.text(tx(locale, 'salesOnlyPlan'));
       resourceIds = null;
     }
     const from = berlinDateTime(phrase.date, '00:00');
@@ -150,7 +206,7 @@ export class ServicesDialog extends ComponentDialog {
   }
 
   private async absence(actor: Actor, locale: Locale, phrase: ServicePhrase & { kind: 'absence' }): Promise<string> {
-    if (!may(actor, 'recordAbsence')) return tx(locale, 'staffOnly');
+    if (!may(actor, 'recordAbsence')) return tx(locale, 'salesOnlyAbsence');
     const resource = await resourceByName(this.deps.db, phrase.name);
     if (!resource) {
       const names = (await serviceResources(this.deps.db)).filter((r) => r.kind === 'person').map((r) => r.name).join(', ');
@@ -171,6 +227,20 @@ export class ServicesDialog extends ComponentDialog {
     if (result.code === 'forbidden') return tx(locale, 'staffOnly');
     return tx(locale, 'noSlotsToOffer', { number: order });
   }
+}
+
+/** The report in an answer, with a duration in it taken out ("Router getauscht, 2 Stunden"). */
+function reportOf(text: string): { report: string; minutes: number | null } {
+  const found = findDuration(text);
+  const minutes = found && isValidActualMinutes(found.minutes) ? found.minutes : null;
+  const rest = found ? text.slice(0, found.span[0]) + text.slice(found.span[1]) : text;
+  return { report: rest.replace(/^[\s,;.:-]+|[\s,;.:-]+$/g, '').trim().slice(0, 2000), minutes };
+}
+
+/** A yes or a no, typed or from the buttons; null when neither. */
+function yesOrNo(text: string, locale: Locale): boolean | null {
+  const confirm = understand(text, { locale, catalog: [] }).confirm;
+  return typeof confirm === 'boolean' ? confirm : null;
 }
 
 function groupByResource(entries: DayPlanEntry[], locale: Locale) {

@@ -1,4 +1,4 @@
-import type { Recognized, Recognizer } from './recognizer';
+import { SERVICES_INTENT, type Recognized, type Recognizer } from './recognizer';
 import { matchStaffCommand } from './understanding/staff';
 import type { StaffCommand } from './understanding/types';
 
@@ -38,6 +38,12 @@ export function routeStaffCommand(command: StaffCommand): Recognized {
 export function withStaffCommands(inner: Recognizer): Recognizer {
   return async (text, locale) => {
     const command = matchStaffCommand(text);
-    return command ? routeStaffCommand(command) : inner(text, locale);
+    if (!command) return inner(text, locale);
+    // s13: "1004 erledigt" of an order with an appointment is a visit report (asked for report and duration).
+    if (command.kind === 'transition' && command.to === 'performed') {
+      const recognized = await inner(text, locale);
+      if (recognized.intent === SERVICES_INTENT) return recognized;
+    }
+    return routeStaffCommand(command);
   };
 }

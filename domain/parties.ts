@@ -1,7 +1,8 @@
 import type { Locale } from './locale';
 
 /** The one role type: what a person is in the house, or 'system' for automatic steps and integrations (never a person's). */
-export type Role = 'customer' | 'sales' | 'accountant' | 'admin' | 'system';
+/** 'technician': staff who are a service resource (technicians, consultants); they see and report their own appointments only. */
+export type Role = 'customer' | 'sales' | 'accountant' | 'admin' | 'technician' | 'system';
 
 export { isStaff } from './permissions';
 

@@ -6,6 +6,7 @@ import { findOrderRow, orderFacts, type Actor, type OrderRow } from '../data/ord
 import { orderOrigin, withOrigin } from '../data/orderOrigin';
 import { enqueueNotification } from '../data/outbox';
 import { loadServiceSettings } from '../data/serviceSettings';
+import { releaseReservations } from '../data/stock';
 import { cancellationFee, checkReschedule, stepsToPerformed } from '../domain/bookingRules';
 import { checkTransition, type OrderStatus } from '../domain/lifecycle';
 import { may } from '../domain/permissions';
@@ -19,6 +20,8 @@ export interface CancellationQuote {
   late: boolean;
   /** Net fee in cents (0 when free); VAT follows the service line's rate. */
   feeCents: number;
+  /** The order has other lines (goods): a late cancellation cancels them as a free one would, the fee stays. */
+  otherLines: boolean;
 }
 
 export type CancelAppointmentResult =
@@ -45,7 +48,10 @@ async function quoteIn(trx: Knex.Transaction, order: OrderRow, sku: string | und
   const rule = checkReschedule(order.status, start, now);
   if (!rule.ok) return { code: rule.code };
   const fee = cancellationFee(start, now, Number(line.net_cents), feePercent ?? (await loadServiceSettings(trx)).lateFeePercent);
-  const quote: CancellationQuote = { orderNumber: order.number, sku: rows[0].sku, start: rows[0].starts_at, late: fee.late, feeCents: fee.feeCents };
+  const others = await trx('order_lines').where({ order_id: order.id }).whereNot({ id: line.id }).whereNot({ status: 'cancelled' }).count({ n: '*' }).first();
+  const quote: CancellationQuote = {
+    orderNumber: order.number, sku: rows[0].sku, start: rows[0].starts_at, late: fee.late, feeCents: fee.feeCents, otherLines: Number(others?.n ?? 0) > 0,
+  };
   return { quote, line };
 }
 
@@ -61,10 +67,11 @@ export async function quoteCancellation(db: Db, actor: Actor, orderNumber: strin
 }
 
 /**
- * Cancels an order's appointment in one transaction. Free until 24 hours before: the order (whose only line the
- * service is) is cancelled through the lifecycle. Later: the caller must pass the fee it showed the customer
+ * Cancels an order's appointment in one transaction. Free until 24 hours before: the order is cancelled through
+ * the lifecycle (with its goods, if any). Later: the caller must pass the fee it showed the customer
  * (`acceptedFeeCents`); the service line becomes the fee line (performed, so it is invoiced), the appointment is
- * freed and the order goes to performed. Either way the customer is told.
+ * freed, the order's other lines (goods of a mixed order, not shipped yet) are cancelled with their reservations and
+ * machine days as a free cancellation would, and the order goes to performed. Either way the customer is told.
  */
 export async function cancelAppointment(
   db: Db,
@@ -80,8 +87,7 @@ export async function cancelAppointment(
     if ('code' in q) return refuse({ ok: false, code: q.code!, status: order.status });
     const { quote, line } = q;
     const conflict = () => refuse({ ok: false, code: 'conflict', status: order.status });
-    const otherLines = await trx('order_lines').where({ order_id: order.id }).whereNot({ id: line.id }).whereNot({ status: 'cancelled' }).count({ n: '*' }).first();
-    if (Number(otherLines?.n ?? 0) > 0) return refuse({ ok: false, code: 'other_lines', status: order.status });
+    const otherLines = await trx('order_lines').where({ order_id: order.id }).whereNot({ id: line.id }).whereNot({ status: 'cancelled' });
 
     if (!quote.late) {
       const facts = await orderFacts(trx, order);
@@ -90,7 +96,13 @@ export async function cancelAppointment(
       await takeStep(trx, order, 'cancelled', actor, now, { reason: input.reason ?? 'appointment_cancelled', details: { event: 'appointment_cancelled', sku: quote.sku, start: quote.start, feeCents: 0 } }, conflict);
     } else {
       if (input.acceptedFeeCents !== quote.feeCents) return refuse({ ok: false, code: 'fee_not_accepted', quote });
+      // Goods already on their way (or a second service) are not cancelled with this appointment.
+      if (otherLines.some((l: any) => Number(l.shipped_quantity) > 0 || l.kind === 'service')) return refuse({ ok: false, code: 'other_lines', status: order.status });
       await releaseOrderBookings(trx, order.id);
+      if (otherLines.length) {
+        await releaseReservations(trx, order.id);
+        await trx('order_lines').whereIn('id', otherLines.map((l: any) => Number(l.id))).update({ status: 'cancelled' });
+      }
       await trx('order_lines').where({ id: line.id }).update({
         name_de: `Stornogebühr: ${line.name_de}`, name_en: `Cancellation fee: ${line.name_en}`, quantity: 1,
         unit_price_cents: quote.feeCents, net_cents: quote.feeCents, status: 'performed',
@@ -98,7 +110,8 @@ export async function cancelAppointment(
       const facts = await orderFacts(trx, order);
       for (const to of stepsToPerformed(order.status, facts.hasGoods) ?? []) {
         if (!checkTransition({ from: order.status, to, role: 'system', order: facts }).ok) break;
-        await takeStep(trx, order, to, actor, now, { details: to === 'performed' ? { event: 'appointment_cancelled', sku: quote.sku, start: quote.start, feeCents: quote.feeCents } : null }, conflict);
+        const details = { event: 'appointment_cancelled', sku: quote.sku, start: quote.start, feeCents: quote.feeCents, cancelledLines: otherLines.map((l: any) => ({ sku: l.sku, quantity: Number(l.quantity) })) };
+        await takeStep(trx, order, to, actor, now, { details: to === 'performed' ? details : null }, conflict);
       }
     }
     // A free cancellation is the order's cancellation, which tells the customer itself.

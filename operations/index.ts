@@ -7,6 +7,7 @@
  * importStatement.ts, dunningRun.ts (queuing `dunning:<invoice>:<level>` through enqueueNotification), digest.ts, dailyRun.ts.
  */
 export { placeOrder, type OrderInput, type PlaceOrderResult } from './placeOrder';
+export { bookDemoAppointments } from './demoAppointments';
 export { transitionOrder, type TransitionResult } from './moveOrder';
 export { recordShipment, type RecordShipmentResult, type ShipmentInput } from './recordShipment';
 export { rescheduleBooking, type RescheduleResult } from './appointments';

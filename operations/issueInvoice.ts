@@ -40,7 +40,7 @@ interface OrderLineRow {
 }
 
 async function orderLines(trx: Knex.Transaction, orderId: number): Promise<OrderLineRow[]> {
-  const rows = await trx('order_lines').where({ order_id: orderId }).orderBy('line_no');
+  const rows = await trx('order_lines').where({ order_id: orderId }).whereNot({ status: 'cancelled' }).orderBy('line_no');
   return rows.map((l: any) => ({
     id: Number(l.id), sku: l.sku, kind: l.kind, name: { de: l.name_de, en: l.name_en }, unit: { de: l.unit_de, en: l.unit_en },
     quantity: Number(l.quantity), shippedQuantity: Number(l.shipped_quantity), unitPriceCents: Number(l.unit_price_cents), vatRate: Number(l.vat_rate) as VatRate,

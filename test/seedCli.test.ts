@@ -13,9 +13,9 @@ describe('npm run seed', () => {
     try {
       const env = { ...process.env, DATA_DIR: dir, DATABASE_URL: '' };
       const first = await run('npx', ['tsx', 'data/seedCli.ts'], { env, cwd: path.resolve(__dirname, '..') });
-      expect(first.stdout).toContain('demo data in place: 11 products, 6 people');
+      expect(first.stdout).toContain('demo data in place: 11 products, 8 people');
       const again = await run('npx', ['tsx', 'data/seedCli.ts'], { env, cwd: path.resolve(__dirname, '..') });
-      expect(again.stdout).toContain('demo data in place: 11 products, 6 people');
+      expect(again.stdout).toContain('demo data in place: 11 products, 8 people');
       const db = openDatabase({ dataDir: dir });
       expect((await db('customers').pluck('name')).sort()).toEqual(['Anna Schmidt', 'Café Sonnenschein', 'Müller Bau GmbH']);
       await db.destroy();

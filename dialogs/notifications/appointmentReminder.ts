@@ -2,13 +2,13 @@ import { bindCard } from '../../cards/bind';
 import { bookingOnDay, findServiceSlots, isAppointmentBooked } from '../../data/bookings';
 import { getOrder } from '../../data/orders';
 import { berlinDateOf, berlinTimeOf } from '../../domain/calendar';
-import { appointmentDetails } from '../appointmentDetails';
+import { appointmentDetails, calendarFileText } from '../appointmentDetails';
 import { formatDateTime, formatSlot } from '../format';
 import type { OrderView } from '../../data/orders';
 import type { Locale } from '../../domain/locale';
 import { notificationTexts } from '../texts/notifications';
 import { serviceTexts } from '../texts/services';
-import type { NotificationKind } from './kind';
+import { calendarForReader, type NotificationKind } from './kind';
 
 interface ReminderPayload {
   orderNumber?: unknown;
@@ -58,7 +58,9 @@ export const appointmentReminder: NotificationKind = {
     const text = details
       ? serviceTexts(locale, 'reminderText', { when: berlinTimeOf(new Date(start)), service, duration: details.duration, place: details.place, who: details.who, number: view.number })
       : notificationTexts(locale, 'appointment_reminder', { number: view.number, service, when });
-    return { text, card };
+    const calendarFor = calendarForReader({ db, row, viewer, locale });
+    const link = booking && calendarFor ? await calendarFileText(db, view, booking, locale, calendarFor) : null;
+    return { text: link ? `${text} ${link}` : text, card };
   },
   async obsolete(db, row) {
     const p = row.payload as ReminderPayload;

@@ -3,6 +3,7 @@ import type { Db } from '../../data/db';
 import type { OutboxRow } from '../../data/outbox';
 import type { Locale } from '../../domain/locale';
 import type { Person } from '../../domain/parties';
+import type { CalendarFor } from '../appointmentDetails';
 
 /** What the recipient sees: always a text (also what Teams shows in a notification), optionally a card. */
 export interface RenderedMessage {
@@ -32,4 +33,14 @@ export interface NotificationKind {
 
 export function isUnrenderable(value: RenderedMessage | Unrenderable): value is Unrenderable {
   return 'unrenderable' in value;
+}
+
+/**
+ * Calendar links in a message are signed for its reader, from when the message was written or became due,
+ * whichever is later (a reminder queued weeks ahead still carries a fresh link).
+ */
+export function calendarForReader(ctx: RenderContext): CalendarFor | undefined {
+  if (!ctx.viewer) return undefined;
+  const written = Math.max(Date.parse(ctx.row.createdAt) || 0, Date.parse(ctx.row.dueAt) || 0);
+  return { personId: ctx.viewer.id, now: written > 0 ? new Date(written) : new Date() };
 }

@@ -2,10 +2,10 @@ import { getOrder, type OrderView } from '../../data/orders';
 import { statusLabel, isOrderStatus } from '../../domain/lifecycle';
 import { formatMoney } from '../../domain/money';
 import { formatDate, formatDateTime, orderLinesText } from '../format';
-import { appointmentLines } from '../appointmentDetails';
+import { appointmentLines, appointmentSentence, movedAppointmentText } from '../appointmentDetails';
 import { reasonText } from '../orderLabels';
 import { notificationTexts } from '../texts/notifications';
-import type { NotificationKind, RenderContext, RenderedMessage, Unrenderable } from './kind';
+import { calendarForReader, type NotificationKind, type RenderContext, type RenderedMessage, type Unrenderable } from './kind';
 
 /**
  * Messages about one order. The order is read with the reader's own rights, so a row can never show someone an
@@ -32,9 +32,11 @@ export const orderMessages: Record<string, NotificationKind> = {
   order_confirmed: aboutOrder(async (view, ctx) => {
     const { locale, number } = ctx;
     const text = notificationTexts(locale, 'order_confirmed', { number, lines: orderLinesText(view.lines, locale), total: total(view, ctx) });
-    const confirmed = view.promisedDate ? `${text} ${notificationTexts(locale, 'promised', { date: formatDate(view.promisedDate, locale) })}` : text;
+    // A service-only order's date is its appointment, said in full below, not "ready or delivered on".
+    const goods = view.lines.some((l) => l.kind !== 'service');
+    const confirmed = view.promisedDate && goods ? `${text} ${notificationTexts(locale, 'promised', { date: formatDate(view.promisedDate, locale) })}` : text;
     // Each appointment with day, time, duration, place and who comes.
-    return [confirmed, ...(await appointmentLines(ctx.db, view, locale))].join(' ');
+    return [confirmed, ...(await appointmentLines(ctx.db, view, locale, calendarForReader(ctx)))].join(' ');
   }),
   order_on_hold: aboutOrder((_view, { locale, number }) => notificationTexts(locale, 'order_on_hold', { number })),
   order_on_hold_review: aboutOrder((view, ctx) => notificationTexts(ctx.locale, 'order_on_hold_review', {
@@ -45,16 +47,26 @@ export const orderMessages: Record<string, NotificationKind> = {
     number, carrier: String(row.payload.carrier ?? ''), tracking: String(row.payload.trackingNumber ?? ''),
   })),
   order_delivered: aboutOrder((_view, { locale, number }) => notificationTexts(locale, 'order_delivered', { number })),
-  order_cancelled: aboutOrder((_view, { locale, number, row }) => {
+  order_cancelled: aboutOrder(async (view, ctx) => {
+    const { locale, number, row } = ctx;
     const text = notificationTexts(locale, 'order_cancelled', { number });
-    return row.payload.reason ? `${text} ${notificationTexts(locale, 'cancelledReason', { reason: reasonText(String(row.payload.reason), locale) })}` : text;
+    const parts = [row.payload.reason ? `${text} ${notificationTexts(locale, 'cancelledReason', { reason: reasonText(String(row.payload.reason), locale) })}` : text];
+    // The appointments it had, each with its .ics link (which now reads as cancelled).
+    if (view.status === 'cancelled') {
+      for (const b of view.serviceBookings.filter((x) => x.status === 'cancelled')) parts.push(await appointmentSentence(ctx.db, view, b, locale, calendarForReader(ctx), 'cancelledLine'));
+    }
+    return parts.join(' ');
   }),
-  booking_rescheduled: aboutOrder((view, { locale, number, row }) => {
+  booking_rescheduled: aboutOrder(async (view, ctx) => {
+    const { locale, number, row } = ctx;
     const moved = row.payload as { sku?: unknown; from?: { start?: unknown }; to?: { start?: unknown } };
     const service = view.lines.find((l) => l.sku === moved.sku)?.name[locale] ?? String(moved.sku ?? '');
-    return notificationTexts(locale, 'booking_rescheduled', {
+    const text = notificationTexts(locale, 'booking_rescheduled', {
       number, service, when: formatDateTime(String(moved.to?.start ?? ''), locale), before: formatDateTime(String(moved.from?.start ?? ''), locale),
     });
+    // Duration, place, who comes and the .ics link of the appointment where it is now (moved again meanwhile: as it is now).
+    const booking = view.serviceBookings.find((b) => b.sku === moved.sku && b.start === moved.to?.start && b.status === 'booked');
+    return booking ? `${text} ${await movedAppointmentText(ctx.db, view, booking, locale, calendarForReader(ctx))}` : text;
   }),
 };
 

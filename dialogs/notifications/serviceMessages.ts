@@ -1,10 +1,10 @@
 import { bindCard, pageOf } from '../../cards/bind';
 import { getOrder } from '../../data/orders';
 import { formatMoney } from '../../domain/money';
-import { durationText } from '../appointmentDetails';
+import { appointmentDetails, appointmentSentence, durationText } from '../appointmentDetails';
 import { formatDate, formatSlot } from '../format';
 import { serviceTexts } from '../texts/services';
-import type { NotificationKind, RenderContext } from './kind';
+import { calendarForReader, type NotificationKind, type RenderContext } from './kind';
 
 async function orderFor(ctx: RenderContext) {
   const v = ctx.viewer;
@@ -31,10 +31,14 @@ export const serviceMessages: Record<string, NotificationKind> = {
     async render(ctx) {
       const view = await orderFor(ctx);
       if (!view) return { unrenderable: `order ${String(ctx.row.payload.orderNumber)} is not visible to this reader` };
-      const p = ctx.row.payload as { sku?: unknown; start?: unknown; feeCents?: unknown };
-      return { text: serviceTexts(ctx.locale, 'appointment_cancelled', {
-        number: view.number, service: serviceName(view, p.sku, ctx.locale), when: formatSlot(String(p.start), ctx.locale), fee: formatMoney(Number(p.feeCents ?? 0), ctx.locale),
-      }) };
+      const p = ctx.row.payload as { sku?: unknown; start?: unknown; feeCents?: unknown; otherLines?: unknown };
+      const booking = view.serviceBookings.find((b) => b.sku === p.sku && b.start === p.start);
+      const service = booking ? (await appointmentDetails(ctx.db, view, booking, ctx.locale)).service : serviceName(view, p.sku, ctx.locale);
+      const text = serviceTexts(ctx.locale, p.otherLines ? 'appointment_cancelled_mixed' : 'appointment_cancelled', {
+        number: view.number, service, when: formatSlot(String(p.start), ctx.locale), fee: formatMoney(Number(p.feeCents ?? 0), ctx.locale),
+      });
+      // Which appointment it was, in full, with its .ics link (which now reads as cancelled).
+      return { text: booking ? `${text} ${await appointmentSentence(ctx.db, view, booking, ctx.locale, calendarForReader(ctx), 'cancelledLine')}` : text };
     },
   },
   appointment_new_slots: {

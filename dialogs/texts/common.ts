@@ -13,6 +13,14 @@ export const commonTexts = defineTexts('common', {
     de: 'Hallo {name}, willkommen beim Auftragsbot! Hier sehen Sie die angehaltenen Aufträge („Aufträge auf Halt“), geben sie frei oder lehnen sie ab und fragen den Stand jedes Auftrags ab. Schreiben Sie „Hilfe“ für alle Befehle.',
     en: 'Hello {name}, welcome to Auftragsbot! Here you see the orders on hold (“orders on hold”), release or reject them and ask about any order. Type “help” for every command.',
   },
+  welcomeTechnician: {
+    de: 'Hallo {name}, willkommen beim Auftragsbot! Hier sehen Sie Ihre Termine („meine Termine heute“) und melden Einsätze als erledigt („1004 erledigt“). Schreiben Sie „Hilfe“ für alle Befehle.',
+    en: 'Hello {name}, welcome to Auftragsbot! Here you see your appointments (“my appointments today”) and report visits as done (“1004 done”). Type “help” for every command.',
+  },
+  helpTechnician: {
+    de: '• Ihr Einsatztag: „meine Termine heute“, „meine Termine morgen“; nach dem Einsatz „1004 erledigt“ (ich frage nach Bericht und Dauer) oder gleich „1004 erledigt: Router getauscht, 2 Stunden“',
+    en: '• Your service day: “my appointments today”, “my appointments tomorrow”; after the visit “1004 done” (I ask for the report and the duration) or at once “1004 done: router replaced, 2 hours”',
+  },
   welcomeAdmin: {
     de: 'Hallo {name}, willkommen beim Auftragsbot! Sie können alles, was Vertrieb und Buchhaltung hier können. Schreiben Sie „Hilfe“ für alle Befehle.',
     en: 'Hello {name}, welcome to Auftragsbot! You can do everything sales and accounting can do here. Type “help” for every command.',

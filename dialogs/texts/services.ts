@@ -16,8 +16,13 @@ export const serviceTexts = defineTexts('services', {
     de: 'Termin {service}: {when}, {duration}, {place}, {who}.',
     en: 'Appointment {service}: {when}, {duration}, {place}, {who}.',
   },
+  cancelledLine: {
+    de: 'Abgesagter Termin {service}: {when}, {duration}, {place}, {who}.',
+    en: 'Cancelled appointment {service}: {when}, {duration}, {place}, {who}.',
+  },
   movedDetails: { de: 'Dauer {duration}, Ort: {place}, es kommt: {who}.', en: 'Duration {duration}, place: {place}, who comes: {who}.' },
   calendarFile: { de: '[Termin in den Kalender (.ics)]({link})', en: '[Add to calendar (.ics)]({link})' },
+  slotTooShort: { de: 'Für {duration} ist {slot} leider nicht frei. Ich suche Zeiten, die passen.', en: 'Sorry, {slot} is not free for {duration}. Let me find times that fit.' },
   moveTo: { de: 'Verschieben auf {slot}', en: 'Move to {slot}' },
   reminderText: {
     de: 'Erinnerung: morgen {when} {service} ({duration}), {place}. Es kommt: {who}. Auftrag {number}.',
@@ -31,6 +36,10 @@ export const serviceTexts = defineTexts('services', {
   appointment_cancelled: {
     de: 'Ihr Termin zu Auftrag {number} ({service}, {when}) ist storniert. Stornogebühr: {fee} netto.',
     en: 'Your appointment for order {number} ({service}, {when}) is cancelled. Cancellation fee: {fee} net.',
+  },
+  appointment_cancelled_mixed: {
+    de: 'Ihr Auftrag {number} ist storniert. Für den Termin ({service}, {when}) fällt die Stornogebühr von {fee} netto an; die übrige Ware ist kostenlos storniert.',
+    en: 'Your order {number} has been cancelled. The appointment ({service}, {when}) carries the cancellation fee of {fee} net; the other goods are cancelled free of charge.',
   },
   absence_conflicts: {
     de: '{resource} fehlt vom {from} bis {to} ({reason}). Betroffene Termine: {list}.',
@@ -67,15 +76,23 @@ export const serviceTexts = defineTexts('services', {
   notesLabel: { de: 'Notizen', en: 'Notes' },
   noResource: { de: 'Sie sind keiner Ressource (Techniker, Berater) zugeordnet. Den Einsatzplan aller sehen Vertrieb und Verwaltung: „Einsatzplan morgen“.', en: 'You are not linked to a resource (technician, consultant). Sales and admin see everyone’s plan: “day plan tomorrow”.' },
   staffOnly: { de: 'Das können nur Mitarbeiter.', en: 'Only staff can do that.' },
+  salesOnlyPlan: { de: 'Den Einsatzplan aller sehen Vertrieb und Verwaltung. Ihre eigenen Termine: „meine Termine heute“.', en: 'Sales and admin see everyone’s day plan. Your own appointments: “my appointments today”.' },
+  salesOnlyAbsence: { de: 'Abwesenheiten tragen Vertrieb und Verwaltung ein. Bitte melden Sie sich dort.', en: 'Absences are entered by sales or admin. Please let them know.' },
   unknownResource: { de: 'Wen meinen Sie mit „{name}“? Ich kenne: {names}.', en: 'Who do you mean by “{name}”? I know: {names}.' },
   absenceRecorded: { de: 'Eingetragen: {resource} fehlt vom {from} bis {to} ({reason}).', en: 'Recorded: {resource} is away from {from} to {to} ({reason}).' },
   absenceAgain: { de: 'Das war schon eingetragen: {resource} fehlt vom {from} bis {to}.', en: 'That was already recorded: {resource} is away from {from} to {to}.' },
   absenceNoConflicts: { de: 'Keine Termine betroffen.', en: 'No appointments are affected.' },
   absenceConflictsHint: { de: 'Betroffene Termine: {list}. Der Vertrieb hat eine Liste mit einem Klick je Kunde für neue Termine.', en: 'Appointments affected: {list}. Sales have a list with one click per customer to offer new slots.' },
   absenceRange: { de: 'Das Ende liegt vor dem Anfang. Bitte so: „Lena hat vom 22.12. bis 2.1. Urlaub“.', en: 'The end lies before the start. Please like this: “Lena is on leave from 22.12. to 2.1.”' },
-  askMinutes: { de: 'Wie lange hat der Einsatz zu Auftrag {number} gedauert? (z. B. „90 Minuten“)', en: 'How long did the visit for order {number} take? (e.g. “90 minutes”)' },
+  askMinutes: { de: 'Wie lange hat der Einsatz zu Auftrag {number} gedauert? (z. B. „90 Minuten“, „1,5 h“, „2 Stunden“)', en: 'How long did the visit for order {number} take? (e.g. “90 minutes”, “1.5 h”, “2 hours”)' },
   retryMinutes: { de: 'Bitte die Dauer angeben, z. B. „2 Stunden“ oder „45 Minuten“.', en: 'Please give the duration, e.g. “2 hours” or “45 minutes”.' },
-  askReport: { de: 'Kurzer Bericht zum Einsatz (was wurde gemacht)?', en: 'A short report of the visit (what was done)?' },
+  askReport: { de: 'Was wurde bei Auftrag {number} gemacht? Bitte ein kurzer Bericht (z. B. „Router getauscht“).', en: 'What was done for order {number}? Please give a short report (e.g. “router replaced”).' },
+  retryReport: { de: 'Bitte in ein paar Worten, was gemacht wurde, z. B. „Drucker gereinigt, Trommel getauscht“.', en: 'Please say in a few words what was done, e.g. “printer cleaned, drum replaced”.' },
+  confirmVisit: { de: 'Auftrag {number} als erledigt melden: „{report}“, Dauer {duration}? Danach ist die Leistung abrechenbar.', en: 'Report order {number} as done: “{report}”, duration {duration}? The service can then be invoiced.' },
+  retryConfirmVisit: { de: 'Bitte mit Ja oder Nein antworten: als erledigt melden?', en: 'Please answer yes or no: report it as done?' },
+  yesReport: { de: 'Ja, melden', en: 'Yes, report it' },
+  noReport: { de: 'Nein', en: 'No' },
+  visitNotReported: { de: 'In Ordnung, Auftrag {number} ist nicht als erledigt gemeldet.', en: 'All right, order {number} has not been reported as done.' },
   visitReported: { de: 'Erledigt: Auftrag {number} ({service}), {duration}. Die Leistung ist abrechenbar, der Kunde ist informiert.', en: 'Done: order {number} ({service}), {duration}. The service can be invoiced and the customer has been told.' },
   visitAlready: { de: 'Auftrag {number} war schon als erledigt gemeldet.', en: 'Order {number} had already been reported as done.' },
   visitNotFound: { de: 'Zu Auftrag {number} finde ich keinen Termin von Ihnen.', en: 'I find no appointment of yours for order {number}.' },
@@ -85,6 +102,14 @@ export const serviceTexts = defineTexts('services', {
   lateFeeNotice: {
     de: 'Der Termin beginnt in weniger als 24 Stunden: Die Stornogebühr beträgt {fee} netto.',
     en: 'The appointment starts in less than 24 hours: the cancellation fee is {fee} net.',
+  },
+  lateFeeNoticeMixed: {
+    de: 'Der Termin beginnt in weniger als 24 Stunden: Für {service} fällt eine Stornogebühr von {fee} netto an; die übrigen Positionen werden kostenlos storniert.',
+    en: 'The appointment starts in less than 24 hours: {service} carries a cancellation fee of {fee} net; the other items are cancelled free of charge.',
+  },
+  lateCancelledMixed: {
+    de: 'Auftrag {number} ist storniert, die Ware ist wieder freigegeben. Für den Termin wird die Stornogebühr von {fee} netto in Rechnung gestellt.',
+    en: 'Order {number} has been cancelled and its goods released. The cancellation fee of {fee} net for the appointment will be invoiced.',
   },
   lateCancelled: {
     de: 'Der Termin zu Auftrag {number} ist storniert. Die Stornogebühr von {fee} netto wird in Rechnung gestellt.',

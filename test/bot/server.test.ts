@@ -48,7 +48,8 @@ describe('bot host over HTTP [sqlite]', () => {
       expect((await post({})).status).toBe(400);
 
       const people = (await (await fetch(`${server.url}/api/demo/people`)).json()) as Array<{ id: string; name: string; role: string; customer: unknown }>;
-      expect(people.map((p) => p.id)).toEqual(['demo-mueller', 'demo-cafe', 'demo-schmidt', 'demo-sales', 'demo-accounting', 'demo-admin']);
+      expect(people.map((p) => p.id)).toEqual(['demo-mueller', 'demo-cafe', 'demo-schmidt', 'demo-sales', 'demo-accounting', 'demo-admin', 'demo-tom', 'demo-lena']);
+      expect(people.slice(-2).map((p) => p.role)).toEqual(['technician', 'technician']);
       expect(people[0]).toEqual({ id: 'demo-mueller', name: 'Peter Müller', role: 'customer', customer: { name: 'Müller Bau GmbH', kind: 'b2b' } });
     } finally {
       await server.close();

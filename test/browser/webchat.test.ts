@@ -46,6 +46,8 @@ run('chat page in headless Chromium', () => {
 
     await page.goto(`${server.url}/`);
     await expectText(page.locator('h1'), 'Mit wem möchten Sie chatten?');
+    // The technicians are in the team with their role's name.
+    expect(await page.locator('button[data-user="demo-tom"]').innerText()).toContain('Technik und Beratung');
 
     await page.locator('button[data-user="demo-mueller"]').click();
     // Web Chat does not send while Direct Line is still connecting, so wait for the page to report it online.
@@ -94,7 +96,7 @@ run('chat page in headless Chromium', () => {
       await page.goto(`${server.url}/`);
       await expectText(page.locator('h1'), 'Who would you like to chat as?');
       expect(await page.locator('html').getAttribute('lang')).toBe('en');
-      expect(await page.locator('button[data-user]').count()).toBe(6);
+      expect(await page.locator('button[data-user]').count()).toBe(8);
     } finally {
       await english.close();
     }

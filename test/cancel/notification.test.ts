@@ -21,11 +21,12 @@ describeEachDatabase('the booking_rescheduled notification', ({ get }) => {
       const rendered = await renderNotification({ db, row, viewer: person, locale });
       return 'text' in rendered ? rendered.text : rendered.unrenderable;
     };
-    expect(await message('de')).toBe(
-      `Ihr Termin zu Auftrag ${order.number} (Druckerwartung vor Ort) wurde verschoben: neu am 05.03.2026, 12:00 (bisher 04.03.2026, 08:00).`,
-    );
-    expect(await message('en')).toBe(
-      `Your appointment for order ${order.number} (On-site printer maintenance) has been moved: now on 5 Mar 2026, 12:00 (previously 4 Mar 2026, 08:00).`,
-    );
+    // Day, time, duration, place and who comes, and the signed .ics link of the moved appointment.
+    const de = await message('de');
+    expect(de.startsWith(`Ihr Termin zu Auftrag ${order.number} (Druckerwartung vor Ort) wurde verschoben: neu am 05.03.2026, 12:00 (bisher 04.03.2026, 08:00). Dauer 2 Stunden, Ort: Müller Bau GmbH, Hauptstraße 12, 10827 Berlin, es kommt: Tom Richter. `)).toBe(true);
+    expect(de).toMatch(/ \[Termin in den Kalender \(\.ics\)\]\(\/calendar\/[\w.-]+\.ics\)$/);
+    const en = await message('en');
+    expect(en.startsWith(`Your appointment for order ${order.number} (On-site printer maintenance) has been moved: now on 5 Mar 2026, 12:00 (previously 4 Mar 2026, 08:00). Duration 2 hours, place: Müller Bau GmbH, Hauptstraße 12, 10827 Berlin, who comes: Tom Richter. `)).toBe(true);
+    expect(en).toMatch(/ \[Add to calendar \(\.ics\)\]\(\/calendar\/[\w.-]+\.ics\)$/);
   });
 });

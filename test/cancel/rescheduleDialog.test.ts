@@ -36,7 +36,7 @@ describe('moving an appointment in the chat', () => {
     expect(slots[0].title).toMatch(/^Do\., 5\.3\., 08:00$/);
 
     const done = await say(slots[1].data);
-    expect(textsOf(done)).toMatch(new RegExp(`^Erledigt: Der Termin zu Auftrag ${order.number} ist jetzt am 05\\.03\\.2026, 08:30\\.$`));
+    expect(textsOf(done)).toMatch(new RegExp(`^Erledigt: Der Termin zu Auftrag ${order.number} ist jetzt am 05\\.03\\.2026, 08:30\\. Dauer 2 Stunden, Ort: Müller Bau GmbH, Hauptstraße 12, 10827 Berlin, es kommt: Tom Richter\\. \\[Termin in den Kalender \\(\\.ics\\)\\]\\(/calendar/[\\w.-]+\\.ics\\)$`));
     const view = (await getOrder(db, a.mueller, order.number))!;
     expect(view.serviceBookings).toEqual([expect.objectContaining({ start: slots[1].data.start, status: 'booked' })]);
     expect(view.history[view.history.length - 1].details).toMatchObject({ event: 'booking_rescheduled', to: { start: slots[1].data.start } });

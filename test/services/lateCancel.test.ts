@@ -29,6 +29,34 @@ describe('cancelling an appointment in the chat', () => {
     expect(view.lines).toMatchObject([{ quantity: 1, netCents: 6000 }]);
   });
 
+  it.each([
+    ['de', 'Auftrag {n} stornieren', 'Ja, stornieren', 'Für IT-Beratung fällt eine Stornogebühr von 60,00 € netto an; die übrigen Positionen werden kostenlos storniert.', 'Für den Termin wird die Stornogebühr von 60,00 € netto in Rechnung gestellt.', 'Abgesagter Termin IT-Beratung: Mi., 4.3., 09:00, 1 Stunde, bei uns: Bürowerk GmbH'],
+    ['en', 'cancel order {n}', 'yes', 'IT consulting carries a cancellation fee of €60.00 net; the other items are cancelled free of charge.', 'The cancellation fee of €60.00 net for the appointment will be invoiced.', 'Cancelled appointment IT consulting: Wed 4 Mar, 09:00, 1 hour, at our office: Bürowerk GmbH'],
+  ] as const)('%s: an order of goods and a service cancelled late carries the fee for the service; the goods are cancelled as always', async (locale, ask, yes, notice, done, appointment) => {
+    const a = await demoActors(t.db);
+    const order = await bookService(t.db, a.cafe, a.customers.cafe, 'SVC-CONSULT', berlinDateTime('2026-03-04', '09:00').toISOString(), [{ sku: 'COFFEE-1KG', quantity: 3 }]);
+    const reserved = () => t.db('stock_reservations').where({ sku: 'COFFEE-1KG', status: 'reserved' }).sum({ n: 'quantity' }).first();
+    expect(Number((await reserved())?.n)).toBe(3);
+    const clock = { now: new Date(berlinDateTime('2026-03-03', '15:00')) };
+    const { say } = chat(t.db, 'demo-cafe', locale === 'de' ? 'de-DE' : 'en-US', clock);
+    expect(textsOf(await say(ask.replace('{n}', order.number)))).toContain(notice);
+    const answer = textsOf(await say(yes));
+    expect(answer).toContain(done);
+    expect(answer).toContain(appointment);
+    expect(answer).toMatch(/\(\/calendar\/[\w.-]+\.ics\)/);
+    const view = (await getOrder(t.db, a.cafe, order.number))!;
+    // Only the fee is left on the order: performed and invoiced; the coffee is released and never invoiced.
+    expect(view.lines).toMatchObject([{ sku: 'SVC-CONSULT', quantity: 1, netCents: 6000 }]);
+    expect(view.status).toBe('invoiced');
+    expect(Number((await reserved())?.n ?? 0)).toBe(0);
+    expect(await t.db('order_lines').where({ order_id: view.id, sku: 'COFFEE-1KG' }).first('status', 'quantity')).toMatchObject({ status: 'cancelled', quantity: 3 });
+    const invoiced = await t.db('invoice_lines').whereIn('invoice_id', t.db('invoices').where({ order_id: view.id }).select('id')).select('net_cents');
+    expect(invoiced.map((l: any) => Number(l.net_cents))).toEqual([6000]);
+    // The customer's message says so, with the appointment in full and its .ics link.
+    const raw = await t.db('outbox').where({ kind: 'appointment_cancelled' }).first();
+    expect(JSON.parse(raw.payload)).toMatchObject({ otherLines: true, feeCents: 6000 });
+  });
+
   it('more than 24 hours before it is free, as before', async () => {
     const a = await demoActors(t.db);
     const order = await bookService(t.db, a.cafe, a.customers.cafe, 'SVC-CONSULT', berlinDateTime('2026-03-05', '09:00').toISOString());

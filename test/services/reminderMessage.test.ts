@@ -22,8 +22,8 @@ describeEachDatabase('the appointment reminder message', ({ get }) => {
     const de = await appointmentReminder.render({ db, row, viewer, locale: 'de' });
     const en = await appointmentReminder.render({ db, row, viewer, locale: 'en' });
     if (!('text' in de) || !('text' in en)) throw new Error('not rendered');
-    expect(de.text).toBe(`Erinnerung: morgen 10:00 Druckerwartung vor Ort (2 Stunden), Müller Bau GmbH, Hauptstraße 12, 10827 Berlin. Es kommt: Tom Richter. Auftrag ${placed.order.number}.`);
-    expect(en.text).toBe(`Reminder: tomorrow 10:00 On-site printer maintenance (2 hours), Müller Bau GmbH, Hauptstraße 12, 10827 Berlin. Who comes: Tom Richter. Order ${placed.order.number}.`);
+    expect(de.text).toMatch(new RegExp(`^Erinnerung: morgen 10:00 Druckerwartung vor Ort \\(2 Stunden\\), Müller Bau GmbH, Hauptstraße 12, 10827 Berlin\\. Es kommt: Tom Richter\\. Auftrag ${placed.order.number}\\. \\[Termin in den Kalender \\(\\.ics\\)\\]\\((/calendar/[\\w.-]+\\.ics)\\)$`));
+    expect(en.text).toMatch(new RegExp(`^Reminder: tomorrow 10:00 On-site printer maintenance \\(2 hours\\), Müller Bau GmbH, Hauptstraße 12, 10827 Berlin\\. Who comes: Tom Richter\\. Order ${placed.order.number}\\. \\[Add to calendar \\(\\.ics\\)\\]\\(/calendar/[\\w.-]+\\.ics\\)$`));
     const card = de.card!.content as any;
     expect(cardProblems(card)).toEqual([]);
     const facts = card.body[1].facts.map((f: any) => f.title);

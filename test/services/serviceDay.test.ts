@@ -21,19 +21,10 @@ function chat(db: Db, userId: string, locale: string) {
   return chatAs(db, main, userId, locale).send;
 }
 
-/** Tom Richter as a staff member linked to his resource (the demo data links nobody). */
-async function linkTom(db: Db): Promise<void> {
-  const [row] = await db('persons').insert({ display_name: 'Tom Richter', role: 'sales', customer_id: null, locale: null }).returning('id');
-  const id = Number(typeof row === 'object' ? row.id : row);
-  await db('channel_identities').insert({ channel_id: 'directline', user_id: 'demo-tom', person_id: id });
-  await db('resources').where({ id: 'tom-richter' }).update({ person_id: id });
-}
-
 describeEachDatabase('the service day in the chat', ({ get }) => {
   let orderNumber = '';
   beforeAll(async () => {
     const { db } = get();
-    await linkTom(db);
     const a = await demoActors(db);
     const placed = await placeOrder(db, a.mueller, { customerId: a.customers.mueller, lines: [{ sku: 'SVC-PRINTER', quantity: 1 }], serviceSlots: [{ sku: 'SVC-PRINTER', start: at('2026-12-03', '10:00') }] }, now);
     if (!placed.ok) throw new Error(JSON.stringify(placed.problems));
@@ -57,6 +48,8 @@ describeEachDatabase('the service day in the chat', ({ get }) => {
     expect(own).not.toContain('Servicewagen 1');
     expect(textsOf(await chat(db, 'demo-sales', 'de-DE')('meine Termine morgen'))).toContain('keiner Ressource');
     expect(textsOf(await chat(db, 'demo-mueller', 'de-DE')('Einsatzplan morgen'))).toContain('Das können nur Mitarbeiter.');
+    expect(textsOf(await chat(db, 'demo-accounting', 'en-US')('day plan tomorrow'))).toContain('Sales and admin see everyone’s day plan.');
+    expect(textsOf(await chat(db, 'demo-tom', 'de-DE')('Tom ist am 3.12. krank'))).toBe('Abwesenheiten tragen Vertrieb und Verwaltung ein. Bitte melden Sie sich dort.');
   });
 
   it('a day plan with more visits than a card holds comes a page at a time, with how many follow and a button to them', async () => {
@@ -111,10 +104,69 @@ describeEachDatabase('the service day in the chat', ({ get }) => {
     const send = chat(db, 'demo-tom', 'de-DE');
     expect(textsOf(await send(`${orderNumber} erledigt: Drucker gereinigt`))).toContain(`Wie lange hat der Einsatz zu Auftrag ${orderNumber} gedauert?`);
     expect(textsOf(await send('keine Ahnung'))).toContain('Bitte die Dauer angeben');
-    const done = textsOf(await send('90 Minuten'));
+    expect(textsOf(await send('90 Minuten'))).toContain(`Auftrag ${orderNumber} als erledigt melden: „Drucker gereinigt“, Dauer 90 Minuten?`);
+    const done = textsOf(await send('Ja, melden'));
     expect(done).toContain(`Erledigt: Auftrag ${orderNumber} (Druckerwartung vor Ort), 90 Minuten.`);
     const row = await db('service_bookings').where({ resource_id: 'tom-richter' }).first('status', 'report', 'actual_minutes');
     expect(row).toMatchObject({ status: 'done', report: 'Drucker gereinigt', actual_minutes: 90 });
     expect(textsOf(await chat(db, 'demo-tom', 'en-US')(`order ${orderNumber} done: printer cleaned, 2 hours`))).toContain(`Order ${orderNumber} had already been reported as done.`);
+  });
+
+  /** Another of Tom's on-site jobs, on its own day. */
+  const book = async (db: Db, date: string) => {
+    const a = await demoActors(db);
+    const placed = await placeOrder(db, a.schmidt, { customerId: a.customers.schmidt, lines: [{ sku: 'SVC-SETUP', quantity: 1 }], serviceSlots: [{ sku: 'SVC-SETUP', start: at(date, '09:00') }] }, now);
+    if (!placed.ok) throw new Error(JSON.stringify(placed.problems));
+    return placed.order.number;
+  };
+  const booking = (db: Db, number: string) =>
+    db('service_bookings').join('orders', 'orders.id', 'service_bookings.order_id').where('orders.number', number).first('service_bookings.status', 'report', 'actual_minutes');
+
+  it('a bare "1004 erledigt" asks for the report and then the duration, and confirms before it counts', async () => {
+    const { db } = get();
+    const number = await book(db, '2026-12-07');
+    const send = chat(db, 'demo-tom', 'de-DE');
+    expect(textsOf(await send(`${number} erledigt`))).toContain(`Was wurde bei Auftrag ${number} gemacht?`);
+    expect(textsOf(await send('2 Stunden'))).toContain('Bitte in ein paar Worten, was gemacht wurde');
+    expect(textsOf(await send('Router getauscht'))).toContain(`Wie lange hat der Einsatz zu Auftrag ${number} gedauert?`);
+    const question = await send('1,5 h');
+    expect(textsOf(question)).toContain(`Auftrag ${number} als erledigt melden: „Router getauscht“, Dauer 90 Minuten?`);
+    expect(question[0].suggestedActions?.actions.map((x) => x.title)).toEqual(['Ja, melden', 'Nein']);
+    expect(textsOf(await send('vielleicht'))).toContain('Bitte mit Ja oder Nein antworten');
+    expect(await booking(db, number)).toMatchObject({ status: 'booked' });
+    expect(textsOf(await send('ja'))).toContain(`Erledigt: Auftrag ${number} (Arbeitsplatz-Einrichtung), 90 Minuten.`);
+    expect(await booking(db, number)).toMatchObject({ status: 'done', report: 'Router getauscht', actual_minutes: 90 });
+    expect(await db('order_lines').join('orders', 'orders.id', 'order_lines.order_id').where('orders.number', number).first('order_lines.status')).toEqual({ status: 'performed' });
+  });
+
+  it('in English the report may carry the duration; a no reports nothing', async () => {
+    const { db } = get();
+    const number = await book(db, '2026-12-08');
+    const send = chat(db, 'demo-tom', 'en-US');
+    expect(textsOf(await send(`${number} done`))).toContain(`What was done for order ${number}?`);
+    expect(textsOf(await send('router replaced, 2 hours'))).toContain(`Report order ${number} as done: “router replaced”, duration 2 hours?`);
+    expect(textsOf(await send('No'))).toContain(`All right, order ${number} has not been reported as done.`);
+    expect(await booking(db, number)).toMatchObject({ status: 'booked', report: null });
+    // All in one message: reported at once.
+    expect(textsOf(await send(`${number} done: router replaced, 2 hours`))).toContain(`Done: order ${number} (Workstation setup), 2 hours.`);
+    expect(await booking(db, number)).toMatchObject({ status: 'done', report: 'router replaced', actual_minutes: 120 });
+  });
+
+  it('only the technician booked for it, or sales and admin, may report a visit; nobody else is asked anything', async () => {
+    const { db } = get();
+    const number = await book(db, '2026-12-09');
+    expect(textsOf(await chat(db, 'demo-lena', 'de-DE')(`${number} erledigt`))).toBe(`Zu Auftrag ${number} finde ich keinen Termin von Ihnen.`);
+    expect(textsOf(await chat(db, 'demo-lena', 'de-DE')(`${number} erledigt: Router getauscht, 2 Stunden`))).toBe(`Zu Auftrag ${number} finde ich keinen Termin von Ihnen.`);
+    expect(textsOf(await chat(db, 'demo-accounting', 'de-DE')(`${number} erledigt: Router getauscht, 2 Stunden`))).toBe(`Zu Auftrag ${number} finde ich keinen Termin von Ihnen.`);
+    expect(textsOf(await chat(db, 'demo-schmidt', 'de-DE')(`${number} erledigt`))).toBe('Das können nur Mitarbeiter.');
+    expect(await booking(db, number)).toMatchObject({ status: 'booked' });
+    expect(textsOf(await chat(db, 'demo-sales', 'de-DE')(`${number} erledigt: Router getauscht, 2 Stunden`))).toContain(`Erledigt: Auftrag ${number}`);
+  });
+
+  it('"1004 erledigt" of an order without appointments stays the staff step', async () => {
+    const { db } = get();
+    const recognize = withStaffCommands(understandingRecognizer(db, () => now));
+    expect((await recognize(`${orderNumber} erledigt`, 'de')).intent).toBe(SERVICES_INTENT);
+    expect((await recognize('9999 erledigt', 'de')).intent).toBe('staff_work');
   });
 });

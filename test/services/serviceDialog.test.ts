@@ -1,7 +1,9 @@
 import { getOrder } from '../../data/orders';
 import { berlinTimeOf } from '../../domain/calendar';
 import { createTestDatabase, type TestDatabase } from '../support/databases';
-import { button, buttons, mueller, muellerActor, shown, startOrder } from '../dialogs/orderHarness';
+import { button, buttons, mueller, muellerActor, shown, startOrder, TUESDAY_MORNING } from '../dialogs/orderHarness';
+import { placeOrder } from '../../operations';
+import { demoActors } from '../orders/actors';
 
 /** Booking services by length and time through the order conversation (now: Tuesday 24 Nov 2026, 10:00 Berlin). */
 let t: TestDatabase;
@@ -41,6 +43,35 @@ describe('services sold by the hour, at a wished time', () => {
     expect(slots.length).toBeGreaterThan(0);
     const summary = await conversation.say(slots[slots.length - 1]);
     expect(shown(summary)).toContain('2 × IT consulting');
+  });
+
+  it.each([
+    ['en', 'I need IT consulting on Thursday afternoon', 'make that 2 hours', 'Place order', 'Sorry, Thu 26 Nov, 12:00 is not free for 2 hours. Let me find times that fit.'],
+    ['de', 'IT-Beratung am Donnerstag nachmittag', 'lieber 2 Stunden', 'Bestellen', 'Für 2 Stunden ist Do., 26.11., 12:00 leider nicht frei. Ich suche Zeiten, die passen.'],
+  ] as const)('%s: a longer length after the time was chosen keeps the time where it fits, else says so and offers times near it', async (locale, first, change, confirm, tooShort) => {
+    const a = await demoActors(t.db);
+    const taken = await placeOrder(t.db, a.cafe, { customerId: a.customers.cafe, lines: [{ sku: 'SVC-CONSULT', quantity: 1 }], serviceSlots: [{ sku: 'SVC-CONSULT', start: '2026-11-26T12:00:00.000Z' }] }, TUESDAY_MORNING);
+    expect(taken.ok).toBe(true); // Lena is busy 13:00–14:00 on Thursday
+    const { conversation, replies } = await startOrder(t.db, first, mueller(locale));
+    expect(times(replies)[0]).toBe('12:00');
+    await conversation.say(buttons(replies)[0].data);
+    const again = await conversation.say(change);
+    expect(shown(again)).toContain(tooShort);
+    expect(times(again).slice(0, 2)).toEqual(['11:00', '10:30']); // the nearest two hours that fit on that day
+    const summary = await conversation.say(buttons(again)[0].data);
+    expect(shown(summary)).toContain(locale === 'de' ? '2 × IT-Beratung' : '2 × IT consulting');
+    await conversation.say(button(summary, confirm));
+    const order = (await getOrder(t.db, muellerActor, '1002'))!;
+    expect(order.serviceBookings[0]).toMatchObject({ start: '2026-11-26T10:00:00.000Z', end: '2026-11-26T12:00:00.000Z', status: 'booked' });
+
+    // Where the longer appointment still fits, the chosen time stays: "make that 3 hours" on Friday at 09:00.
+    const second = await startOrder(t.db, locale === 'de' ? 'IT-Beratung am Freitag um 9 Uhr' : 'IT consulting on Friday at 9am', mueller(locale));
+    await second.conversation.say(buttons(second.replies)[0].data);
+    const longer = await second.conversation.say(locale === 'de' ? 'lieber 3 Stunden' : 'make that 3 hours');
+    expect(shown(longer)).toContain(locale === 'de' ? '3 × IT-Beratung' : '3 × IT consulting');
+    expect(buttons(longer).some((b) => b.data.start)).toBe(false);
+    await second.conversation.say(button(longer, confirm));
+    expect((await getOrder(t.db, muellerActor, '1003'))!.serviceBookings[0]).toMatchObject({ start: '2026-11-27T08:00:00.000Z', end: '2026-11-27T11:00:00.000Z' });
   });
 
   it.each([

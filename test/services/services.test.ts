@@ -2,6 +2,8 @@ import { findServiceSlots, insertServiceBookings } from '../../data/bookings';
 import { getOrder } from '../../data/orders';
 import { berlinDateTime, berlinTimeOf } from '../../domain/calendar';
 import { appointmentReminder } from '../../dialogs/notifications/appointmentReminder';
+import { renderNotification } from '../../dialogs/notifications';
+import { getPerson } from '../../data/parties';
 import { cancelAppointment, placeOrder, quoteCancellation, recordAbsence, reportVisit, rescheduleBooking } from '../../operations';
 import { demoActors, monday } from '../orders/actors';
 import { describeEachDatabase } from '../support/databases';
@@ -145,5 +147,30 @@ describeEachDatabase('services by appointment', ({ get }) => {
     expect(view.totals.grossCents).toBe(7140);
     expect(view.serviceBookings.every((b) => b.status === 'cancelled')).toBe(true);
     expect(await db('service_booking_units').whereIn('booking_id', db('service_bookings').where({ order_id: late.id }).select('id'))).toEqual([]);
+  });
+
+  it('a mixed order cancelled late: the fee for the service part, the goods cancelled and released, the customer told in full', async () => {
+    const { db } = get();
+    const a = await demoActors(db);
+    const placed = await placeOrder(db, a.mueller, {
+      customerId: a.customers.mueller, lines: [{ sku: 'SVC-PRINTER', quantity: 1 }, { sku: 'TONER-BK', quantity: 2 }], serviceSlots: [{ sku: 'SVC-PRINTER', start: at('2026-03-24', '10:00') }],
+    }, monday);
+    if (!placed.ok) throw new Error(JSON.stringify(placed.problems));
+    const when = new Date(at('2026-03-23', '16:00'));
+    const quote = await quoteCancellation(db, a.mueller, placed.order.number, undefined, when);
+    expect(quote).toMatchObject({ ok: true, quote: { late: true, otherLines: true } });
+    const fee = quote.ok ? quote.quote.feeCents : -1;
+    const printerLine = placed.order.lines.find((l) => l.sku === 'SVC-PRINTER')!;
+    expect(fee).toBe(Math.round(printerLine.netCents / 2));
+    const cancelled = await cancelAppointment(db, a.mueller, { orderNumber: placed.order.number, acceptedFeeCents: fee }, when);
+    expect(cancelled).toMatchObject({ ok: true, orderStatus: 'invoiced' });
+    const view = (await getOrder(db, a.mueller, placed.order.number))!;
+    expect(view.lines).toMatchObject([{ sku: 'SVC-PRINTER', netCents: fee }]);
+    expect(await db('stock_reservations').join('order_lines', 'order_lines.id', 'stock_reservations.order_line_id').where({ 'order_lines.order_id': placed.order.id, 'stock_reservations.status': 'reserved' })).toEqual([]);
+    const raw = await db('outbox').where({ kind: 'appointment_cancelled' }).whereRaw('payload like ?', [`%"orderNumber":"${placed.order.number}"%`]).first();
+    const row = { id: Number(raw.id), kind: raw.kind, payload: JSON.parse(raw.payload), createdAt: raw.created_at, dueAt: raw.due_at } as any;
+    const viewer = await getPerson(db, a.mueller.personId!);
+    const de = await renderNotification({ db, row, viewer, locale: 'de' });
+    expect('text' in de && de.text).toMatch(new RegExp(`^Ihr Auftrag ${placed.order.number} ist storniert\\. Für den Termin \\(Druckerwartung vor Ort, Di\\., 24\\.3\\., 10:00\\) fällt die Stornogebühr von .+ netto an; die übrige Ware ist kostenlos storniert\\. Abgesagter Termin Druckerwartung vor Ort: .+, 2 Stunden, Müller Bau GmbH, Hauptstraße 12, 10827 Berlin, Tom Richter\\. \\[Termin in den Kalender \\(\\.ics\\)\\]\\(/calendar/[\\w.-]+\\.ics\\)$`));
   });
 });

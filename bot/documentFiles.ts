@@ -124,9 +124,10 @@ async function orderConfirmationFile(db: Db, number: string): Promise<DocumentFi
         lines: lines.map((l: any) => ({
           sku: l.sku, name: facts.locale === 'en' ? l.name_en : l.name_de, quantity: Number(l.quantity),
           unit: { name: facts.locale === 'en' ? l.unit_en : l.unit_de, code: unitCodeFor({ de: l.unit_de, en: l.unit_en }) },
-          unitPriceCents: Number(l.unit_price_cents), vatRate: Number(l.vat_rate) as VatRate, discount: null,
+          unitPriceCents: Number(l.unit_price_cents), vatRate: Number(l.vat_rate) as VatRate,
+          discount: l.discount_basis_points ? { kind: 'percent' as const, basisPoints: Number(l.discount_basis_points) } : null,
         })),
-        documentDiscount: null, service: order.promised_date ? { kind: 'date', date: order.promised_date } : null,
+        documentDiscount: order.document_discount_basis_points ? { kind: 'percent', basisPoints: Number(order.document_discount_basis_points) } : null, service: order.promised_date ? { kind: 'date', date: order.promised_date } : null,
         paymentTermsDays: customer.paymentTermsDays, orderNumber: number, validUntil: null,
       });
       if (!computed.ok) throw new Error(`order confirmation ${number}: ${JSON.stringify(computed.problems)}`);

@@ -383,6 +383,9 @@ export interface NewOrder {
   backorderChoice: BackorderChoice;
   draftKey: string | null;
   origin: { channelId: string; conversationId: string } | null;
+  /** An order made from an accepted quote: the quote, and its document discount (basis points) its invoices bill. */
+  quoteId?: number | null;
+  documentDiscountBasisPoints?: number | null;
 }
 
 /** Writes a received order (version 1) and returns its id; its lines follow with insertOrderLine. */
@@ -397,6 +400,7 @@ export async function insertOrder(trx: Knex.Transaction, o: NewOrder, now: Date)
       delivery_country: address?.country ?? null, requested_date: o.requestedDate, promised_date: o.promisedDate,
       backorder_choice: o.backorderChoice, hold_reason: null, draft_key: o.draftKey, created_at: at, updated_at: at,
       origin_channel_id: o.origin?.channelId ?? null, origin_conversation_id: o.origin?.conversationId ?? null,
+      ...(o.quoteId ? { quote_id: o.quoteId, document_discount_basis_points: o.documentDiscountBasisPoints ?? null } : {}),
     })
     .returning('id');
   return typeof inserted === 'object' ? num(inserted.id) : num(inserted);
@@ -410,7 +414,10 @@ export interface NewOrderLine {
   quantity: number;
   unitPriceCents: number;
   vatRate: VatRate;
+  /** After the line discount, when a quote gave one. */
   netCents: number;
+  /** A quoted line discount in basis points (10 % = 1000). */
+  discountBasisPoints?: number | null;
 }
 
 export async function insertOrderLine(trx: Knex.Transaction, orderId: number, lineNo: number, line: NewOrderLine): Promise<number> {
@@ -419,6 +426,7 @@ export async function insertOrderLine(trx: Knex.Transaction, orderId: number, li
       order_id: orderId, line_no: lineNo, sku: line.sku, name_de: line.name.de, name_en: line.name.en,
       unit_de: line.unit.de, unit_en: line.unit.en, kind: line.kind, quantity: line.quantity, shipped_quantity: 0,
       unit_price_cents: line.unitPriceCents, vat_rate: line.vatRate, net_cents: line.netCents,
+      ...(line.discountBasisPoints ? { discount_basis_points: line.discountBasisPoints } : {}),
     })
     .returning('id');
   return typeof row === 'object' ? num(row.id) : num(row);

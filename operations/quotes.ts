@@ -135,7 +135,8 @@ async function create(trx: Knex.Transaction, actor: Actor, input: QuoteInput, no
   if (byCustomer) {
     // A customer's request goes to them at once; sales hear of it.
     const quote = (await findQuoteById(trx, id))!;
-    await send(trx, quote, now);
+    // Asked in a chat, the requester gets the card as the answer there; the account's other people by message.
+    await send(trx, quote, now, input.conversation ? actor.personId : null);
     await enqueueNotification(trx, {
       recipient: { kind: 'role', role: 'sales' }, kind: 'quote_requested',
       payload: { quoteId: id, number, customer: customer.name }, dedupeKey: `quote:${id}:requested`,
@@ -145,10 +146,11 @@ async function create(trx: Knex.Transaction, actor: Actor, input: QuoteInput, no
 }
 
 /** Marks a draft sent and queues the quote card to the customer's people (once per person). */
-async function send(trx: Knex.Transaction, quote: StoredQuote, now: Date): Promise<void> {
+async function send(trx: Knex.Transaction, quote: StoredQuote, now: Date, answeredPersonId: number | null = null): Promise<void> {
   if (!(await updateQuote(trx, quote, { status: 'sent', sent_at: now.toISOString() }, now))) throw new Error(`quote ${quote.number} changed while being sent`);
   const origin = { personId: quote.createdByPersonId, conversation: quote.origin };
   for (const personId of await customerPersonIds(trx, quote.customerId)) {
+    if (personId === answeredPersonId) continue;
     await enqueueNotification(trx, {
       recipient: { kind: 'person', personId }, kind: 'quote_sent',
       payload: withOrigin({ quoteId: quote.id, number: quote.number }, origin, personId), dedupeKey: `quote:${quote.id}:sent:p${personId}`,

@@ -60,4 +60,26 @@ describeEachDatabase('quote documents', ({ get }) => {
     const en = squeeze(pdfPages(Buffer.from(await (await fetchAs(english.quote.number, a.schmidt.personId!)).arrayBuffer())));
     for (const expected of [`Quotation ${english.quote.number}`, 'This quotation is valid until', 'Page 1 of 1']) expect(en).toContain(expected);
   });
+
+  it('REST: GET /api/quotes and /api/quotes/{number} for the staff key only', async () => {
+    const db = server.app.db;
+    const a = await demoActors(db);
+    const made = await createQuote(db, a.sales, { customerId: a.customers.cafe, lines: [{ sku: 'COFFEE-1KG', quantity: 3, discountBasisPoints: 1000 }] }, monday);
+    if (!made.ok) throw new Error(JSON.stringify(made));
+    const staff = { authorization: 'Bearer demo-staff-key' };
+    const list = await fetch(`${server.url}/api/quotes?customerNumber=10002&status=draft`, { headers: staff });
+    expect(list.status).toBe(200);
+    const body = (await list.json()) as { quotes: any[] };
+    expect(body.quotes.map((q) => q.number)).toContain(made.quote.number);
+    const one = (await (await fetch(`${server.url}/api/quotes/${made.quote.number}`, { headers: staff })).json()) as any;
+    // 3 × 18,90 € = 56,70 € less 10 % = 51,03 € at 7 %.
+    expect(one).toMatchObject({ number: made.quote.number, status: 'draft', customer: { number: '10002' }, netCents: 5103, vatCents: 357, grossCents: 5460 });
+    expect(one.lines[0]).toMatchObject({ sku: 'COFFEE-1KG', quantity: 3, unitPriceCents: 1890, discountBasisPoints: 1000, discountCents: 567, netCents: 5103 });
+    const pdf = await fetch(`${server.url}/api/quotes/${made.quote.number}?format=pdf`, { headers: staff });
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    expect((await fetch(`${server.url}/api/quotes?status=paid`, { headers: staff })).status).toBe(400);
+    expect((await fetch(`${server.url}/api/quotes/AN-2026-9999`, { headers: staff })).status).toBe(404);
+    expect((await fetch(`${server.url}/api/quotes`, { headers: { authorization: 'Bearer demo-shop-key' } })).status).toBe(401);
+    expect((await fetch(`${server.url}/api/quotes`)).status).toBe(401);
+  });
 });

@@ -1,5 +1,5 @@
 import { documentPath } from '../../data/documentLinks';
-import { createQuote, sendQuote } from '../../operations';
+import { acceptQuote, createQuote, sendQuote } from '../../operations';
 import { describeEachDatabase } from '../support/databases';
 import { startTestServer, type TestServer } from '../support/server';
 import { hasTool, pdfPages, renderPng } from '../documents/tools';
@@ -51,6 +51,13 @@ describeEachDatabase('quote documents', ({ get }) => {
     expect((await fetchAs(number, a.sales.personId!)).status).toBe(200);
     expect((await fetchAs(number, a.accounting.personId!)).status).toBe(200);
     expect((await fetchAs('AN-2026-9999', a.sales.personId!)).status).toBe(404);
+
+    // Accepted, the order's confirmation bills the quoted discounts.
+    await sendQuote(db, a.sales, number, monday);
+    const accepted = await acceptQuote(db, a.mueller, number, monday);
+    if (!accepted.ok) throw new Error(JSON.stringify(accepted));
+    const confirmation = squeeze(pdfPages(Buffer.from(await (await fetchAs(accepted.order.number, a.mueller.personId!)).arrayBuffer())));
+    for (const expected of ['Auftragsbestätigung', 'abzüglich Rabatt 5 %', 'Rabatt 10 % auf Positionen mit 19 %', 'USt 19 % auf 1.131,79 €']) expect(confirmation).toContain(expected);
 
     // An English-speaking account gets a Quotation.
     await db('persons').where({ id: a.schmidt.personId }).update({ locale: 'en' });

@@ -8,7 +8,7 @@ import { isValidQuantity } from '../domain/order';
 import { lateRule, dueToShipRule, type PromisedDateRule } from '../domain/orderChecks';
 import type { Address } from '../domain/parties';
 import { may } from '../domain/permissions';
-import { computeTotals, type Totals } from '../domain/vat';
+import { totalsWithDocumentDiscount, type Totals } from '../domain/vat';
 import { ordersCountedUntilInvoiced, uninvoicedCents } from '../domain/credit';
 import { listProducts } from './catalog';
 import { invoicedGrossByOrder, openInvoiceExposure } from './invoices';
@@ -170,7 +170,7 @@ export async function loadOrderViews(db: Conn, ids: number[]): Promise<OrderView
       status: o.status,
       version: num(o.version),
       lines: orderLines,
-      totals: computeTotals(orderLines),
+      totals: totalsWithDocumentDiscount(orderLines, o.document_discount_basis_points == null ? null : num(o.document_discount_basis_points)),
       deliveryAddress: o.delivery_street
         ? { name: o.delivery_name, street: o.delivery_street, postcode: o.delivery_postcode, city: o.delivery_city, country: o.delivery_country }
         : null,
@@ -358,12 +358,16 @@ export async function creditExposure(trx: Conn, customerId: number): Promise<{ o
     .join('orders', 'orders.id', 'order_lines.order_id')
     .where('orders.customer_id', customerId)
     .whereIn('orders.status', [...ordersCountedUntilInvoiced])
-    .select('order_lines.order_id', 'order_lines.net_cents', 'order_lines.vat_rate');
+    .select('order_lines.order_id', 'order_lines.net_cents', 'order_lines.vat_rate', 'orders.document_discount_basis_points');
   const perOrder = new Map<number, { netCents: number; vatRate: VatRate }[]>();
-  for (const l of lines) perOrder.set(num(l.order_id), [...(perOrder.get(num(l.order_id)) ?? []), { netCents: num(l.net_cents), vatRate: num(l.vat_rate) as VatRate }]);
+  const discounts = new Map<number, number | null>();
+  for (const l of lines) {
+    perOrder.set(num(l.order_id), [...(perOrder.get(num(l.order_id)) ?? []), { netCents: num(l.net_cents), vatRate: num(l.vat_rate) as VatRate }]);
+    discounts.set(num(l.order_id), l.document_discount_basis_points == null ? null : num(l.document_discount_basis_points));
+  }
   const billed = perOrder.size === 0 ? new Map<number, number>() : await invoicedGrossByOrder(trx, [...perOrder.keys()]);
   let sum = invoices.openCents;
-  for (const [orderId, orderLines] of perOrder) sum += uninvoicedCents(computeTotals(orderLines).grossCents, billed.get(orderId) ?? 0);
+  for (const [orderId, orderLines] of perOrder) sum += uninvoicedCents(totalsWithDocumentDiscount(orderLines, discounts.get(orderId)).grossCents, billed.get(orderId) ?? 0);
   return { openReceivablesCents: sum, oldestDueDate: invoices.oldestDueDate };
 }
 

@@ -5,7 +5,7 @@ import type { Recognized } from './recognizer';
 /** What someone asked about quotes in plain words, before anyone checks whether they may. */
 export type QuoteCommand =
   /** "Angebot für Café Sonnenschein: 2 Stühle, 10 % Rabatt, gültig 14 Tage" / "Angebot für 3 Stühle": `items` is the text of customer and goods. */
-  | { kind: 'create'; items: string; documentDiscountBasisPoints: number | null; validDays: number | null }
+  | { kind: 'create'; items: string; documentDiscountBasisPoints: number | null; validDays: number | null; badDiscount?: true }
   /** "Können Sie mir dafür ein Angebot machen?": the order draft being put together becomes a quote. */
   | { kind: 'from_draft' }
   | { kind: 'mine' }
@@ -71,8 +71,10 @@ export function matchQuoteCommand(text: string): QuoteCommand | null {
     let documentDiscountBasisPoints: number | null = null;
     let validDays: number | null = null;
     const d = discount.exec(rest) ?? discountAfter.exec(rest);
+    let badDiscount = false;
     if (d) {
       documentDiscountBasisPoints = percentToBasisPoints(d[1].replace(',', '.'));
+      badDiscount = documentDiscountBasisPoints === null || documentDiscountBasisPoints >= 10_000;
       rest = rest.replace(d[0], ' ');
     }
     const v = validity.exec(rest);
@@ -81,7 +83,8 @@ export function matchQuoteCommand(text: string): QuoteCommand | null {
       rest = rest.replace(v[0], ' ');
     }
     // "für Café Sonnenschein: 2 Stühle" reads as the staff order phrase the understanding knows.
-    return { kind: 'create', items: tidy(rest.replace(/[,;]\s*$/, '')), documentDiscountBasisPoints, validDays };
+    const items = tidy(rest.replace(/[,;]\s*$/, ''));
+    return badDiscount ? { kind: 'create', items, documentDiscountBasisPoints: null, validDays, badDiscount: true } : { kind: 'create', items, documentDiscountBasisPoints, validDays };
   }
   return null;
 }

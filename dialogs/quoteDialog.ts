@@ -75,7 +75,7 @@ export class QuoteDialog extends ComponentDialog {
         break;
       case 'show': {
         const quote = await findQuote(this.deps.db, command.number);
-        if (!quote || !may(actor, 'seeQuote', { customerId: quote.customerId })) await context.sendActivity(tx(locale, 'notFound', { number: command.number }));
+        if (!quote || !visibleTo(quote, actor)) await context.sendActivity(tx(locale, 'notFound', { number: command.number }));
         else await context.sendActivity({ attachments: [await quoteCard(this.deps.db, quote, actor, locale, this.now())] });
         break;
       }
@@ -109,6 +109,10 @@ export class QuoteDialog extends ComponentDialog {
   }
 
   private async replyCreate(context: TurnContext, actor: Actor, locale: Locale, command: Extract<QuoteCommand, { kind: 'create' }>): Promise<void> {
+    if (command.badDiscount) {
+      await context.sendActivity(tx(locale, 'badDiscount'));
+      return;
+    }
     const db = this.deps.db;
     const [catalog, customers] = await Promise.all([listProducts(db), listCustomers(db)]);
     // "für Café Sonnenschein: 2 Stühle" is the staff order phrase the understanding reads customer and goods from.
@@ -149,7 +153,7 @@ export class QuoteDialog extends ComponentDialog {
     }
     const statuses = actor.role === 'customer' ? undefined : quoteStatusesWhere('open');
     const quotes = (await listQuotes(this.deps.db, { customerId, statuses, limit: SHOWN }))
-      .filter((q) => may(actor, 'seeQuote', { customerId: q.customerId }));
+      .filter((q) => visibleTo(q, actor));
     // Staff asking for "my quotes" get the open ones of every account, as with invoices.
     const title = tx(locale, actor.role === 'customer' ? 'listMine' : 'listOpen');
     if (quotes.length === 0) {
@@ -188,6 +192,11 @@ export async function makeQuote(
     await context.sendActivity(message);
   }
   return result;
+}
+
+/** Customers see their own account's quotes once sent; drafts are sales' work. */
+function visibleTo(quote: StoredQuote, actor: Actor): boolean {
+  return may(actor, 'seeQuote', { customerId: quote.customerId }) && (actor.role !== 'customer' || quote.status !== 'draft');
 }
 
 function lineOf(q: StoredQuote, actor: Actor, locale: Locale): string {

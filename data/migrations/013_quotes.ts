@@ -37,8 +37,10 @@ export async function up(knex: Knex): Promise<void> {
     t.index(['status', 'valid_until']);
   });
   await knex.schema.alterTable('order_lines', (t) => t.integer('discount_basis_points'));
+  // Plain columns: on SQLite a foreign key added to an existing table rebuilds it, and orders is referenced by many.
+  // quotes.order_id (unique, with its foreign key) is the link the database keeps.
   await knex.schema.alterTable('orders', (t) => {
-    t.integer('quote_id').references('quotes.id');
+    t.integer('quote_id');
     t.integer('document_discount_basis_points');
   });
 }

@@ -74,6 +74,10 @@ describe('quote phrases', () => {
     expect(matchQuoteCommand(text)).toEqual(expected);
   });
 
+  test('a discount of 100 % or more is refused, not dropped', () => {
+    expect(matchQuoteCommand('Angebot für Müller Bau: 2 Stühle, 150 % Rabatt')).toEqual({ kind: 'create', items: 'Müller Bau: 2 Stühle', documentDiscountBasisPoints: null, validDays: null, badDiscount: true });
+  });
+
   test.each(['Rechnung RE-2026-0004 stornieren', '10 Pakete Papier', 'offene Aufträge', 'Angebot', 'Bestellung für Müller Bau: 5 Stühle'])('not a quote phrase: %s', (text) => {
     expect(matchQuoteCommand(text)).toBeNull();
   });

@@ -57,10 +57,13 @@ describeEachDatabase('quotes through the local Direct Line channel', ({ get }) =
     expect(accepted.text).toMatch(new RegExp(`^Vielen Dank! Angebot ${number} ist angenommen: Auftrag (\\d+) über 747,56 €, Status: Bestätigt\\.$`));
     const orderNumber = /Auftrag (\d+)/.exec(accepted.text!)![1];
     const updated = await customer.waitFor((m) => m.id === sent.id && /Erledigt/.test(cardsOf(m)));
+    // The order confirmation names the quoted total.
+    const confirmation = await customer.waitFor((m) => (m.text ?? '').startsWith('Auftragsbestätigung') && (m.text ?? '').includes(orderNumber), 20_000);
+    expect(confirmation.text).toContain('Gesamtbetrag 747,56 €');
     expect(JSON.stringify(updated.attachments)).not.toContain('Action.Submit');
 
     await customer.sendActivity({ type: 'message', value: accept, replyToId: sent.id });
-    const again = await customer.nextBotMessage((m) => !!m.text);
+    const again = await customer.nextBotMessage((m) => /bereits angenommen/.test(m.text ?? ''));
     expect(again.text).toBe(`Angebot ${number} ist bereits angenommen (Auftrag ${orderNumber}); ein zweiter Auftrag entsteht nicht.`);
     expect(await server.app.db('orders').where({ draft_key: `quote:${number}` })).toHaveLength(1);
 

@@ -46,6 +46,8 @@ describeEachDatabase('quotes', ({ get }) => {
         ['CHAIR-ERGO', 2, 34900, 69800], ['DESK-160', 1, 58900, 55955], ['COFFEE-1KG', 2, 1890, 3780],
       ]);
       expect(accepted.order.status).toBe('confirmed');
+      // The order's totals are the quote's, document discount included.
+      expect(accepted.order.totals).toMatchObject({ netCents: q.netCents, vatCents: q.vatCents, grossCents: q.grossCents });
       expect(accepted.order.history.find((h) => h.details?.event === 'from_quote')?.details).toEqual({ event: 'from_quote', quote: q.number });
       expect((await db('outbox').where({ kind: 'quote_decided' })).length).toBeGreaterThan(0);
 

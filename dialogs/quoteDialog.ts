@@ -15,6 +15,7 @@ import { formatDate } from './format';
 import { quoteCard } from './quoteCard';
 import type { QuoteCommand } from './quoteCommands';
 import { quoteRefusalText } from './resultTexts';
+import { commonTexts } from './texts/common';
 import { quoteTexts as tx } from './texts/quotes';
 import { actorOf } from './turnUser';
 import { understand } from './understanding';
@@ -59,8 +60,12 @@ export class QuoteDialog extends ComponentDialog {
     if (!actor) return step.endDialog();
     const options = (step.options ?? {}) as QuoteDialogOptions;
     const command = options.quoteCommand ?? commandFromCard(options.value ?? step.context.activity.value);
-    if (!command) return step.endDialog();
     const context = step.context;
+    if (!command) {
+      // A quote button without its quote (a damaged or foreign card): answered like any stale card.
+      await context.sendActivity(commonTexts(locale, 'staleCard', {}));
+      return step.endDialog();
+    }
     switch (command.kind) {
       case 'create':
         await this.replyCreate(context, actor, locale, command);

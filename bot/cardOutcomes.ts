@@ -26,7 +26,7 @@ const KEEP_REFS = 100;
  */
 const SETTLING_ACTIONS = new Set([
   'order.confirm', 'order.cancel', 'order.change', 'order.customer', 'order.product', 'order.slot', 'order.stock',
-  'reschedule.slot', 'staff.transition', 'staff.ship',
+  'reschedule.slot', 'staff.transition', 'staff.ship', 'quote.accept', 'quote.reject',
 ]);
 
 function isCardValue(value: unknown): value is Record<string, unknown> {

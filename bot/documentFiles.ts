@@ -13,6 +13,8 @@ import { renderCancellationPdf } from '../formats/pdf/cancellationPdf';
 import { renderDeliveryNotePdf } from '../formats/pdf/deliveryNotePdf';
 import { renderInvoicePdf } from '../formats/pdf/invoicePdf';
 import { renderOrderConfirmationPdf } from '../formats/pdf/orderConfirmationPdf';
+import { renderQuotePdf } from '../formats/pdf/quotePdf';
+import { findQuote } from '../data/quotes';
 import { dunningNoticeFile } from './dunningNoticeFile';
 
 /**
@@ -24,7 +26,7 @@ export type FileFormat = 'pdf' | 'zugferd' | 'xrechnung';
 
 export interface DocumentFile {
   number: string;
-  kind: 'invoice' | 'cancellation' | 'delivery_note' | 'order_confirmation' | 'dunning_notice';
+  kind: 'invoice' | 'cancellation' | 'delivery_note' | 'order_confirmation' | 'dunning_notice' | 'quote';
   /** The account it belongs to: who may fetch it is asked against this. */
   customerId: number;
   /** The formats it comes in; the first is what its buyer gets (B2C: plain PDF, public sector: XRechnung, else ZUGFeRD). */
@@ -64,6 +66,7 @@ export async function findDocumentFile(db: Db, number: string): Promise<Document
   if (parsed.kind === 'delivery_note') return deliveryNoteFile(db, parsed.number);
   if (parsed.kind === 'order') return orderConfirmationFile(db, parsed.number);
   if (parsed.kind === 'dunning_notice') return dunningNoticeFile(db, parsed.number);
+  if (parsed.kind === 'quote') return quoteFile(db, parsed.number);
   return null;
 }
 
@@ -124,13 +127,26 @@ async function orderConfirmationFile(db: Db, number: string): Promise<DocumentFi
         lines: lines.map((l: any) => ({
           sku: l.sku, name: facts.locale === 'en' ? l.name_en : l.name_de, quantity: Number(l.quantity),
           unit: { name: facts.locale === 'en' ? l.unit_en : l.unit_de, code: unitCodeFor({ de: l.unit_de, en: l.unit_en }) },
-          unitPriceCents: Number(l.unit_price_cents), vatRate: Number(l.vat_rate) as VatRate, discount: null,
+          unitPriceCents: Number(l.unit_price_cents), vatRate: Number(l.vat_rate) as VatRate,
+          discount: l.discount_basis_points ? { kind: 'percent' as const, basisPoints: Number(l.discount_basis_points) } : null,
         })),
-        documentDiscount: null, service: order.promised_date ? { kind: 'date', date: order.promised_date } : null,
+        documentDiscount: order.document_discount_basis_points ? { kind: 'percent', basisPoints: Number(order.document_discount_basis_points) } : null, service: order.promised_date ? { kind: 'date', date: order.promised_date } : null,
         paymentTermsDays: customer.paymentTermsDays, orderNumber: number, validUntil: null,
       });
       if (!computed.ok) throw new Error(`order confirmation ${number}: ${JSON.stringify(computed.problems)}`);
       return pdf(await renderOrderConfirmationPdf(computed.document), `AB-${number}`);
+    },
+  };
+}
+
+/** A quote (AN-…) as made: rendered from its stored document. */
+async function quoteFile(db: Db, number: string): Promise<DocumentFile | null> {
+  const quote = await findQuote(db, number);
+  if (!quote) return null;
+  return {
+    number, kind: 'quote', customerId: quote.customerId, formats: ['pdf'],
+    async render() {
+      return pdf(await renderQuotePdf(quote.document), number);
     },
   };
 }

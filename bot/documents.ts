@@ -8,6 +8,7 @@ import type { Locale } from '../domain/locale';
 import { may } from '../domain/permissions';
 import { findDocumentFile, type FileFormat } from './documentFiles';
 import { mountInvoiceApi } from './api/invoices';
+import { mountQuoteApi } from './api/quotes';
 
 export interface DocumentDeps {
   db: Db;
@@ -93,4 +94,5 @@ export function mountDocuments(server: restify.Server, deps: DocumentDeps): void
     }
   });
   mountInvoiceApi(server, { db: deps.db, staffApiKey: deps.staffApiKey, logger: deps.logger });
+  mountQuoteApi(server, { db: deps.db, staffApiKey: deps.staffApiKey, logger: deps.logger });
 }

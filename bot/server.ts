@@ -22,6 +22,7 @@ import { CancelDialog } from '../dialogs/cancelDialog';
 import { InvoiceIntents } from '../dialogs/invoiceCommands';
 import { InvoiceDialog } from '../dialogs/invoiceDialog';
 import { paymentRoutes } from '../dialogs/paymentRoutes';
+import { quoteRoutes } from '../dialogs/quoteRoutes';
 import { IntentRoute, MainDialog } from '../dialogs/mainDialog';
 import { OrderDialog } from '../dialogs/orderDialog';
 import { Intents, Recognizer, SWITCH_LOCALE, understandingRecognizer } from '../dialogs/recognizer';
@@ -98,6 +99,7 @@ function conversations(db: Db, orderLimits: OrderLimits): IntentRoute[] {
     { intent: SERVICES_INTENT, dialog: new ServicesDialog({ db }), cardAction: (action) => action === OFFER_SLOTS_ACTION || action === DAY_PLAN_ACTION },
     ...[InvoiceIntents.invoices, Intents.invoiceStatus].map((intent) => ({ intent, dialog: invoices })),
     ...paymentRoutes(db),
+    ...quoteRoutes(db),
   ];
 }
 

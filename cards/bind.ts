@@ -16,6 +16,7 @@ import orderPlaced from './orderPlaced.json';
 import orderSummary from './orderSummary.json';
 import outcome from './outcome.json';
 import productChoice from './productChoice.json';
+import quote from './quote.json';
 import rescheduleSlots from './rescheduleSlots.json';
 import shippingForm from './shippingForm.json';
 import slotChoice from './slotChoice.json';
@@ -30,7 +31,7 @@ export interface CardAttachment {
 }
 
 const templates = {
-  absenceConflicts, accountantDigest, appointmentReminder, bankEntry, catalog, choices, customerChoice, dayPlan, documentLink, dunningNotice, invoiceList, orderCard, orderList, orderPlaced, orderSummary, outcome, productChoice, rescheduleSlots, shippingForm, slotChoice, stockChoice,
+  absenceConflicts, accountantDigest, appointmentReminder, bankEntry, catalog, choices, customerChoice, dayPlan, documentLink, dunningNotice, invoiceList, orderCard, orderList, orderPlaced, orderSummary, outcome, productChoice, quote, rescheduleSlots, shippingForm, slotChoice, stockChoice,
 };
 
 export type CardName = keyof typeof templates;

@@ -8,7 +8,7 @@ import { isValidQuantity } from '../domain/order';
 import { lateRule, dueToShipRule, type PromisedDateRule } from '../domain/orderChecks';
 import type { Address } from '../domain/parties';
 import { may } from '../domain/permissions';
-import { computeTotals, type Totals } from '../domain/vat';
+import { totalsWithDocumentDiscount, type Totals } from '../domain/vat';
 import { ordersCountedUntilInvoiced, uninvoicedCents } from '../domain/credit';
 import { listProducts } from './catalog';
 import { invoicedGrossByOrder, openInvoiceExposure } from './invoices';
@@ -171,7 +171,7 @@ export async function loadOrderViews(db: Conn, ids: number[]): Promise<OrderView
       status: o.status,
       version: num(o.version),
       lines: orderLines,
-      totals: computeTotals(orderLines),
+      totals: totalsWithDocumentDiscount(orderLines, o.document_discount_basis_points == null ? null : num(o.document_discount_basis_points)),
       deliveryAddress: o.delivery_street
         ? { name: o.delivery_name, street: o.delivery_street, postcode: o.delivery_postcode, city: o.delivery_city, country: o.delivery_country }
         : null,
@@ -360,12 +360,16 @@ export async function creditExposure(trx: Conn, customerId: number): Promise<{ o
     .where('orders.customer_id', customerId)
     .whereIn('orders.status', [...ordersCountedUntilInvoiced])
     .whereNot('order_lines.status', 'cancelled')
-    .select('order_lines.order_id', 'order_lines.net_cents', 'order_lines.vat_rate');
+    .select('order_lines.order_id', 'order_lines.net_cents', 'order_lines.vat_rate', 'orders.document_discount_basis_points');
   const perOrder = new Map<number, { netCents: number; vatRate: VatRate }[]>();
-  for (const l of lines) perOrder.set(num(l.order_id), [...(perOrder.get(num(l.order_id)) ?? []), { netCents: num(l.net_cents), vatRate: num(l.vat_rate) as VatRate }]);
+  const discounts = new Map<number, number | null>();
+  for (const l of lines) {
+    perOrder.set(num(l.order_id), [...(perOrder.get(num(l.order_id)) ?? []), { netCents: num(l.net_cents), vatRate: num(l.vat_rate) as VatRate }]);
+    discounts.set(num(l.order_id), l.document_discount_basis_points == null ? null : num(l.document_discount_basis_points));
+  }
   const billed = perOrder.size === 0 ? new Map<number, number>() : await invoicedGrossByOrder(trx, [...perOrder.keys()]);
   let sum = invoices.openCents;
-  for (const [orderId, orderLines] of perOrder) sum += uninvoicedCents(computeTotals(orderLines).grossCents, billed.get(orderId) ?? 0);
+  for (const [orderId, orderLines] of perOrder) sum += uninvoicedCents(totalsWithDocumentDiscount(orderLines, discounts.get(orderId)).grossCents, billed.get(orderId) ?? 0);
   return { openReceivablesCents: sum, oldestDueDate: invoices.oldestDueDate };
 }
 
@@ -385,6 +389,9 @@ export interface NewOrder {
   backorderChoice: BackorderChoice;
   draftKey: string | null;
   origin: { channelId: string; conversationId: string } | null;
+  /** An order made from an accepted quote: the quote, and its document discount (basis points) its invoices bill. */
+  quoteId?: number | null;
+  documentDiscountBasisPoints?: number | null;
 }
 
 /** Writes a received order (version 1) and returns its id; its lines follow with insertOrderLine. */
@@ -399,6 +406,7 @@ export async function insertOrder(trx: Knex.Transaction, o: NewOrder, now: Date)
       delivery_country: address?.country ?? null, requested_date: o.requestedDate, promised_date: o.promisedDate,
       backorder_choice: o.backorderChoice, hold_reason: null, draft_key: o.draftKey, created_at: at, updated_at: at,
       origin_channel_id: o.origin?.channelId ?? null, origin_conversation_id: o.origin?.conversationId ?? null,
+      ...(o.quoteId ? { quote_id: o.quoteId, document_discount_basis_points: o.documentDiscountBasisPoints ?? null } : {}),
     })
     .returning('id');
   return typeof inserted === 'object' ? num(inserted.id) : num(inserted);
@@ -412,7 +420,10 @@ export interface NewOrderLine {
   quantity: number;
   unitPriceCents: number;
   vatRate: VatRate;
+  /** After the line discount, when a quote gave one. */
   netCents: number;
+  /** A quoted line discount in basis points (10 % = 1000). */
+  discountBasisPoints?: number | null;
 }
 
 export async function insertOrderLine(trx: Knex.Transaction, orderId: number, lineNo: number, line: NewOrderLine): Promise<number> {
@@ -421,6 +432,7 @@ export async function insertOrderLine(trx: Knex.Transaction, orderId: number, li
       order_id: orderId, line_no: lineNo, sku: line.sku, name_de: line.name.de, name_en: line.name.en,
       unit_de: line.unit.de, unit_en: line.unit.en, kind: line.kind, quantity: line.quantity, shipped_quantity: 0,
       unit_price_cents: line.unitPriceCents, vat_rate: line.vatRate, net_cents: line.netCents,
+      ...(line.discountBasisPoints ? { discount_basis_points: line.discountBasisPoints } : {}),
     })
     .returning('id');
   return typeof row === 'object' ? num(row.id) : num(row);

@@ -102,8 +102,8 @@ export class MainDialog extends ComponentDialog {
 export function helpText(locale: Locale, person: Person): string {
   const t = (key: Parameters<typeof commonTexts>[1]) => commonTexts(locale, key);
   const lines = [t('helpIntro')];
-  if (person.role === 'customer') lines.push(t('helpOrder'), t('helpBook'), t('helpStatus'));
-  if (isStaff(person.role)) lines.push(t('helpSales'), t('helpStatusStaff'));
+  if (person.role === 'customer') lines.push(t('helpOrder'), t('helpBook'), t('helpStatus'), t('helpQuotes'));
+  if (isStaff(person.role)) lines.push(t('helpSales'), t('helpQuotesSales'), t('helpStatusStaff'));
   if (person.role === 'accountant' || person.role === 'admin') lines.push(t('helpAccountant'));
   if (person.role === 'accountant') lines.push(t('helpAccountantOrders'));
   if (person.role === 'admin') lines.push(t('helpAdmin'));

@@ -2,6 +2,7 @@ import { Activity, MessageFactory } from 'botbuilder';
 import {
   DialogContext,
   DialogTurnResult,
+  DialogTurnStatus,
   PromptValidator,
   PromptValidatorContext,
   WaterfallDialog,
@@ -40,6 +41,9 @@ import {
 import { hasContent, newSession, summaryVersion, type OrderSession } from './order/session';
 import { orderTexts as tx } from './texts/order';
 import { getTurnUser, type TurnUser } from './turnUser';
+import { matchQuoteCommand } from './quoteCommands';
+import { makeQuote } from './quoteDialog';
+import { quoteTexts } from './texts/quotes';
 import { understand, type Understanding } from './understanding';
 import { withServiceWishes } from './understanding/serviceWishes';
 import { notWorkingDayText } from './workingDayAnswer';
@@ -671,6 +675,8 @@ export class OrderDialog extends InterruptibleDialog<OrderDialogOptions> {
     }
     const text = (activity.text ?? '').trim();
     if (!text) return undefined;
+    // "Können Sie mir dafür ein Angebot machen?": the draft becomes a quote instead of an order.
+    if (matchQuoteCommand(text)?.kind === 'from_draft') return this.quoteFromDraft(dc, s);
     const { catalog, understanding } = await this.turnData(dc);
     const u = understanding!;
     if (u.switchLocale) {
@@ -706,6 +712,21 @@ export class OrderDialog extends InterruptibleDialog<OrderDialogOptions> {
       await dc.context.sendActivity(tx(s.locale, 'changed'));
     }
     return this.replan(dc);
+  }
+
+  /** The draft's complete lines as a quote (dialogs/quoteDialog.ts); the draft stays when nothing is quoted. */
+  private async quoteFromDraft(dc: DialogContext, s: OrderSession): Promise<DialogTurnResult> {
+    const actor = actorOf(s);
+    if (s.draft.lines.length === 0 || s.draft.customerId == null) {
+      await dc.context.sendActivity(quoteTexts(s.locale, actor.role === 'customer' ? 'whichItems' : 'whichCustomer'));
+      return this.askAgain(dc);
+    }
+    const made = await makeQuote(this.db, this.now(), dc.context, actor, s.locale, {
+      customerId: s.draft.customerId, lines: s.draft.lines.map((l) => ({ sku: l.sku, quantity: l.quantity })),
+    }, `quote-request:${s.draftKey}`);
+    if (!made.ok) return this.askAgain(dc);
+    await dc.cancelAllDialogs();
+    return { status: DialogTurnStatus.complete };
   }
 
   /** Whether the message is the answer to the question on screen rather than a change of the draft. */

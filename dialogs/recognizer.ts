@@ -6,6 +6,7 @@ import type { Product } from '../domain/catalog';
 import type { Locale } from '../domain/locale';
 import { recognizeInvoiceCommand } from './invoiceCommands';
 import { recognizePaymentCommand } from './paymentCommands';
+import { recognizeQuoteCommand } from './quoteCommands';
 import { routeStaffCommand } from './staffCommands';
 import { understand } from './understanding';
 import { readServicePhrase } from './understanding/servicePhrases';
@@ -49,6 +50,9 @@ export function understandingRecognizer(db: Db, now: () => Date = () => new Date
     if (payment) return payment;
     const invoice = recognizeInvoiceCommand(text);
     if (invoice) return invoice;
+    // Quote phrases ("Angebot für Café Sonnenschein: 2 Stühle", "meine Angebote", "Angebot AN-2026-0001 senden").
+    const quote = recognizeQuoteCommand(text);
+    if (quote) return quote;
     // s13 (services): the service day's staff phrases ("Einsatzplan morgen", "Tom ist am 3.12. krank", "1004 erledigt");
     // "1004 erledigt" of an order without appointments stays the staff step to performed.
     const servicePhrase = readServicePhrase(text, now());

@@ -6,6 +6,9 @@ import { cancelTexts } from './texts/cancel';
 import { staffTexts } from './texts/staff';
 import { invoiceFieldNames } from '../domain/invoiceFieldNames';
 import { invoiceTexts } from './texts/invoices';
+import { quoteStatusLabel, type QuoteStatus } from '../domain/quotes';
+import { formatDate } from './format';
+import { quoteTexts } from './texts/quotes';
 
 /**
  * Each answer of an operation in words, once: every conversation and the REST error messages use these.
@@ -101,4 +104,27 @@ export function cancelRefusal(view: OrderView, actor: Actor): CancelRefusal | nu
 
 export function cancelRefusalText(refusal: CancelRefusal, number: string, locale: Locale, status: string): string {
   return cancelTexts(locale, refusal === 'not_yourself' ? 'cannotCancelYourself' : 'cannotCancel', { number, status });
+}
+
+/** A refused quote step (operations/quotes.ts) as a sentence; `quote` is the quote as it stands, when known. */
+export function quoteRefusalText(
+  result: { code: string; quote?: { number: string; validUntil: string; orderNumber: string | null; status: QuoteStatus }; problems?: { code: string }[] },
+  number: string, locale: Locale,
+): string {
+  const q = result.quote;
+  const t = (key: Parameters<typeof quoteTexts>[1], params: Record<string, string> = {}) => quoteTexts(locale, key, { number: q?.number ?? number, ...params });
+  switch (result.code) {
+    case 'not_found': return t('notFound');
+    case 'forbidden': return t('forbidden');
+    case 'not_sent': return t('notSent');
+    case 'already_sent': return t('alreadySent');
+    case 'already_accepted': return t('alreadyAccepted', { order: q?.orderNumber ?? '–' });
+    case 'already_rejected': return t('alreadyRejected');
+    case 'expired': return t('expired', { date: q ? formatDate(q.validUntil, locale) : '–' });
+    case 'order_problems': return t('orderProblems', { problems: [...new Set((result.problems ?? []).map((p) => p.code))].join(', ') });
+    case 'discount_not_allowed': return t('discountNotAllowed');
+    case 'bad_discount': return t('badDiscount');
+    case 'bad_validity': return t('badValidity');
+    default: return t('notAllowed', { status: q ? quoteStatusLabel(q.status, locale) : '–' });
+  }
 }

@@ -37,7 +37,12 @@ export type Action =
   /** Report a visit as performed; a resource's own person may report their own visits. */
   | 'reportVisit'
   /** Linking a channel identity (a Teams user) to a person: who it is decides everything they may see. */
-  | 'linkIdentities';
+  | 'linkIdentities'
+  /** Quotes: see one, ask for or make one (customers their own, at catalog prices), accept or reject one, send one. */
+  | 'seeQuote'
+  | 'requestQuote'
+  | 'decideQuote'
+  | 'sendQuote';
 
 /** What an action is about; customers act on their own account only. */
 export interface Subject {
@@ -69,6 +74,11 @@ const rules: Record<Action, Rule> = {
   seeDayPlan: { roles: ['sales', 'admin'], ownAccount: false },
   reportVisit: { roles: salesSide, ownAccount: false },
   linkIdentities: { roles: ['admin', 'system'], ownAccount: false },
+  seeQuote: { roles: inHouse, ownAccount: true },
+  requestQuote: { roles: salesSide, ownAccount: true },
+  // Sales may record a decision the customer gave by phone.
+  decideQuote: { roles: salesSide, ownAccount: true },
+  sendQuote: { roles: salesSide, ownAccount: false },
 };
 
 /** Staff who are a resource (a technician, a consultant) see and report their own appointments, whatever their role. */

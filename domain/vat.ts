@@ -60,3 +60,16 @@ export function lineNetCents(unitPriceCents: number, quantity: number): number {
   assertCents(net, 'line net amount');
   return net;
 }
+
+/**
+ * Totals of lines less a percentage document discount (an order from a quote): the discount per rate, rounded per
+ * rate, then VAT per rate on what is left — rule 3 of domain/invoice.ts for a percentage, so the order's totals are
+ * its quote's and its invoices'.
+ */
+export function totalsWithDocumentDiscount(lines: readonly TaxableLine[], basisPoints: number | null | undefined): Totals {
+  if (!basisPoints) return computeTotals(lines);
+  const netByRate = new Map<VatRate, number>();
+  for (const line of lines) netByRate.set(line.vatRate, (netByRate.get(line.vatRate) ?? 0) + line.netCents);
+  const allowances = [...netByRate.entries()].map(([vatRate, net]) => ({ vatRate, netCents: -roundHalfUp(net * basisPoints, 10_000) }));
+  return computeTotals([...lines, ...allowances]);
+}

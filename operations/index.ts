@@ -23,3 +23,4 @@ export { importStatement, decideBankEntry, type ImportStatementResult, type Bank
 export { runDunning, setDunningStop, type DunningRunResult } from './dunningRun';
 export { queueDigest } from './digest';
 export { runDailyAccounting, catchUpDailyAccounting } from './dailyRun';
+export { acceptQuote, createQuote, expireQuotes, rejectQuote, sendQuote, type AcceptQuoteResult, type CreateQuoteResult, type QuoteInput, type QuoteStepResult } from './quotes';

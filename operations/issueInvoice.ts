@@ -12,7 +12,7 @@ import { berlinDateOf, berlinToday } from '../domain/calendar';
 import type { VatRate } from '../domain/catalog';
 import { buyerFrom, unitCodeFor } from '../domain/documentInput';
 import { formatYearlyNumber } from '../domain/documentNumbers';
-import { checkInvoice, computeInvoice, type Invoice, type InvoiceField, type LineInput, type ServiceDate } from '../domain/invoice';
+import { checkInvoice, computeInvoice, type Discount, type Invoice, type InvoiceField, type LineInput, type ServiceDate } from '../domain/invoice';
 import { billableLines, fullyInvoiced, invoicesOnStep, type BillingLine } from '../domain/invoicing';
 import type { OrderStatus } from '../domain/lifecycle';
 import { may } from '../domain/permissions';
@@ -37,6 +37,8 @@ interface OrderLineRow {
   shippedQuantity: number;
   unitPriceCents: number;
   vatRate: VatRate;
+  /** A quoted line discount (orders from quotes). */
+  discountBasisPoints: number | null;
 }
 
 async function orderLines(trx: Knex.Transaction, orderId: number): Promise<OrderLineRow[]> {
@@ -44,6 +46,7 @@ async function orderLines(trx: Knex.Transaction, orderId: number): Promise<Order
   return rows.map((l: any) => ({
     id: Number(l.id), sku: l.sku, kind: l.kind, name: { de: l.name_de, en: l.name_en }, unit: { de: l.unit_de, en: l.unit_en },
     quantity: Number(l.quantity), shippedQuantity: Number(l.shipped_quantity), unitPriceCents: Number(l.unit_price_cents), vatRate: Number(l.vat_rate) as VatRate,
+    discountBasisPoints: l.discount_basis_points == null ? null : Number(l.discount_basis_points),
   }));
 }
 
@@ -92,7 +95,8 @@ export async function issueInvoiceIn(
     const l = byId.get(b.lineId)!;
     return {
       sku: l.sku, name: l.name[facts.locale], quantity: b.quantity, unit: { name: l.unit[facts.locale], code: unitCodeFor(l.unit) },
-      unitPriceCents: l.unitPriceCents, vatRate: l.vatRate, discount: null,
+      unitPriceCents: l.unitPriceCents, vatRate: l.vatRate,
+      discount: l.discountBasisPoints ? { kind: 'percent', basisPoints: l.discountBasisPoints } : null,
     };
   });
   const billsServices = billed.some((b) => byId.get(b.lineId)!.kind === 'service');
@@ -100,7 +104,7 @@ export async function issueInvoiceIn(
   const computed = computeInvoice({
     number, issueDate: today, locale: facts.locale, seller: await getCompanyRecord(trx),
     buyer: buyerFrom(customer, { email: facts.email, publicSector: facts.publicSector, buyerReference: facts.leitwegId }),
-    lines: inputs, documentDiscount: null, service: await serviceDateOf(trx, order.id, billsServices, options.shipmentId ?? null, today),
+    lines: inputs, documentDiscount: await quotedDocumentDiscount(trx, order.id), service: await serviceDateOf(trx, order.id, billsServices, options.shipmentId ?? null, today),
     paymentTermsDays: customer.paymentTermsDays, orderNumber: order.number,
   });
   if (!computed.ok) throw new Error(`invoice for order ${order.number} could not be computed: ${JSON.stringify(computed.problems)}`);
@@ -115,6 +119,13 @@ export async function issueInvoiceIn(
   const historyId = await insertHistory(trx, order.id, order.status, order.status, actor, now, null, { event: 'invoice_issued', invoice: number, grossCents: document.totals.grossCents });
   await notifyInvoice(trx, 'invoice_issued', { id, number, orderId: order.id, orderNumber: order.number, historyId, customerId: customer.id }, now);
   return (await findInvoiceById(trx, id))!;
+}
+
+/** An order from a quote bills the quote's document discount; a percentage, so every partial invoice bills its share. */
+async function quotedDocumentDiscount(trx: Knex.Transaction, orderId: number): Promise<Discount | null> {
+  const row = await trx('orders').where({ id: orderId }).first('document_discount_basis_points');
+  const bp = row?.document_discount_basis_points == null ? 0 : Number(row.document_discount_basis_points);
+  return bp > 0 ? { kind: 'percent', basisPoints: bp } : null;
 }
 
 /** The customer's people get the invoice (or its cancellation) with its link; each message once per person. */

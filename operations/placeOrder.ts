@@ -22,7 +22,10 @@ import { promisedDate, type OrderProblem } from '../domain/orderChecks';
 import type { Address } from '../domain/parties';
 import { may } from '../domain/permissions';
 import type { BusyPeriod } from '../domain/slots';
-import { computeTotals } from '../domain/vat';
+import type { VatRate } from '../domain/catalog';
+import { roundHalfUp } from '../domain/money';
+import type { PricedLine } from '../domain/order';
+import { computeTotals, lineNetCents } from '../domain/vat';
 import { runOperation, type Refuse } from './refusal';
 import { automaticStep, recordPlacement, type Placement, type StepRefusal } from './steps';
 
@@ -40,6 +43,16 @@ export interface OrderInput {
   conversation?: ConversationAddress;
   /** Bounds on quantities and the planning horizon (bot/config.ts); the domain defaults without it. */
   limits?: OrderLimits;
+  /** An order from an accepted quote (operations/quotes.ts): its prices, rates and discounts win over today's catalog. */
+  quoted?: QuotedPrices;
+}
+
+/** Per input line (same order) the quoted price and discount, the document discount and the quote's gross. */
+export interface QuotedPrices {
+  quoteId: number;
+  lines: { unitPriceCents: number; vatRate: VatRate; discountBasisPoints: number | null }[];
+  documentDiscountBasisPoints: number | null;
+  grossCents: number;
 }
 
 export type PlaceOrderResult =
@@ -93,6 +106,26 @@ async function takenSlot(db: Db, input: OrderInput, now: Date): Promise<OrderPro
   return null;
 }
 
+/**
+ * Places an order inside the caller's transaction (accepting a quote places its order in the quote's transaction);
+ * a problem calls `refuse`, which rolls everything back.
+ */
+export async function placeOrderIn(trx: Knex.Transaction, actor: Actor, input: OrderInput, now: Date, refuse: Refuse<PlaceOrderResult>): Promise<PlaceOrderResult> {
+  return place(trx, actor, input, now, refuse);
+}
+
+/** The quoted prices over the catalog's: unit price, rate and the line's net after its discount (domain/invoice.ts rule 2). */
+function withQuotedPrices(priced: PricedLine[], quoted: QuotedPrices | undefined): (PricedLine & { discountBasisPoints?: number | null })[] {
+  if (!quoted) return priced;
+  return priced.map((line, i) => {
+    const q = quoted.lines[i];
+    if (!q) return line;
+    const amount = lineNetCents(q.unitPriceCents, line.quantity);
+    const discount = q.discountBasisPoints ? roundHalfUp(amount * q.discountBasisPoints, 10_000) : 0;
+    return { ...line, unitPriceCents: q.unitPriceCents, vatRate: q.vatRate, netCents: amount - discount, discountBasisPoints: q.discountBasisPoints };
+  });
+}
+
 async function place(trx: Knex.Transaction, actor: Actor, input: OrderInput, now: Date, refuse: Refuse<PlaceOrderResult>): Promise<PlaceOrderResult> {
   const fail = (...problems: OrderProblem[]) => refuse({ ok: false, problems });
   if (!may(actor, 'placeOrder', { customerId: input.customerId })) fail({ code: 'forbidden', field: 'customerId' });
@@ -118,7 +151,7 @@ async function place(trx: Knex.Transaction, actor: Actor, input: OrderInput, now
   }
   if (problems.length) fail(...problems);
 
-  const priced = priceDraft(draft, catalog).lines;
+  const priced = withQuotedPrices(priceDraft(draft, catalog).lines, input.quoted);
   const productOf = (sku: string) => findInCatalog(catalog, sku)!;
   const goodsSkus = [...new Set(priced.filter((l) => l.kind === 'goods').map((l) => l.sku))];
   const machineIds = [...new Set(priced.filter((l) => l.kind === 'made_to_order').map((l) => productOf(l.sku).resourceIds[0]))];
@@ -169,7 +202,7 @@ async function place(trx: Knex.Transaction, actor: Actor, input: OrderInput, now
   }
 
   // Credit: open invoices and accepted, not yet invoiced orders plus this one against the limit; long-overdue invoices hold it.
-  const totals = computeTotals(priced);
+  const totals = input.quoted ? { grossCents: input.quoted.grossCents } : computeTotals(priced);
   const exposure = await creditExposure(trx, customer.id);
   const credit = checkCredit({
     creditLimitCents: customer.creditLimitCents,
@@ -189,6 +222,7 @@ async function place(trx: Knex.Transaction, actor: Actor, input: OrderInput, now
   const orderId = await insertOrder(trx, {
     number, customerId: customer.id, actor, deliveryAddress: input.deliveryAddress ?? null, requestedDate: draft.requestedDate,
     promisedDate: promised, backorderChoice, draftKey: input.draftKey ?? null, origin: input.conversation ?? null,
+    quoteId: input.quoted?.quoteId ?? null, documentDiscountBasisPoints: input.quoted?.documentDiscountBasisPoints ?? null,
   }, now);
   const order: OrderRow = { id: orderId, number, customer_id: customer.id, status: 'received', version: 1 };
   const placement: Placement = { lines: [], appointments };

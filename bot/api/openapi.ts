@@ -107,6 +107,40 @@ export const openApiDocument = {
         },
       },
     },
+    '/api/quotes': {
+      get: {
+        operationId: 'listQuotes',
+        summary: 'Quotes (AN-…), newest first',
+        security: [{ staffKey: [] }],
+        parameters: [
+          { name: 'customerNumber', in: 'query', required: false, schema: { type: 'string' }, examples: { cafe: { value: '10002' } } },
+          { name: 'status', in: 'query', required: false, schema: { type: 'string', enum: ['draft', 'sent', 'accepted', 'rejected', 'expired'] } },
+        ],
+        responses: {
+          200: { description: 'The quotes.', content: json({ type: 'object', required: ['quotes'], properties: { quotes: { type: 'array', items: ref('Quote') } } }) },
+          400: error('An unknown status.'),
+          401: error('Missing or wrong API key (quotes need the staff key).'),
+          422: error('Unknown customer.'),
+        },
+      },
+    },
+    '/api/quotes/{number}': {
+      get: {
+        operationId: 'getQuote',
+        summary: 'A quote as made: JSON, or its PDF',
+        security: [{ staffKey: [] }],
+        parameters: [
+          { name: 'number', in: 'path', required: true, schema: { type: 'string' }, examples: { first: { value: 'AN-2026-0001' } } },
+          { name: 'format', in: 'query', required: false, schema: { type: 'string', enum: ['json', 'pdf'] } },
+        ],
+        responses: {
+          200: { description: 'The quote.', content: { ...json(ref('Quote')), 'application/pdf': { schema: { type: 'string', contentMediaType: 'application/pdf' } } } },
+          400: error('An unknown format.'),
+          401: error('Missing or wrong API key (quotes need the staff key).'),
+          404: error('No such quote.'),
+        },
+      },
+    },
     '/api/orders/{number}/transitions': {
       post: {
         operationId: 'transitionOrder',
@@ -232,6 +266,24 @@ export const openApiDocument = {
       },
       LinkIdentityRequest: linkIdentitySchema,
       PersonIdentities: personIdentitiesSchema,
+      Quote: {
+        type: 'object',
+        required: ['number', 'status', 'issueDate', 'validUntil', 'netCents', 'vatCents', 'grossCents', 'lines', 'totalsByRate'],
+        properties: {
+          number: { type: 'string', examples: ['AN-2026-0001'] },
+          status: { type: 'string', enum: ['draft', 'sent', 'accepted', 'rejected', 'expired'] },
+          customer: { type: 'object', properties: { number: { type: ['string', 'null'] }, name: { type: 'string' } } },
+          issueDate: { type: 'string', format: 'date' },
+          validUntil: { type: 'string', format: 'date', description: 'The last day the quote holds.' },
+          locale: { type: 'string', enum: ['de', 'en'] },
+          requestedBy: { type: 'string', enum: ['sales', 'customer'] },
+          orderNumber: { type: ['string', 'null'], description: 'Accepted quotes: the order made from it.' },
+          netCents: { type: 'integer' }, vatCents: { type: 'integer' }, grossCents: { type: 'integer' },
+          documentDiscountBasisPoints: { type: ['integer', 'null'], description: '10 % = 1000.' },
+          lines: { type: 'array', items: { type: 'object' } },
+          totalsByRate: { type: 'array', items: { type: 'object', properties: { rate: { type: 'integer' }, discountCents: { type: 'integer' }, netCents: { type: 'integer' }, vatCents: { type: 'integer' }, grossCents: { type: 'integer' } } } },
+        },
+      },
       Error: errorSchema,
       ...paymentApiSchemas,
     },

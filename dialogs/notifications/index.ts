@@ -7,6 +7,7 @@ import { invoiceMessages } from './invoiceMessages';
 import { orderMessages, orderStatusChanged } from './orderMessages';
 import { serviceMessages } from './serviceMessages';
 import { paymentMessages } from './paymentMessages';
+import { quoteMessages } from './quoteMessages';
 
 export { isUnrenderable, type RenderedMessage, type Unrenderable } from './kind';
 
@@ -21,6 +22,7 @@ const kinds: Record<string, NotificationKind> = {
   ...invoiceMessages,
   ...serviceMessages,
   ...paymentMessages,
+  ...quoteMessages,
   appointment_reminder: appointmentReminder,
 };
 

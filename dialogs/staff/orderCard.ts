@@ -6,6 +6,7 @@ import { formatMoney } from '../../domain/money';
 import { isStaff, may } from '../../domain/permissions';
 import { formatAddress, formatDate, formatDateTime } from '../format';
 import { orderLabel, reasonText } from '../orderLabels';
+import { quoteTexts } from '../texts/quotes';
 import { invoiceTexts } from '../texts/invoices';
 import { staffTexts } from '../texts/staff';
 
@@ -59,6 +60,7 @@ function historyNote(entry: OrderView['history'][number], locale: Locale): strin
   }
   if (d.event === 'invoice_issued') notes.push(invoiceTexts(locale, 'historyInvoice', { invoice: String(d.invoice), gross: formatMoney(Number(d.grossCents ?? 0), locale) }));
   if (d.event === 'invoice_cancelled') notes.push(invoiceTexts(locale, 'historyCancelled', { invoice: String(d.invoice), cancellation: String(d.cancellation) }));
+  if (d.event === 'from_quote') notes.push(quoteTexts(locale, 'historyFromQuote', { quote: String(d.quote) }));
   return notes.join(' · ');
 }
 

@@ -53,6 +53,14 @@ export const commonTexts = defineTexts('common', {
     de: '• Vertrieb: „offene Aufträge“, „Aufträge auf Halt“, „heute zu versenden“, „was ist überfällig?“; Aufträge weiterschalten („1004 versandbereit“), versenden und für Kunden bestellen („Bestellung für Müller Bau: 5 Stühle“)',
     en: '• Sales: “open orders”, “orders on hold”, “to ship today”, “what is late?”; move orders on (“1004 ready to ship”), ship them and order for customers (“order for Müller Bau: 5 chairs”)',
   },
+  helpQuotes: {
+    de: '• Ein Angebot anfordern („Angebot für 3 Stühle“, oder beim Bestellen „Können Sie mir dafür ein Angebot machen?“) und es annehmen oder ablehnen; „meine Angebote“',
+    en: '• Ask for a quote (“quote for 3 chairs”, or while ordering “Can you make me a quote for that?”) and accept or reject it; “my quotes”',
+  },
+  helpQuotesSales: {
+    de: '• Angebote: „Angebot für Café Sonnenschein: 2 Stühle, 10 % Rabatt, gültig 14 Tage“, „Angebot AN-2026-0001 senden“, „offene Angebote“',
+    en: '• Quotes: “quote for Café Sonnenschein: 2 chairs, 10% discount, valid 14 days”, “send quote AN-2026-0001”, “open quotes”',
+  },
   helpStatusStaff: {
     de: '• Den Stand jedes Auftrags abfragen („Status Auftrag 1003“, „Aufträge von Müller Bau“), Aufträge stornieren und Termine verschieben',
     en: '• Ask about any order (“status of order 1003”, “orders of Müller Bau”), cancel orders and move appointments',

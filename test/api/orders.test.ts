@@ -44,6 +44,7 @@ describeEachDatabase('order REST API', ({ get }) => {
       '/api/openapi.json', '/api/orders', '/api/orders/{number}', '/api/orders/{number}/shipments', '/api/orders/{number}/transitions',
       '/api/payments', '/api/payments/{id}/reversal', // issue 11
       '/api/people/{id}/identities', // issue 12
+      '/api/quotes', '/api/quotes/{number}', // issue 10, quotes
     ]);
     expect(res.body.paths['/api/orders'].post.requestBody.content['application/json'].schema).toEqual({ $ref: '#/components/schemas/CreateOrderRequest' });
     expect(Object.keys(res.body.components.schemas)).toEqual(expect.arrayContaining(['CreateOrderRequest', 'TransitionRequest', 'ShipmentRequest', 'Order', 'Error']));

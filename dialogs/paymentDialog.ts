@@ -12,6 +12,7 @@ import type { Locale } from '../domain/locale';
 import { formatMoney } from '../domain/money';
 import { matchReasonTexts } from '../domain/paymentMatching';
 import { may, type Actor } from '../domain/permissions';
+import { applyCredit, type ApplyCreditResult } from '../operations/applyCredit';
 import { bookPayment, type BookPaymentResult } from '../operations/bookPayment';
 import { decideBankEntry, type BankEntryDecision } from '../operations/importStatement';
 import { enqueueNotification } from '../data/outbox';
@@ -27,7 +28,7 @@ const FLOW = 'paymentFlow';
 const SHOWN = 5;
 
 /** Card buttons this dialog answers (cards/dunningNotice.json, bankEntry.json, accountantDigest.json). */
-export const paymentCardActions = new Set(['dunningAlreadyPaid', 'bankEntryConfirm', 'bankEntryAssign', 'bankEntryLeave', 'digestShow']);
+export const paymentCardActions = new Set(['dunningAlreadyPaid', 'bankEntryConfirm', 'bankEntryAssign', 'bankEntryLeave', 'digestShow', 'creditApply']);
 
 export interface PaymentDialogOptions {
   paymentCommand?: PaymentCommand;
@@ -82,6 +83,17 @@ export class PaymentDialog extends ComponentDialog {
       await this.showDoubtful(context, locale);
       return;
     }
+    if (command.kind === 'apply_credit') {
+      let customerNumber: string | null = null;
+      if (command.invoiceNumbers.length === 0) {
+        const found = command.customer ? matchCustomers(await listCustomers(this.deps.db), command.customer) : [];
+        if (found.length !== 1) return void (await context.sendActivity(tx(locale, 'creditWho')));
+        customerNumber = found[0].number;
+      }
+      const result = await applyCredit(this.deps.db, actor, { reference: chatReference(context), invoiceNumber: command.invoiceNumbers[0] ?? null, customerNumber }, this.now());
+      await context.sendActivity(creditText(result, locale));
+      return;
+    }
     let customerNumber: string | null = null;
     if (command.invoiceNumbers.length === 0) {
       const found = command.customer ? matchCustomers(await listCustomers(this.deps.db), command.customer) : [];
@@ -91,7 +103,7 @@ export class PaymentDialog extends ComponentDialog {
       }
       customerNumber = found[0].number;
     }
-    const reference = `chat:${context.activity.conversation?.id ?? ''}:${context.activity.id ?? context.activity.timestamp ?? ''}`;
+    const reference = chatReference(context);
     const result = await bookPayment(this.deps.db, actor, {
       reference, amountCents: command.amountCents, customerNumber, invoiceNumbers: command.invoiceNumbers, source: 'chat',
     }, this.now());
@@ -148,6 +160,12 @@ export class PaymentDialog extends ComponentDialog {
       return;
     }
     if (!may(actor, 'bookPayment')) return void (await context.sendActivity(tx(locale, 'forbidden')));
+    if (action === 'creditApply') {
+      const invoice = String(value.invoice ?? '').trim().toUpperCase();
+      // One offer, one booking: the button's reference is the offer's, however often it is pressed.
+      const result = await applyCredit(this.deps.db, actor, { reference: `credit-offer:${invoice}`, invoiceNumber: invoice }, this.now());
+      return void (await context.sendActivity(creditText(result, locale)));
+    }
     if (action === 'digestShow') {
       const show = String(value.show ?? '');
       if (show === 'doubtful') return this.showDoubtful(context, locale);
@@ -176,6 +194,28 @@ function allocationsText(allocations: readonly { invoiceNumber: string | null; c
   return allocations.map((a) => (a.invoiceNumber
     ? tx(locale, 'allocation', { amount: formatMoney(a.cents, locale), invoice: a.invoiceNumber })
     : tx(locale, 'allocationCredit', { amount: formatMoney(a.cents, locale) }))).join(', ');
+}
+
+/** A retried chat message books nothing twice: its reference is the conversation and the activity id. */
+function chatReference(context: TurnContext): string {
+  return `chat:${context.activity.conversation?.id ?? ''}:${context.activity.id ?? context.activity.timestamp ?? ''}`;
+}
+
+/** Every answer of applyCredit in words. */
+export function creditText(result: ApplyCreditResult, locale: Locale): string {
+  if (!result.ok) {
+    const key = ({
+      forbidden: 'forbidden', customer_unknown: 'creditWho', invoice_not_open: 'creditInvoiceNotOpen', no_credit: 'creditNone', nothing_open: 'creditNothingOpen',
+    } as const)[result.code];
+    return tx(locale, key);
+  }
+  if (result.duplicate) return tx(locale, 'creditAppliedAlready');
+  const parts = [tx(locale, 'creditApplied', {
+    customer: result.customerName, left: formatMoney(result.creditLeftCents, locale),
+    allocations: allocationsText(result.invoices.map((i) => ({ invoiceNumber: i.number, cents: i.cents })), locale),
+  })];
+  if (result.settledOrders.length) parts.push(tx(locale, 'settled', { orders: result.settledOrders.join(', ') }));
+  return parts.join(' ');
 }
 
 /** Every answer of bookPayment in words (chat). */

@@ -88,7 +88,8 @@ export async function bookAllocationsOf(
       rows.push({ paymentId, customerId: b.payment.customerId, invoiceId: invoice.id, cents: a.cents });
       perOrder[n].set(invoice.orderId, [...(perOrder[n].get(invoice.orderId) ?? []), a]);
     }
-    if (b.creditCents > 0) rows.push({ paymentId, customerId: b.payment.customerId, invoiceId: null, cents: b.creditCents });
+    // Positive: an overpayment kept as credit; negative: credit used (a payment from credit, operations/applyCredit.ts).
+    if (b.creditCents !== 0) rows.push({ paymentId, customerId: b.payment.customerId, invoiceId: null, cents: b.creditCents });
   });
   await insertAllocations(trx, rows, now);
   const orders = await lockOrdersById(trx, perOrder.flatMap((m) => [...m.keys()]));

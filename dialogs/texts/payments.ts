@@ -43,6 +43,27 @@ export const paymentTexts = defineTexts('payments', {
     de: 'Kontoauszug eingelesen: {booked} Zahlungen gebucht ({amount}), {reversed} Rückbuchungen, {doubtful} zur Prüfung, {open} ohne Zuordnung, {skipped} schon bekannt.',
     en: 'Statement imported: {booked} payments booked ({amount}), {reversed} returns, {doubtful} to check, {open} unmatched, {skipped} known already.',
   },
+  // A customer's credit set against an invoice (operations/applyCredit.ts)
+  creditOfferTitle: { de: 'Guthaben verrechnen?', en: 'Set credit against the invoice?' },
+  creditOfferText: {
+    de: 'Guthaben {credit} von {customer} mit {invoice} verrechnen?',
+    en: 'Set {customer}’s credit of {credit} against {invoice}?',
+  },
+  creditOfferCredit: { de: 'Guthaben', en: 'Credit' },
+  creditOfferOpen: { de: 'Offen auf {invoice}', en: 'Open on {invoice}' },
+  creditOfferApply: { de: 'Verrechnen', en: 'Set against it' },
+  creditApplied: {
+    de: 'Guthaben von {customer} verrechnet: {allocations}. Restguthaben: {left}.',
+    en: '{customer}’s credit applied: {allocations}. Credit left: {left}.',
+  },
+  creditAppliedAlready: { de: 'Dieses Guthaben ist schon verrechnet; es wurde nichts doppelt gebucht.', en: 'This credit is applied already; nothing was booked twice.' },
+  creditNone: { de: 'Dieser Kunde hat kein Guthaben.', en: 'This customer has no credit.' },
+  creditNothingOpen: { de: 'Es ist keine Rechnung dieses Kunden offen; das Guthaben bleibt stehen.', en: 'No invoice of this customer is open; the credit stays.' },
+  creditInvoiceNotOpen: { de: 'Diese Rechnung ist nicht offen.', en: 'That invoice is not open.' },
+  creditWho: {
+    de: 'Wessen Guthaben? Z. B. „Guthaben von Müller Bau verrechnen“ oder „Guthaben mit RE-2026-0009 verrechnen“.',
+    en: 'Whose credit? E.g. “apply credit of Müller Bau” or “apply credit to RE-2026-0009”.',
+  },
   entryTitle: { de: 'Bankeingang prüfen', en: 'Check a bank entry' },
   entryFacts: { de: '{amount} von {payer} am {date}', en: '{amount} from {payer} on {date}' },
   entryText: { de: 'Verwendungszweck: {text}', en: 'Remittance: {text}' },

@@ -14,7 +14,9 @@ import { matchReasonTexts } from '../domain/paymentMatching';
 import { may, type Actor } from '../domain/permissions';
 import { applyCredit, type ApplyCreditResult } from '../operations/applyCredit';
 import { bookPayment, type BookPaymentResult } from '../operations/bookPayment';
-import { decideBankEntry, type BankEntryDecision } from '../operations/importStatement';
+import { decideBankEntry, importStatement, type BankEntryDecision } from '../operations/importStatement';
+import { statementRefusalText } from '../formats/camt053';
+import type { ChatFile, ChatFileReader } from './chatFiles';
 import { enqueueNotification } from '../data/outbox';
 import { formatDate } from './format';
 import type { PaymentCommand } from './paymentCommands';
@@ -32,12 +34,16 @@ export const paymentCardActions = new Set(['dunningAlreadyPaid', 'bankEntryConfi
 
 export interface PaymentDialogOptions {
   paymentCommand?: PaymentCommand;
+  /** Files sent in the chat (a bank statement). */
+  files?: ChatFile[];
   /** A card button's submit data. */
   value?: Record<string, unknown>;
 }
 
 export interface PaymentDialogDeps {
   db: Db;
+  /** Reads a file sent in the chat (bot/attachmentFiles.ts); without it, files are answered with the REST hint. */
+  readFile?: ChatFileReader;
   now?: () => Date;
 }
 
@@ -62,7 +68,8 @@ export class PaymentDialog extends ComponentDialog {
     const { actor, locale } = actorOf(step.context);
     if (!actor) return step.endDialog();
     const options = (step.options ?? {}) as PaymentDialogOptions;
-    if (options.value && typeof options.value.action === 'string') await this.cardAction(step.context, actor, locale, options.value);
+    if (options.files?.length) await this.upload(step.context, actor, locale, options.files);
+    else if (options.value && typeof options.value.action === 'string') await this.cardAction(step.context, actor, locale, options.value);
     else if (options.paymentCommand) await this.command(step.context, actor, locale, options.paymentCommand);
     else await this.paymentStatus(step.context, actor, locale);
     return step.endDialog();
@@ -108,6 +115,41 @@ export class PaymentDialog extends ComponentDialog {
       reference, amountCents: command.amountCents, customerNumber, invoiceNumbers: command.invoiceNumbers, source: 'chat',
     }, this.now());
     await context.sendActivity(bookedText(result, locale));
+  }
+
+  /**
+   * A bank statement sent as a chat file: only accounting may import it; the file is read from where chat files
+   * live (deps.readFile) and imported like a REST upload (nothing booked when it is no camt.053, malformed or in
+   * another currency); the answer says what was booked and what waits, with a card per doubtful entry.
+   */
+  private async upload(context: TurnContext, actor: Actor, locale: Locale, files: ChatFile[]): Promise<void> {
+    if (!may(actor, 'bookPayment')) return void (await context.sendActivity(tx(locale, 'uploadForbidden')));
+    if (!this.deps.readFile) return void (await context.sendActivity(tx(locale, 'uploadHint')));
+    for (const file of files.slice(0, 3)) {
+      const read = await this.deps.readFile(file, context.activity);
+      const name = file.name ?? 'Datei';
+      if (!read.ok) {
+        await context.sendActivity(tx(locale, read.reason === 'too_large' ? 'uploadTooLarge' : 'uploadUnreadable', { name }));
+        continue;
+      }
+      const text = read.bytes.toString('utf8').replace(/^\uFEFF/, '');
+      const result = await importStatement(this.deps.db, actor, text, this.now());
+      if (!result.ok) {
+        await context.sendActivity(result.code === 'forbidden' ? tx(locale, 'uploadForbidden') : tx(locale, 'uploadRefused', { name, why: statementRefusalText(result.refusal)[locale] }));
+        continue;
+      }
+      const s = result.summary;
+      await context.sendActivity(tx(locale, 'uploadSummary', {
+        name, booked: s.booked, amount: formatMoney(s.bookedCents, locale), reversed: s.reversed, doubtful: s.doubtful, open: s.open,
+        ignored: s.ignored, again: s.alreadyImported, pending: s.notBooked,
+      }));
+      const ids = s.doubtfulEntryIds.slice(0, SHOWN);
+      for (const id of ids) {
+        const entry = await findBankEntry(this.deps.db, id);
+        if (entry) await context.sendActivity({ type: 'message', attachments: [bankEntryCard(entry, locale)] });
+      }
+      if (s.doubtful > ids.length) await context.sendActivity(tx(locale, 'uploadMoreDoubtful', { more: s.doubtful - ids.length }));
+    }
   }
 
   private async paymentStatus(context: TurnContext, actor: Actor, locale: Locale): Promise<void> {

@@ -10,6 +10,7 @@ import * as m009 from './009_services';
 import * as m010 from './010_indexes';
 import * as m011 from './011_identities';
 import * as m012 from './012_payments';
+import * as m014 from './014_directline_attachments';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -29,6 +30,7 @@ const migrations: Record<string, Migration> = {
   '010_indexes': m010,
   '011_identities': m011,
   '012_payments': m012,
+  '014_directline_attachments': m014,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

@@ -61,7 +61,7 @@ export async function importStatement(db: Db, actor: Actor, file: string, now: D
   for (const s of reading.statements) for (const e of s.entries) statementOf.set(e.reference, s.id);
   const today = berlinToday(now);
 
-  return runOperation<ImportStatementResult>(db, async (trx) => {
+  const attempt = () => runOperation<ImportStatementResult>(db, async (trx) => {
     const alreadyImported = await importedReferences(trx, payments.map((p) => p.paymentRef));
     const open = await openInvoicesOf(trx, {}, { lock: true });
     const customers = await matchCustomers(trx);
@@ -128,6 +128,14 @@ export async function importStatement(db: Db, actor: Actor, file: string, now: D
     }
     return { ok: true, summary };
   });
+  try {
+    return await attempt();
+  } catch (err) {
+    // The same statement uploaded twice at once: the second meets the first at the unique entry and payment
+    // references and rolls back whole; once more, it finds every entry imported and books nothing.
+    if ((await importedReferences(db, payments.map((p) => p.paymentRef))).size === 0) throw err;
+    return attempt();
+  }
 }
 
 async function matchCustomers(trx: Knex.Transaction): Promise<MatchCustomer[]> {

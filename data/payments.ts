@@ -234,6 +234,18 @@ export async function allocationsOfPayments(db: Conn, paymentIds: readonly numbe
   return found;
 }
 
+/** The paid amounts of several invoices, locked for the transaction (PostgreSQL) in id order. */
+export async function lockedPaidCents(trx: Knex.Transaction, invoiceIds: readonly number[]): Promise<Map<number, number>> {
+  const found = new Map<number, number>();
+  const sorted = [...new Set(invoiceIds)].sort((a, b) => a - b);
+  for (let i = 0; i < sorted.length; i += CHUNK) {
+    const q = trx('invoices').whereIn('id', sorted.slice(i, i + CHUNK)).orderBy('id').select('id', 'paid_cents');
+    if (isPostgres(trx)) q.forUpdate();
+    for (const r of await q) found.set(num(r.id), num(r.paid_cents));
+  }
+  return found;
+}
+
 /** The orders several invoices belong to. */
 export async function orderIdsOfInvoices(db: Conn, invoiceIds: readonly number[]): Promise<Map<number, number>> {
   const found = new Map<number, number>();

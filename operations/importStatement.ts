@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import { findBankEntry, importedReferences, insertBankEntries, reversibleBankPayments, settleBankEntry, type NewBankEntry } from '../data/bankEntries';
 import type { Db } from '../data/db';
 import type { Actor } from '../data/orders';
-import { findPaymentByReference, findPaymentsByReferences, openInvoicesOf } from '../data/payments';
+import { findPaymentByReference, findPaymentsByReferences, lockedPaidCents, openInvoicesOf } from '../data/payments';
 import { paymentsOf, readCamt053, type StatementReading } from '../formats/camt053';
 import { berlinToday } from '../domain/calendar';
 import { matchPayments, type BankPayment, type MatchCustomer } from '../domain/paymentMatching';
@@ -63,9 +63,14 @@ export async function importStatement(db: Db, actor: Actor, file: string, now: D
 
   const attempt = () => runOperation<ImportStatementResult>(db, async (trx) => {
     const alreadyImported = await importedReferences(trx, payments.map((p) => p.paymentRef));
-    const open = await openInvoicesOf(trx, {}, { lock: true });
-    const customers = await matchCustomers(trx);
-    const matches = matchPayments({ payments, openInvoices: open, customers, earlierPayments: await reversibleBankPayments(trx), alreadyImported });
+    // Read without locking all open invoices (100,000 row locks take longer than the matching); the ones booked are
+    // locked below and checked against what was read.
+    // The same statement again (every entry imported or still pending at the bank): nothing to match against.
+    const anythingNew = payments.some((p) => p.booked && !alreadyImported.has(p.paymentRef));
+    const open = anythingNew ? await openInvoicesOf(trx, {}) : [];
+    const customers = anythingNew ? await matchCustomers(trx) : [];
+    const earlierPayments = anythingNew ? await reversibleBankPayments(trx) : [];
+    const matches = matchPayments({ payments, openInvoices: open, customers, earlierPayments, alreadyImported });
     const openByNumber = new Map(open.map((i) => [i.number, i]));
     const customerIds = new Map((await trx('customers').select('id', 'number')).map((c: any) => [c.number as string, Number(c.id)]));
     const summary: ImportSummary = { booked: 0, bookedCents: 0, reversed: 0, doubtful: 0, open: 0, ignored: 0, alreadyImported: 0, notBooked: 0, doubtfulEntryIds: [] };
@@ -108,6 +113,10 @@ export async function importStatement(db: Db, actor: Actor, file: string, now: D
           break;
       }
     }
+    const touched = [...new Set(bookings.flatMap((b) => b.booking.allocations.map((a) => openByNumber.get(a.invoiceNumber)!)))];
+    const paidNow = await lockedPaidCents(trx, touched.map((i) => i.id));
+    // A payment booked meanwhile moved one of them: roll back and match again with fresh figures.
+    if (touched.some((i) => paidNow.get(i.id) !== i.paidCents)) throw new StaleRead();
     const booked = await bookAllocationsOf(trx, actor, now, bookings.map((b) => b.booking), openByNumber);
     bookings.forEach((b, n) => (b.entry.paymentId = booked[n].paymentId));
     const originals = await findPaymentsByReferences(trx, returns.map((r) => r.undoes));
@@ -129,12 +138,25 @@ export async function importStatement(db: Db, actor: Actor, file: string, now: D
     return { ok: true, summary };
   });
   try {
-    return await attempt();
+    for (let round = 1; ; round++) {
+      try {
+        return await attempt();
+      } catch (err) {
+        if (!(err instanceof StaleRead) || round >= 3) throw err;
+      }
+    }
   } catch (err) {
     // The same statement uploaded twice at once: the second meets the first at the unique entry and payment
     // references and rolls back whole; once more, it finds every entry imported and books nothing.
     if ((await importedReferences(db, payments.map((p) => p.paymentRef))).size === 0) throw err;
     return attempt();
+  }
+}
+
+/** The open invoices read for matching changed before they were locked. */
+class StaleRead extends Error {
+  constructor() {
+    super('open invoices changed while the statement was matched');
   }
 }
 

@@ -164,7 +164,8 @@ export class PaymentDialog extends ComponentDialog {
       return;
     }
     // Only the asker's own account is read.
-    const [last] = await listPayments(this.deps.db, { customerId: actor.customerId, limit: 1 });
+    // Money that came in and stayed: not credit set against an invoice (source credit), not reversed.
+    const [last] = (await listPayments(this.deps.db, { customerId: actor.customerId, limit: 20 })).filter((p) => p.source !== 'credit' && p.amountCents > 0 && p.reversedByPaymentId == null);
     const open = await listInvoices(this.deps.db, { customerId: actor.customerId, open: true, limit: 500 });
     const openCents = open.reduce((s, i) => s + i.openCents, 0);
     const credit = await customerCreditCents(this.deps.db, actor.customerId);

@@ -1,4 +1,5 @@
 import { berlinDateTime, berlinToday, isWorkingDay } from '../../domain/calendar';
+import { formatMoney } from '../../domain/money';
 import { bookPayment } from '../../operations/bookPayment';
 import { previousWorkingDay } from '../../operations/digest';
 import { runDailyAccounting } from '../../operations/dailyRun';
@@ -86,6 +87,12 @@ describeEachDatabase('payments through the local Direct Line channel', ({ get })
     await accounting.send('Guthaben von Anna Schmidt verrechnen');
     expect((await accounting.nextBotMessage((m) => /Guthaben/.test(m.text ?? ''))).text).toBe('Dieser Kunde hat kein Guthaben.');
     expect(Number((await db('invoices').where({ number: next.number }).first('paid_cents')).paid_cents)).toBe(1200);
+
+    // Anna asks: the transfer is her last payment; setting her credit against the invoice is not money that came in.
+    const anna = await demo.signIn('demo-schmidt', 'de-DE');
+    await anna.send('Habt ihr meine Zahlung erhalten?');
+    const answer = await anna.nextBotMessage((m) => /Zahlung/.test(m.text ?? ''));
+    expect(answer.text).toContain(`Ihre Zahlung über ${formatMoney(first.invoices[0].grossCents + 1200, 'de')} eingegangen`);
   }, 60_000);
 
   it('the accounting morning: every accountant receives the digest card, and its buttons answer', async () => {

@@ -4,6 +4,7 @@ import { benchChat } from './chat';
 import { benchDatabaseKinds, freshDatabase } from './databases';
 import { benchDataSize } from './dataSize';
 import { benchDriver, betterSqliteAvailable } from './driver';
+import { benchPayments, DUNNING_GOAL_SECONDS, IMPORT_GOAL_SECONDS } from './dunningRun';
 import { benchFloor, type FloorResult } from './floor';
 import { benchLoad, type LoadResult } from './load';
 import { benchPlaceOrder } from './placeOrder';
@@ -110,6 +111,22 @@ async function main(): Promise<number> {
   out.push(textTable('Bank statements (bench/camt053.ts)', ['measure', 'read', 'read+match', 'CPU/run', 'goal', 'result'], [
     [camt.text.replace(/^camt\.053: /, 'camt.053 '), `${camt.readMs} ms`, `${camt.totalMs} ms`, `${camt.cpuMs} ms`, '< 2 s / < 5 s', camtOk ? 'PASS' : 'MISS'],
   ]));
+
+  const payments = [];
+  for (const kind of kinds) {
+    step(`payments [${kind}]: dunning run over 100,000 invoices, camt.053 import of 10,000 entries`);
+    payments.push(await benchPayments(kind));
+  }
+  out.push(textTable('Payments (bench/dunningRun.ts: 100,000 open invoices of 10,000 customers)', ['measure', 'database', 'seconds', 'goal', 'result'], payments.flatMap((p) => {
+    const dunningOk = p.dunningSeconds < DUNNING_GOAL_SECONDS;
+    const importOk = p.importSeconds < IMPORT_GOAL_SECONDS;
+    if (!dunningOk) misses.push(`dunning run [${p.kind}]`);
+    if (!importOk) misses.push(`camt.053 import [${p.kind}]`);
+    return [
+      [`dunning run (${p.notices} notices)`, p.kind, p.dunningSeconds.toFixed(2), `< ${DUNNING_GOAL_SECONDS} s`, dunningOk ? 'PASS' : 'MISS'],
+      [`camt.053 import, 10,000 entries (${p.importSummary})`, p.kind, p.importSeconds.toFixed(2), `< ${IMPORT_GOAL_SECONDS} s`, importOk ? 'PASS' : 'MISS'],
+    ];
+  })));
 
   console.log(out.join('\n'));
   // Latency figures mean little on a busy machine; say how busy it was.

@@ -50,7 +50,12 @@ export function readTextBody(maxBytes: number): restify.RequestHandler {
   return readBoundedBody(maxBytes, 'text');
 }
 
-function readBoundedBody(maxBytes: number, as: 'json' | 'text'): restify.RequestHandler {
+/** The same bound for a binary body (a multipart upload): req.body is the Buffer as it came. */
+export function readRawBody(maxBytes: number): restify.RequestHandler {
+  return readBoundedBody(maxBytes, 'raw');
+}
+
+function readBoundedBody(maxBytes: number, as: 'json' | 'text' | 'raw'): restify.RequestHandler {
   return (req, res, next) => {
     if ((req as any)._readBody || req.body !== undefined) return next();
     (req as any)._readBody = true;
@@ -102,6 +107,11 @@ function readBoundedBody(maxBytes: number, as: 'json' | 'text'): restify.Request
     if (gzip) req.on('error', () => reject(400, 'bad_request_body', 'The body could not be read.'));
     source.on('end', () => {
       if (settled) return;
+      if (as === 'raw') {
+        settled = true;
+        req.body = Buffer.concat(chunks);
+        return next();
+      }
       const text = Buffer.concat(chunks).toString('utf8');
       if (!text.trim()) {
         settled = true;

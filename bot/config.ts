@@ -33,6 +33,7 @@ export const configVariables = [
   { name: 'TEAMS_APP_ID', default: 'MicrosoftAppId', meaning: 'GUID of the Teams app in its package (npm run teams:package).' },
   { name: 'DIRECT_LINE_SECRET', default: '(unset)', meaning: 'Secret of the Azure Bot\'s Direct Line channel: with it the chat page gets its token from POST /api/directline/token.' },
   { name: 'DUNNING_CRON', default: '0 8 * * 1-5', meaning: 'When the accounting morning runs (cron, Europe/Berlin; public holidays are skipped): the dunning run creates the notices due, then every accountant gets the digest. A run missed while the server was down happens at start. off: no run.' },
+  { name: 'FILE_DOWNLOAD_HOSTS', default: '*.sharepoint.com', meaning: 'Hosts (comma-separated; *.example.com for subdomains) from which a file sent in Teams (a bank statement) may be downloaded. Files sent in the web chat are read from the local channel only.' },
   { name: 'RATE_LIMIT_PER_MINUTE', default: '300', meaning: 'Requests per minute one client address may make to the REST, token and demo routes; more answer 429 with Retry-After.' },
   { name: 'RATE_LIMIT_KEY_PER_MINUTE', default: '600', meaning: 'Requests per minute with one API key or Direct Line token on those routes.' },
   { name: 'DEMO_TOKENS_PER_MINUTE', default: '20', meaning: 'Demo tokens per minute one client address may get from /api/demo/token.' },
@@ -62,6 +63,8 @@ export interface Config {
   publicHost: string | undefined;
   teamsAppId: string | undefined;
   directLineSecret: string | undefined;
+  /** Hosts a Teams file (a bank statement sent in the chat) may be downloaded from. */
+  fileDownloadHosts: string[];
   notifyIntervalSeconds: number;
   /** null: customers are written to at any hour. */
   quietHours: QuietHours | null;
@@ -149,6 +152,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicHost: value('PUBLIC_HOST'),
     teamsAppId: value('TEAMS_APP_ID'),
     directLineSecret: value('DIRECT_LINE_SECRET'),
+    fileDownloadHosts: (value('FILE_DOWNLOAD_HOSTS') ?? '*.sharepoint.com').split(',').map((h) => h.trim()).filter(Boolean),
     notifyIntervalSeconds,
     quietHours,
     rateLimits,

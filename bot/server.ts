@@ -23,6 +23,8 @@ import { InvoiceIntents } from '../dialogs/invoiceCommands';
 import { InvoiceDialog } from '../dialogs/invoiceDialog';
 import { paymentRoutes } from '../dialogs/paymentRoutes';
 import { quoteRoutes } from '../dialogs/quoteRoutes';
+import type { ChatFileReader } from '../dialogs/chatFiles';
+import { attachmentReader } from './attachmentFiles';
 import { IntentRoute, MainDialog } from '../dialogs/mainDialog';
 import { OrderDialog } from '../dialogs/orderDialog';
 import { Intents, Recognizer, SWITCH_LOCALE, understandingRecognizer } from '../dialogs/recognizer';
@@ -79,7 +81,7 @@ export interface AppExtras {
 const DEMO_CHANNEL = 'directline';
 
 /** Every conversation of the bot and the intents (or card buttons) that start it. */
-function conversations(db: Db, orderLimits: OrderLimits): IntentRoute[] {
+function conversations(db: Db, orderLimits: OrderLimits, readFile: ChatFileReader): IntentRoute[] {
   const order = new OrderDialog({ db, limits: orderLimits });
   const staff = new StaffDialog({ db });
   const status = new StatusDialog({ db });
@@ -98,7 +100,7 @@ function conversations(db: Db, orderLimits: OrderLimits): IntentRoute[] {
     { intent: 'reschedule_booking', dialog: reschedule, cardAction: (action) => action === RESCHEDULE_SLOT_ACTION },
     { intent: SERVICES_INTENT, dialog: new ServicesDialog({ db }), cardAction: (action) => action === OFFER_SLOTS_ACTION || action === DAY_PLAN_ACTION },
     ...[InvoiceIntents.invoices, Intents.invoiceStatus].map((intent) => ({ intent, dialog: invoices })),
-    ...paymentRoutes(db),
+    ...paymentRoutes(db, readFile),
     ...quoteRoutes(db),
   ];
 }
@@ -155,7 +157,13 @@ export async function createApp(config: Config, extras: AppExtras = {}): Promise
   };
 
   const recognizer = withStaffCommands(understandingRecognizer(db));
-  const dialog = new MainDialog(extras.recognizer?.(recognizer) ?? recognizer, [...conversations(db, config.orderLimits), ...(extras.routes ?? [])]);
+  // Files sent in the chat are read from the own channel's store (known once it is mounted below) or allowed hosts.
+  let ownChannel: LocalDirectLine | undefined;
+  const readFile = attachmentReader({
+    isOwnChannelFile: (url, conversationId) => !!ownChannel?.isOwnAttachmentUrl(url, conversationId),
+    downloadHosts: config.fileDownloadHosts,
+  });
+  const dialog = new MainDialog(extras.recognizer?.(recognizer) ?? recognizer, [...conversations(db, config.orderLimits, readFile), ...(extras.routes ?? [])]);
   const bot = new AuftragsBot(db, conversationState, new DialogStateByPerson(storage, 'dialogs'), dialog, logger, storage);
   const guard = new TurnGuard(db, logger, extras.turnGuard);
 
@@ -210,6 +218,7 @@ export async function createApp(config: Config, extras: AppExtras = {}): Promise
       logger: logger.child({ component: 'directline' }),
     });
     channel.mount(server);
+    ownChannel = channel;
 
     server.get('/api/demo/people', async (_req, res) => {
       const people = await listChannelPeople(db, DEMO_CHANNEL);

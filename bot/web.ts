@@ -37,7 +37,8 @@ const EMPTY_STYLE_HASH = `sha256-${crypto.createHash('sha256').update('').digest
  * Images from data: and blob: for the avatars and cards Web Chat draws.
  */
 export function contentSecurityPolicy(nonce: string, options: WebOptions = {}): string {
-  const connect = ["'self'", ...(options.azureDirectLine ? azureDirectLineOrigins : [])];
+  // blob: — Web Chat reads a file the user picked (a bank statement) from its object URL before uploading it.
+  const connect = ["'self'", 'blob:', ...(options.azureDirectLine ? azureDirectLineOrigins : [])];
   return [
     "default-src 'none'",
     "script-src 'self'",

@@ -3,6 +3,7 @@ import absenceConflicts from './absenceConflicts.json';
 import accountantDigest from './accountantDigest.json';
 import appointmentReminder from './appointmentReminder.json';
 import bankEntry from './bankEntry.json';
+import creditOffer from './creditOffer.json';
 import catalog from './catalog.json';
 import choices from './choices.json';
 import customerChoice from './customerChoice.json';
@@ -31,7 +32,7 @@ export interface CardAttachment {
 }
 
 const templates = {
-  absenceConflicts, accountantDigest, appointmentReminder, bankEntry, catalog, choices, customerChoice, dayPlan, documentLink, dunningNotice, invoiceList, orderCard, orderList, orderPlaced, orderSummary, outcome, productChoice, quote, rescheduleSlots, shippingForm, slotChoice, stockChoice,
+  absenceConflicts, accountantDigest, appointmentReminder, bankEntry, catalog, choices, creditOffer, customerChoice, dayPlan, documentLink, dunningNotice, invoiceList, orderCard, orderList, orderPlaced, orderSummary, outcome, productChoice, quote, rescheduleSlots, shippingForm, slotChoice, stockChoice,
 };
 
 export type CardName = keyof typeof templates;

@@ -22,7 +22,7 @@ export async function digestFacts(db: Db, since: string, today: string): Promise
     .where('dunning_notices.notice_date', today).orderBy('dunning_notices.id').limit(LIMIT)
     .select('dunning_notices.number', 'invoices.number as invoice_number', 'dunning_notices.level', 'customers.name', 'dunning_notices.total_cents');
   const payments = await db('payments').join('customers', 'customers.id', 'payments.customer_id')
-    .where('payments.payment_date', '>=', since).where('payments.payment_date', '<=', today).where('payments.amount_cents', '>', 0)
+    .where('payments.payment_date', '>=', since).where('payments.payment_date', '<=', today).where('payments.amount_cents', '>', 0).whereNot('payments.source', 'credit')
     .orderBy('payments.id', 'desc').limit(LIMIT).select('payments.reference', 'customers.name', 'payments.amount_cents', 'payments.payment_date');
   const held = await db('orders').join('customers', 'customers.id', 'orders.customer_id').where('orders.status', 'on_hold')
     .whereIn('orders.hold_reason', ['credit_limit', 'overdue_invoices']).orderBy('orders.id').limit(LIMIT)

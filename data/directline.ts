@@ -158,3 +158,24 @@ function fromRow(row: any): StoredActivity {
     activity: JSON.parse(row.activity),
   };
 }
+
+export interface DirectLineAttachment {
+  id: string;
+  conversationId: string;
+  name: string | null;
+  contentType: string;
+  content: Buffer;
+}
+
+/** A file a user uploaded into a conversation (the upload endpoint). */
+export async function insertAttachment(db: Executor, a: DirectLineAttachment, now: Date = new Date()): Promise<void> {
+  await db('directline_attachments').insert({
+    id: a.id, conversation_id: a.conversationId, name: a.name, content_type: a.contentType, size: a.content.length, content: a.content, created_at: now.toISOString(),
+  });
+}
+
+export async function findAttachment(db: Executor, conversationId: string, id: string): Promise<DirectLineAttachment | undefined> {
+  const row = await db('directline_attachments').where({ id, conversation_id: conversationId }).first();
+  if (!row) return undefined;
+  return { id: row.id, conversationId: row.conversation_id, name: row.name, contentType: row.content_type, content: Buffer.from(row.content) };
+}

@@ -21,6 +21,19 @@ export async function insertHistory(
   return typeof row === 'object' ? Number(row.id) : Number(row);
 }
 
+/** Many history rows at once (a bank statement's bookings): the same rows insertHistory writes, in batches. */
+export async function insertHistoryRows(
+  trx: Knex.Transaction, rows: readonly { orderId: number; from: OrderStatus; to: OrderStatus; reason: string | null; details: Record<string, unknown> | null }[],
+  actor: OrderActor, now: Date,
+): Promise<void> {
+  const at = now.toISOString();
+  const all = rows.map((r) => ({
+    order_id: r.orderId, from_status: r.from, to_status: r.to, actor_person_id: actor.personId, actor_role: actor.role,
+    channel: actor.channel, reason: r.reason, details: r.details ? JSON.stringify(r.details) : null, at,
+  }));
+  for (let i = 0; i < all.length; i += 500) await trx('order_history').insert(all.slice(i, i + 500));
+}
+
 export async function customerPersonIds(trx: Conn, customerId: number): Promise<number[]> {
   const rows = await trx('persons').where({ customer_id: customerId, role: 'customer' }).select('id');
   return rows.map((r: any) => Number(r.id));

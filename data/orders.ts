@@ -301,6 +301,18 @@ export async function findOrderRow(trx: Knex.Transaction, number: string, option
   return row ? { id: num(row.id), number: row.number, customer_id: num(row.customer_id), status: row.status, version: num(row.version) } : null;
 }
 
+/** Several orders by id, locked for the transaction (PostgreSQL), in id order so two callers lock alike. */
+export async function lockOrdersById(trx: Knex.Transaction, ids: readonly number[]): Promise<Map<number, OrderRow>> {
+  const found = new Map<number, OrderRow>();
+  const sorted = [...new Set(ids)].sort((a, b) => a - b);
+  for (let i = 0; i < sorted.length; i += 1000) {
+    const query = trx('orders').whereIn('id', sorted.slice(i, i + 1000)).orderBy('id').select('id', 'number', 'customer_id', 'status', 'version');
+    if (isPostgres(trx)) query.forUpdate();
+    for (const row of await query) found.set(num(row.id), { id: num(row.id), number: row.number, customer_id: num(row.customer_id), status: row.status, version: num(row.version) });
+  }
+  return found;
+}
+
 export async function orderFacts(trx: Conn, order: { id: number; customer_id: number }): Promise<OrderFacts> {
   const lines = await trx('order_lines').where({ order_id: order.id }).whereNot({ status: 'cancelled' }).select('quantity', 'shipped_quantity', 'kind');
   return orderFactsOf(num(order.customer_id), lines.map((l: any) => ({ quantity: num(l.quantity), shippedQuantity: num(l.shipped_quantity), kind: l.kind })));

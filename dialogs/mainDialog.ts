@@ -10,7 +10,9 @@ import {
 } from 'botbuilder-dialogs';
 import { isStaff, type Person } from '../domain/parties';
 import type { Locale } from '../domain/locale';
+import { may } from '../domain/permissions';
 import { cardActionOf } from './cardActions';
+import { chatFilesOf } from './chatFiles';
 import { Intents, Recognizer } from './recognizer';
 import { commonTexts } from './texts/common';
 import { getTurnUser } from './turnUser';
@@ -23,6 +25,8 @@ export interface IntentRoute {
   cardAction?: (action: string) => boolean;
   /** A click on one of those cards ends whatever conversation was open (a staff card clicked mid-order). */
   cardInterrupts?: boolean;
+  /** Messages carrying files (dialogs/chatFiles.ts) go to this route's dialog with `{ files }`. */
+  files?: boolean;
 }
 
 
@@ -52,6 +56,9 @@ export class MainDialog extends ComponentDialog {
     dialogSet.add(this);
     const dc = await dialogSet.createContext(context);
     if (this.cardRoute(context)?.cardInterrupts) await dc.cancelAllDialogs();
+    // A file from someone who may import it (accounting's bank statement) is taken up whatever was open; anyone
+    // else's file does not end their conversation (a customer's draft stays).
+    else if (this.fileRoute(context) && mayImportFiles(context)) await dc.cancelAllDialogs();
     const result = await dc.continueDialog();
     if (result.status === DialogTurnStatus.empty) await dc.beginDialog(this.id);
   }
@@ -61,9 +68,21 @@ export class MainDialog extends ComponentDialog {
     return action === null ? undefined : [...this.routes.values()].find((r) => r.cardAction?.(action));
   }
 
+  private fileRoute(context: TurnContext): IntentRoute | undefined {
+    return chatFilesOf(context.activity).length > 0 ? [...this.routes.values()].find((r) => r.files) : undefined;
+  }
+
   private async routeStep(step: WaterfallStepContext) {
     const { person, locale, userId } = getTurnUser(step.context);
     const text = step.context.activity.text ?? '';
+    const fileRoute = this.fileRoute(step.context);
+    if (fileRoute) {
+      if (!person) {
+        await step.context.sendActivity(commonTexts(locale, 'notLinked', { userId }));
+        return step.endDialog();
+      }
+      return step.beginDialog(fileRoute.dialog.id, { files: chatFilesOf(step.context.activity) });
+    }
     if (!text && cardActionOf(step.context.activity.value)) {
       const cardRoute = this.cardRoute(step.context);
       if (person && cardRoute) return step.beginDialog(cardRoute.dialog.id, { value: step.context.activity.value });
@@ -96,6 +115,11 @@ export class MainDialog extends ComponentDialog {
   private async finalStep(step: WaterfallStepContext) {
     return step.endDialog(step.result);
   }
+}
+
+function mayImportFiles(context: TurnContext): boolean {
+  const { person } = getTurnUser(context);
+  return !!person && may({ role: person.role, customerId: person.customerId ?? null }, 'bookPayment');
 }
 
 /** What each role can really do in the chat, and nothing it would then be refused. */

@@ -8,7 +8,9 @@ export type PaymentCommand =
   /** "Bankeingänge prüfen", "check bank entries". */
   | { kind: 'bank_entries' }
   /** "Kontoauszug hochladen", "upload bank statement". */
-  | { kind: 'upload' };
+  | { kind: 'upload' }
+  /** "Guthaben von Müller Bau verrechnen", "Guthaben mit RE-2026-0009 verrechnen", "apply credit of Müller Bau to RE-2026-0009". */
+  | { kind: 'apply_credit'; invoiceNumbers: string[]; customer: string | null };
 
 export const PaymentIntents = { payments: 'payments' } as const;
 
@@ -29,6 +31,15 @@ const bookPatterns: { re: RegExp; amount: number; target: number[] }[] = [
   { re: new RegExp(String.raw`^(.+?)\s+(?:paid|transferred|sent)\s+(?:us\s+)?${AMOUNT}(?:\s+(?:for|on)\s+(.+))?$`), amount: 2, target: [1, 3] },
   // received €500 from Müller Bau
   { re: new RegExp(String.raw`^(?:we\s+)?(?:received|got)\s+${AMOUNT}\s+from\s+(.+?)(?:\s+for\s+(.+))?$`), amount: 1, target: [2, 3] },
+];
+
+const AMOUNT_ONLY = String.raw`(?:€|eur|euro)?\s*(?:\d[\d.,' ]*\d|\d)\s*(?:€|eur|euro)?`;
+// Groups: customer, invoice (either may be missing).
+const creditPatterns: RegExp[] = [
+  new RegExp(String.raw`^(?:das\s+)?guthaben\s+(?:(?:über\s+|ueber\s+)?${AMOUNT_ONLY}\s+)?(?:von|vom|des\s+kunden)\s+(.+?)(?:\s+(?:mit|auf|gegen)\s+(.+?))?\s+(?:verrechnen|anrechnen)$`),
+  new RegExp(String.raw`^(?:das\s+)?guthaben\s+(?:(?:über\s+|ueber\s+)?${AMOUNT_ONLY}\s+)?()(?:mit|auf|gegen)\s+(.+?)\s+(?:verrechnen|anrechnen)$`),
+  new RegExp(String.raw`^(?:apply|use)\s+(?:the\s+)?credit\s+(?:of\s+${AMOUNT_ONLY}\s+)?(?:of|from)\s+(.+?)(?:\s+(?:to|against|on)\s+(.+?))?$`),
+  new RegExp(String.raw`^(?:apply|use)\s+(?:the\s+)?credit\s+(?:of\s+${AMOUNT_ONLY}\s+)?()(?:to|against|on)\s+(.+?)$`),
 ];
 
 const bankEntries = /^(?:zeige?\s+|show\s+)?(?:(?:offene|unklare|zu\s+prüfende)\s+)?(?:bankeingänge|bankeingaenge|bankbuchungen|zahlungseingänge\s+prüfen|bankeingänge\s+prüfen|bank\s+entries|doubtful\s+(?:bank\s+)?entries|unmatched\s+payments|check\s+bank\s+entries)(?:\s+prüfen|\s+pruefen)?$/;
@@ -69,6 +80,14 @@ export function matchPaymentCommand(text: string): PaymentCommand | null {
   if (!s) return null;
   if (bankEntries.test(s)) return { kind: 'bank_entries' };
   if (upload.test(s)) return { kind: 'upload' };
+  for (const re of creditPatterns) {
+    const m = re.exec(s);
+    if (!m) continue;
+    const parts = [m[1], m[2]].filter((x): x is string => !!x);
+    const invoiceNumbers = parts.flatMap((part) => invoiceNumbersInText(part));
+    const named = parts.map((part) => original.substr(s.indexOf(part), part.length)).filter((part) => invoiceNumbersInText(part).length === 0);
+    return { kind: 'apply_credit', invoiceNumbers, customer: named[0]?.trim() || null };
+  }
   for (const p of bookPatterns) {
     const m = p.re.exec(s);
     if (!m) continue;

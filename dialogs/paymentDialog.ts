@@ -12,8 +12,11 @@ import type { Locale } from '../domain/locale';
 import { formatMoney } from '../domain/money';
 import { matchReasonTexts } from '../domain/paymentMatching';
 import { may, type Actor } from '../domain/permissions';
+import { applyCredit, type ApplyCreditResult } from '../operations/applyCredit';
 import { bookPayment, type BookPaymentResult } from '../operations/bookPayment';
-import { decideBankEntry, type BankEntryDecision } from '../operations/importStatement';
+import { decideBankEntry, importStatement, type BankEntryDecision } from '../operations/importStatement';
+import { statementRefusalText } from '../formats/camt053';
+import type { ChatFile, ChatFileReader } from './chatFiles';
 import { enqueueNotification } from '../data/outbox';
 import { formatDate } from './format';
 import type { PaymentCommand } from './paymentCommands';
@@ -27,16 +30,20 @@ const FLOW = 'paymentFlow';
 const SHOWN = 5;
 
 /** Card buttons this dialog answers (cards/dunningNotice.json, bankEntry.json, accountantDigest.json). */
-export const paymentCardActions = new Set(['dunningAlreadyPaid', 'bankEntryConfirm', 'bankEntryAssign', 'bankEntryLeave', 'digestShow']);
+export const paymentCardActions = new Set(['dunningAlreadyPaid', 'bankEntryConfirm', 'bankEntryAssign', 'bankEntryLeave', 'digestShow', 'creditApply']);
 
 export interface PaymentDialogOptions {
   paymentCommand?: PaymentCommand;
+  /** Files sent in the chat (a bank statement). */
+  files?: ChatFile[];
   /** A card button's submit data. */
   value?: Record<string, unknown>;
 }
 
 export interface PaymentDialogDeps {
   db: Db;
+  /** Reads a file sent in the chat (bot/attachmentFiles.ts); without it, files are answered with the REST hint. */
+  readFile?: ChatFileReader;
   now?: () => Date;
 }
 
@@ -61,7 +68,8 @@ export class PaymentDialog extends ComponentDialog {
     const { actor, locale } = actorOf(step.context);
     if (!actor) return step.endDialog();
     const options = (step.options ?? {}) as PaymentDialogOptions;
-    if (options.value && typeof options.value.action === 'string') await this.cardAction(step.context, actor, locale, options.value);
+    if (options.files?.length) await this.upload(step.context, actor, locale, options.files);
+    else if (options.value && typeof options.value.action === 'string') await this.cardAction(step.context, actor, locale, options.value);
     else if (options.paymentCommand) await this.command(step.context, actor, locale, options.paymentCommand);
     else await this.paymentStatus(step.context, actor, locale);
     return step.endDialog();
@@ -82,6 +90,17 @@ export class PaymentDialog extends ComponentDialog {
       await this.showDoubtful(context, locale);
       return;
     }
+    if (command.kind === 'apply_credit') {
+      let customerNumber: string | null = null;
+      if (command.invoiceNumbers.length === 0) {
+        const found = command.customer ? matchCustomers(await listCustomers(this.deps.db), command.customer) : [];
+        if (found.length !== 1) return void (await context.sendActivity(tx(locale, 'creditWho')));
+        customerNumber = found[0].number;
+      }
+      const result = await applyCredit(this.deps.db, actor, { reference: chatReference(context), invoiceNumber: command.invoiceNumbers[0] ?? null, customerNumber }, this.now());
+      await context.sendActivity(creditText(result, locale));
+      return;
+    }
     let customerNumber: string | null = null;
     if (command.invoiceNumbers.length === 0) {
       const found = command.customer ? matchCustomers(await listCustomers(this.deps.db), command.customer) : [];
@@ -91,11 +110,46 @@ export class PaymentDialog extends ComponentDialog {
       }
       customerNumber = found[0].number;
     }
-    const reference = `chat:${context.activity.conversation?.id ?? ''}:${context.activity.id ?? context.activity.timestamp ?? ''}`;
+    const reference = chatReference(context);
     const result = await bookPayment(this.deps.db, actor, {
       reference, amountCents: command.amountCents, customerNumber, invoiceNumbers: command.invoiceNumbers, source: 'chat',
     }, this.now());
     await context.sendActivity(bookedText(result, locale));
+  }
+
+  /**
+   * A bank statement sent as a chat file: only accounting may import it; the file is read from where chat files
+   * live (deps.readFile) and imported like a REST upload (nothing booked when it is no camt.053, malformed or in
+   * another currency); the answer says what was booked and what waits, with a card per doubtful entry.
+   */
+  private async upload(context: TurnContext, actor: Actor, locale: Locale, files: ChatFile[]): Promise<void> {
+    if (!may(actor, 'bookPayment')) return void (await context.sendActivity(tx(locale, 'uploadForbidden')));
+    if (!this.deps.readFile) return void (await context.sendActivity(tx(locale, 'uploadHint')));
+    for (const file of files.slice(0, 3)) {
+      const read = await this.deps.readFile(file, context.activity);
+      const name = file.name ?? 'Datei';
+      if (!read.ok) {
+        await context.sendActivity(tx(locale, read.reason === 'too_large' ? 'uploadTooLarge' : 'uploadUnreadable', { name }));
+        continue;
+      }
+      const text = read.bytes.toString('utf8').replace(/^\uFEFF/, '');
+      const result = await importStatement(this.deps.db, actor, text, this.now());
+      if (!result.ok) {
+        await context.sendActivity(result.code === 'forbidden' ? tx(locale, 'uploadForbidden') : tx(locale, 'uploadRefused', { name, why: statementRefusalText(result.refusal)[locale] }));
+        continue;
+      }
+      const s = result.summary;
+      await context.sendActivity(tx(locale, 'uploadSummary', {
+        name, booked: s.booked, amount: formatMoney(s.bookedCents, locale), reversed: s.reversed, doubtful: s.doubtful, open: s.open,
+        ignored: s.ignored, again: s.alreadyImported, pending: s.notBooked,
+      }));
+      const ids = s.doubtfulEntryIds.slice(0, SHOWN);
+      for (const id of ids) {
+        const entry = await findBankEntry(this.deps.db, id);
+        if (entry) await context.sendActivity({ type: 'message', attachments: [bankEntryCard(entry, locale)] });
+      }
+      if (s.doubtful > ids.length) await context.sendActivity(tx(locale, 'uploadMoreDoubtful', { more: s.doubtful - ids.length }));
+    }
   }
 
   private async paymentStatus(context: TurnContext, actor: Actor, locale: Locale): Promise<void> {
@@ -110,7 +164,8 @@ export class PaymentDialog extends ComponentDialog {
       return;
     }
     // Only the asker's own account is read.
-    const [last] = await listPayments(this.deps.db, { customerId: actor.customerId, limit: 1 });
+    // Money that came in and stayed: not credit set against an invoice (source credit), not reversed.
+    const [last] = (await listPayments(this.deps.db, { customerId: actor.customerId, limit: 20 })).filter((p) => p.source !== 'credit' && p.amountCents > 0 && p.reversedByPaymentId == null);
     const open = await listInvoices(this.deps.db, { customerId: actor.customerId, open: true, limit: 500 });
     const openCents = open.reduce((s, i) => s + i.openCents, 0);
     const credit = await customerCreditCents(this.deps.db, actor.customerId);
@@ -148,6 +203,12 @@ export class PaymentDialog extends ComponentDialog {
       return;
     }
     if (!may(actor, 'bookPayment')) return void (await context.sendActivity(tx(locale, 'forbidden')));
+    if (action === 'creditApply') {
+      const invoice = String(value.invoice ?? '').trim().toUpperCase();
+      // One offer, one booking: the button's reference is the offer's, however often it is pressed.
+      const result = await applyCredit(this.deps.db, actor, { reference: `credit-offer:${invoice}`, invoiceNumber: invoice }, this.now());
+      return void (await context.sendActivity(creditText(result, locale)));
+    }
     if (action === 'digestShow') {
       const show = String(value.show ?? '');
       if (show === 'doubtful') return this.showDoubtful(context, locale);
@@ -176,6 +237,28 @@ function allocationsText(allocations: readonly { invoiceNumber: string | null; c
   return allocations.map((a) => (a.invoiceNumber
     ? tx(locale, 'allocation', { amount: formatMoney(a.cents, locale), invoice: a.invoiceNumber })
     : tx(locale, 'allocationCredit', { amount: formatMoney(a.cents, locale) }))).join(', ');
+}
+
+/** A retried chat message books nothing twice: its reference is the conversation and the activity id. */
+function chatReference(context: TurnContext): string {
+  return `chat:${context.activity.conversation?.id ?? ''}:${context.activity.id ?? context.activity.timestamp ?? ''}`;
+}
+
+/** Every answer of applyCredit in words. */
+export function creditText(result: ApplyCreditResult, locale: Locale): string {
+  if (!result.ok) {
+    const key = ({
+      forbidden: 'forbidden', customer_unknown: 'creditWho', invoice_not_open: 'creditInvoiceNotOpen', no_credit: 'creditNone', nothing_open: 'creditNothingOpen',
+    } as const)[result.code];
+    return tx(locale, key);
+  }
+  if (result.duplicate) return tx(locale, 'creditAppliedAlready');
+  const parts = [tx(locale, 'creditApplied', {
+    customer: result.customerName, left: formatMoney(result.creditLeftCents, locale),
+    allocations: allocationsText(result.invoices.map((i) => ({ invoiceNumber: i.number, cents: i.cents })), locale),
+  })];
+  if (result.settledOrders.length) parts.push(tx(locale, 'settled', { orders: result.settledOrders.join(', ') }));
+  return parts.join(' ');
 }
 
 /** Every answer of bookPayment in words (chat). */

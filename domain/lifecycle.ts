@@ -91,8 +91,9 @@ const lifecycle: Record<OrderStatus, StatusRow> = {
   delivered: { next: ['performed', 'invoiced'], is: ['open', 'receivable'] },
   performed: { next: ['invoiced'], is: ['open', 'receivable'] },
   invoiced: { next: ['paid'], is: ['open', 'receivable', 'accountingStep'] },
-  paid: { next: ['closed'], is: ['open', 'accountingStep'] },
-  closed: { next: [], is: ['accountingStep'] },
+  // A reversed payment reopens a paid or closed order (back to invoiced: something is owed again).
+  paid: { next: ['closed', 'invoiced'], is: ['open', 'accountingStep'] },
+  closed: { next: ['invoiced'], is: ['accountingStep'] },
   cancelled: { next: [], is: [] },
 };
 
@@ -203,6 +204,8 @@ function permittedRoles(from: OrderStatus, to: OrderStatus): readonly Role[] {
     const staff = from === 'on_hold' ? holdAndRelease : operations;
     return statusIs(from, 'customerMayCancel') ? [...staff, 'customer'] : staff;
   }
+  // Reopening follows a reversed payment by itself; nobody moves a paid order back by hand.
+  if (to === 'invoiced' && (from === 'paid' || from === 'closed')) return ['system'];
   if (statusIs(to, 'accountingStep')) return accounting;
   return operations;
 }

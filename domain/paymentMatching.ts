@@ -407,8 +407,13 @@ class OpenBook {
   private readonly byAmount = new Map<number, Set<string>>();
   private readonly byCustomer = new Map<string, Set<string>>();
   private readonly customerByIban = new Map<string, string>();
-  private readonly customers: { number: string; tokens: string[] }[];
-  private readonly customersByToken = new Map<string, { number: string; tokens: string[] }[]>();
+  /**
+   * Each customer is indexed under its rarest name token only ("kunde" names thousands, "4711" one): a customer all
+   * of whose tokens are in a text has that one there too, so a lookup meets few customers instead of every one.
+   */
+  private readonly customersByRareToken = new Map<string, IndexedCustomer[]>();
+  /** The same rarest tokens under their one-letter deletions too (long ones), to find names one slip away. */
+  private readonly customersByVariant = new Map<string, IndexedCustomer[]>();
 
   constructor(invoices: readonly MatchInvoice[], customers: readonly MatchCustomer[]) {
     for (const i of invoices) {
@@ -419,13 +424,14 @@ class OpenBook {
       this.index(this.byCustomer, i.customerNumber, i.number);
     }
     for (const c of customers) for (const iban of c.ibans) this.customerByIban.set(compactIban(iban), c.number);
-    this.customers = customers.map((c) => ({ number: c.number, tokens: nameTokens(c.name) })).filter((c) => c.tokens.length > 0);
-    for (const c of this.customers) {
-      for (const t of new Set(c.tokens)) {
-        const list = this.customersByToken.get(t);
-        if (list) list.push(c);
-        else this.customersByToken.set(t, [c]);
-      }
+    const indexed = customers.map((c) => ({ number: c.number, tokens: nameTokens(c.name) })).filter((c) => c.tokens.length > 0);
+    const frequency = new Map<string, number>();
+    for (const c of indexed) for (const t of new Set(c.tokens)) frequency.set(t, (frequency.get(t) ?? 0) + 1);
+    for (const c of indexed) {
+      const rare = c.tokens.reduce((a, b) => (frequency.get(b)! < frequency.get(a)! ? b : a));
+      push(this.customersByRareToken, rare, c);
+      // Only tokens of five letters or more may carry a slip (similarTokens); shorter ones must be exact.
+      for (const v of rare.length >= 5 ? oneDeletionVariants(rare) : [rare]) push(this.customersByVariant, v, c);
     }
   }
 
@@ -476,7 +482,7 @@ class OpenBook {
       const exact = this.customersNamedIn(tokens);
       if (exact.length === 1) return { ...payer, byName: exact[0] };
       if (exact.length === 0) {
-        const similar = this.customers.filter((c) => similarTokens(c.tokens, tokens));
+        const similar = this.customersSimilarTo(tokens);
         if (similar.length === 1) return { ...payer, byName: similar[0].number, nameSimilarOnly: true };
       }
     }
@@ -492,8 +498,22 @@ class OpenBook {
     const have = new Set(tokens);
     const found = new Set<string>();
     for (const t of have) {
-      for (const c of this.customersByToken.get(t) ?? []) {
+      for (const c of this.customersByRareToken.get(t) ?? []) {
         if (c.tokens.every((x) => have.has(x))) found.add(c.number);
+      }
+    }
+    return [...found];
+  }
+
+  /**
+   * Customers whose name is in `tokens` up to one slip per long token (similarTokens). Two words one slip apart
+   * share a one-letter deletion (or one is the other's), so the variant index finds every such customer among few.
+   */
+  private customersSimilarTo(tokens: readonly string[]): IndexedCustomer[] {
+    const found = new Set<IndexedCustomer>();
+    for (const t of new Set(tokens)) {
+      for (const v of oneDeletionVariants(t)) {
+        for (const c of this.customersByVariant.get(v) ?? []) if (!found.has(c) && similarTokens(c.tokens, tokens)) found.add(c);
       }
     }
     return [...found];
@@ -504,6 +524,24 @@ class OpenBook {
     if (set) set.add(number);
     else map.set(key, new Set([number]));
   }
+}
+
+interface IndexedCustomer {
+  number: string;
+  tokens: string[];
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** The word itself and the word with each one letter left out. */
+function oneDeletionVariants(word: string): Set<string> {
+  const out = new Set([word]);
+  for (let i = 0; i < word.length; i++) out.add(word.slice(0, i) + word.slice(i + 1));
+  return out;
 }
 
 /** Every customer token is in the payer's name, up to one slip in tokens of five letters or more. */

@@ -1,10 +1,10 @@
 import type { Knex } from 'knex';
 import type { Db } from '../data/db';
-import { insertHistory } from '../data/history';
-import { findOrderRow, type Actor, type OrderRow } from '../data/orders';
+import { insertHistoryRows } from '../data/history';
+import { lockOrdersById, type Actor } from '../data/orders';
 import {
-  customerCreditCents, findPaymentByReference, insertAllocation, insertPayment, openInvoicesOf,
-  type OpenInvoiceRow, type PaymentSource, type StoredPayment,
+  customerCreditCents, findPaymentByReference, fullyPaidOrders, insertAllocations, insertPayments, openInvoicesOf,
+  type NewAllocation, type OpenInvoiceRow, type PaymentSource, type StoredPayment,
 } from '../data/payments';
 import { berlinToday, isValidDate } from '../domain/calendar';
 import { allocatePayment, type Allocation } from '../domain/payments';
@@ -45,42 +45,67 @@ export type BookPaymentResult =
   | { ok: false; code: 'not_positive' | 'not_cents'; amountCents: number }
   | { ok: false; code: 'reference_reused'; reference: string };
 
+/** One payment whose allocations are decided (by allocatePayment or by the bank matching). */
+export interface AllocationBooking {
+  payment: Omit<PaymentInput, 'invoiceNumbers' | 'customerNumber'> & { customerId: number; date: string };
+  allocations: readonly Allocation[];
+  creditCents: number;
+}
+
 /**
- * Books allocations already decided (by allocatePayment or by the bank matching) inside the caller's transaction:
- * the payment row, one allocation per invoice (its paid amount moves with it), the leftover as customer credit,
- * a history row on every order it touches, and orders whose invoices are now all paid move on to paid and closed.
+ * Books allocations already decided inside the caller's transaction: the payment row, one allocation per invoice
+ * (its paid amount moves with it), the leftover as customer credit, a history row on every order it touches, and
+ * orders whose invoices are now all paid move on to paid and closed.
  */
 export async function bookAllocations(
   trx: Knex.Transaction, actor: Actor, now: Date,
-  payment: Omit<PaymentInput, 'invoiceNumbers' | 'customerNumber'> & { customerId: number; date: string },
-  allocations: readonly Allocation[], creditCents: number, invoices: readonly OpenInvoiceRow[],
+  payment: AllocationBooking['payment'], allocations: readonly Allocation[], creditCents: number,
+  invoices: readonly OpenInvoiceRow[] | ReadonlyMap<string, OpenInvoiceRow>,
 ): Promise<{ paymentId: number; settledOrders: string[] }> {
-  const paymentId = await insertPayment(trx, {
-    reference: payment.reference, customerId: payment.customerId, source: payment.source, amountCents: payment.amountCents,
-    paymentDate: payment.date, payerName: payment.payerName, payerIban: payment.payerIban, remittance: payment.remittance, recordedBy: actor.personId,
-  }, now);
-  const byNumber = new Map(invoices.map((i) => [i.number, i]));
-  const orders = new Map<number, Allocation[]>();
-  for (const a of allocations) {
-    const invoice = byNumber.get(a.invoiceNumber)!;
-    await insertAllocation(trx, { paymentId, customerId: payment.customerId, invoiceId: invoice.id, cents: a.cents }, now);
-    orders.set(invoice.orderId, [...(orders.get(invoice.orderId) ?? []), a]);
-  }
-  if (creditCents > 0) await insertAllocation(trx, { paymentId, customerId: payment.customerId, invoiceId: null, cents: creditCents }, now);
-  const settledOrders: string[] = [];
-  for (const [orderId, paid] of orders) {
-    const order = await lockedOrder(trx, orderId);
-    await insertHistory(trx, order.id, order.status, order.status, actor, now, null, {
-      event: 'payment_booked', payment: payment.reference, allocations: paid.map((a) => ({ invoice: a.invoiceNumber, cents: a.cents })),
-    });
-    if (await settleWhenPaid(trx, order, actor.channel, now)) settledOrders.push(order.number);
-  }
-  return { paymentId, settledOrders };
+  const byNumber = invoices instanceof Map ? invoices : new Map((invoices as readonly OpenInvoiceRow[]).map((i) => [i.number, i]));
+  return (await bookAllocationsOf(trx, actor, now, [{ payment, allocations, creditCents }], byNumber))[0];
 }
 
-async function lockedOrder(trx: Knex.Transaction, orderId: number): Promise<OrderRow> {
-  const number = (await trx('orders').where({ id: orderId }).first('number')).number;
-  return (await findOrderRow(trx, number, { lock: true }))!;
+/**
+ * The same for many payments at once (a bank statement's thousands): each table written in batches rather than
+ * row by row, the orders touched locked once, and only orders now fully paid stepped on, each through the
+ * lifecycle. `invoices` holds every invoice the allocations name.
+ */
+export async function bookAllocationsOf(
+  trx: Knex.Transaction, actor: Actor, now: Date, bookings: readonly AllocationBooking[], invoices: ReadonlyMap<string, OpenInvoiceRow>,
+): Promise<{ paymentId: number; settledOrders: string[] }[]> {
+  if (bookings.length === 0) return [];
+  const ids = await insertPayments(trx, bookings.map(({ payment: p }) => ({
+    reference: p.reference, customerId: p.customerId, source: p.source, amountCents: p.amountCents,
+    paymentDate: p.date, payerName: p.payerName, payerIban: p.payerIban, remittance: p.remittance, recordedBy: actor.personId,
+  })), now);
+  const rows: NewAllocation[] = [];
+  const perOrder = bookings.map(() => new Map<number, Allocation[]>());
+  bookings.forEach((b, n) => {
+    const paymentId = ids.get(b.payment.reference)!;
+    for (const a of b.allocations) {
+      const invoice = invoices.get(a.invoiceNumber)!;
+      rows.push({ paymentId, customerId: b.payment.customerId, invoiceId: invoice.id, cents: a.cents });
+      perOrder[n].set(invoice.orderId, [...(perOrder[n].get(invoice.orderId) ?? []), a]);
+    }
+    // Positive: an overpayment kept as credit; negative: credit used (a payment from credit, operations/applyCredit.ts).
+    if (b.creditCents !== 0) rows.push({ paymentId, customerId: b.payment.customerId, invoiceId: null, cents: b.creditCents });
+  });
+  await insertAllocations(trx, rows, now);
+  const orders = await lockOrdersById(trx, perOrder.flatMap((m) => [...m.keys()]));
+  const lastBooking = new Map<number, number>();
+  await insertHistoryRows(trx, bookings.flatMap((b, n) => [...perOrder[n]].map(([orderId, paid]) => {
+    lastBooking.set(orderId, n);
+    const status = orders.get(orderId)!.status;
+    return { orderId, from: status, to: status, reason: null, details: { event: 'payment_booked', payment: b.payment.reference, allocations: paid.map((a) => ({ invoice: a.invoiceNumber, cents: a.cents })) } };
+  })), actor, now);
+  const results = bookings.map((b) => ({ paymentId: ids.get(b.payment.reference)!, settledOrders: [] as string[] }));
+  const paid = await fullyPaidOrders(trx, [...orders.values()].filter((o) => o.status === 'invoiced').map((o) => o.id));
+  for (const orderId of [...paid].sort((a, b) => a - b)) {
+    const order = orders.get(orderId)!;
+    if (await settleWhenPaid(trx, order, actor.channel, now)) results[lastBooking.get(orderId)!].settledOrders.push(order.number);
+  }
+  return results;
 }
 
 /**

@@ -2,15 +2,15 @@ import type { Knex } from 'knex';
 import { findBankEntry, importedReferences, insertBankEntries, reversibleBankPayments, settleBankEntry, type NewBankEntry } from '../data/bankEntries';
 import type { Db } from '../data/db';
 import type { Actor } from '../data/orders';
-import { findPaymentByReference, openInvoicesOf } from '../data/payments';
+import { findPaymentByReference, findPaymentsByReferences, lockedPaidCents, openInvoicesOf } from '../data/payments';
 import { paymentsOf, readCamt053, type StatementReading } from '../formats/camt053';
 import { berlinToday } from '../domain/calendar';
 import { matchPayments, type BankPayment, type MatchCustomer } from '../domain/paymentMatching';
 import { allocatePayment } from '../domain/payments';
 import { may } from '../domain/permissions';
-import { bookAllocations } from './bookPayment';
+import { bookAllocations, bookAllocationsOf, type AllocationBooking } from './bookPayment';
 import { runOperation } from './refusal';
-import { reverseIn } from './reversePayment';
+import { reverseAllIn, reverseIn } from './reversePayment';
 
 export type StatementRefusal = Extract<StatementReading, { ok: false }>;
 
@@ -61,35 +61,40 @@ export async function importStatement(db: Db, actor: Actor, file: string, now: D
   for (const s of reading.statements) for (const e of s.entries) statementOf.set(e.reference, s.id);
   const today = berlinToday(now);
 
-  return runOperation<ImportStatementResult>(db, async (trx) => {
+  const attempt = () => runOperation<ImportStatementResult>(db, async (trx) => {
     const alreadyImported = await importedReferences(trx, payments.map((p) => p.paymentRef));
-    const open = await openInvoicesOf(trx, {}, { lock: true });
-    const customers = await matchCustomers(trx);
-    const matches = matchPayments({ payments, openInvoices: open, customers, earlierPayments: await reversibleBankPayments(trx), alreadyImported });
+    // Read without locking all open invoices (100,000 row locks take longer than the matching); the ones booked are
+    // locked below and checked against what was read.
+    // The same statement again (every entry imported or still pending at the bank): nothing to match against.
+    const anythingNew = payments.some((p) => p.booked && !alreadyImported.has(p.paymentRef));
+    const open = anythingNew ? await openInvoicesOf(trx, {}) : [];
+    const customers = anythingNew ? await matchCustomers(trx) : [];
+    const earlierPayments = anythingNew ? await reversibleBankPayments(trx) : [];
+    const matches = matchPayments({ payments, openInvoices: open, customers, earlierPayments, alreadyImported });
+    const openByNumber = new Map(open.map((i) => [i.number, i]));
     const customerIds = new Map((await trx('customers').select('id', 'number')).map((c: any) => [c.number as string, Number(c.id)]));
     const summary: ImportSummary = { booked: 0, bookedCents: 0, reversed: 0, doubtful: 0, open: 0, ignored: 0, alreadyImported: 0, notBooked: 0, doubtfulEntryIds: [] };
     const entries: NewBankEntry[] = [];
     const doubtfulRefs: string[] = [];
+    // Booked in batches after matching (a statement of thousands is a few statements per table, not thousands):
+    // the credits first, then the returns, which may undo a credit of this same statement.
+    const bookings: { entry: NewBankEntry; booking: AllocationBooking }[] = [];
+    const returns: { entry: NewBankEntry; undoes: string; remittance: string; reference: string }[] = [];
     for (const m of matches) {
       const statementId = statementOf.get(m.payment.entryReference) ?? null;
       switch (m.kind) {
         case 'sure': {
-          const booked = await bookAllocations(trx, actor, now, { ...paymentFields(m.payment, today), customerId: customerIds.get(m.customerNumber)! }, m.allocations, m.creditCents, open);
-          entries.push({ payment: m.payment, statementId, status: 'booked', reasons: m.reasons, paymentId: booked.paymentId });
+          const entry: NewBankEntry = { payment: m.payment, statementId, status: 'booked', reasons: m.reasons };
+          entries.push(entry);
+          bookings.push({ entry, booking: { payment: { ...paymentFields(m.payment, today), customerId: customerIds.get(m.customerNumber)! }, allocations: m.allocations, creditCents: m.creditCents } });
           summary.booked++;
           summary.bookedCents += m.payment.amountCents;
           break;
         }
         case 'reversal': {
-          const original = await findPaymentByReference(trx, bankPaymentReference(m.undoes));
-          if (!original || original.reversedByPaymentId != null) {
-            entries.push({ payment: m.payment, statementId, status: 'open', reasons: m.reasons });
-            summary.open++;
-            break;
-          }
-          const id = await reverseIn(trx, actor, original, m.payment.remittance.join(' ') || 'Rücklastschrift / return', bankPaymentReference(m.payment.paymentRef), now);
-          entries.push({ payment: m.payment, statementId, status: 'booked', reasons: m.reasons, paymentId: id });
-          summary.reversed++;
+          const entry: NewBankEntry = { payment: m.payment, statementId, status: 'booked', reasons: m.reasons };
+          entries.push(entry);
+          returns.push({ entry, undoes: bankPaymentReference(m.undoes), remittance: m.payment.remittance.join(' '), reference: bankPaymentReference(m.payment.paymentRef) });
           break;
         }
         case 'doubtful':
@@ -108,6 +113,23 @@ export async function importStatement(db: Db, actor: Actor, file: string, now: D
           break;
       }
     }
+    const touched = [...new Set(bookings.flatMap((b) => b.booking.allocations.map((a) => openByNumber.get(a.invoiceNumber)!)))];
+    const paidNow = await lockedPaidCents(trx, touched.map((i) => i.id));
+    // A payment booked meanwhile moved one of them: roll back and match again with fresh figures.
+    if (touched.some((i) => paidNow.get(i.id) !== i.paidCents)) throw new StaleRead();
+    const booked = await bookAllocationsOf(trx, actor, now, bookings.map((b) => b.booking), openByNumber);
+    bookings.forEach((b, n) => (b.entry.paymentId = booked[n].paymentId));
+    const originals = await findPaymentsByReferences(trx, returns.map((r) => r.undoes));
+    const reversible = returns.filter((r) => {
+      const original = originals.get(r.undoes);
+      if (original && original.reversedByPaymentId == null) return true;
+      r.entry.status = 'open';
+      summary.open++;
+      return false;
+    });
+    const reversalIds = await reverseAllIn(trx, actor, reversible.map((r) => ({ original: originals.get(r.undoes)!, reason: r.remittance || 'Rücklastschrift / return', reference: r.reference })), now);
+    reversible.forEach((r, n) => (r.entry.paymentId = reversalIds[n]));
+    summary.reversed += reversible.length;
     await insertBankEntries(trx, entries, now);
     if (doubtfulRefs.length > 0) {
       const rows = await trx('bank_entries').whereIn('reference', doubtfulRefs.slice(0, 500)).orderBy('id').select('id');
@@ -115,6 +137,27 @@ export async function importStatement(db: Db, actor: Actor, file: string, now: D
     }
     return { ok: true, summary };
   });
+  try {
+    for (let round = 1; ; round++) {
+      try {
+        return await attempt();
+      } catch (err) {
+        if (!(err instanceof StaleRead) || round >= 3) throw err;
+      }
+    }
+  } catch (err) {
+    // The same statement uploaded twice at once: the second meets the first at the unique entry and payment
+    // references and rolls back whole; once more, it finds every entry imported and books nothing.
+    if ((await importedReferences(db, payments.map((p) => p.paymentRef))).size === 0) throw err;
+    return attempt();
+  }
+}
+
+/** The open invoices read for matching changed before they were locked. */
+class StaleRead extends Error {
+  constructor() {
+    super('open invoices changed while the statement was matched');
+  }
 }
 
 async function matchCustomers(trx: Knex.Transaction): Promise<MatchCustomer[]> {

@@ -4,7 +4,7 @@
  * lists for its step. data/ only stores and queries.
  *
  * The money flows go here the same way, one file each: issueInvoice.ts and cancelInvoice.ts, bookPayment.ts, reversePayment.ts,
- * importStatement.ts, dunningRun.ts (queuing `dunning:<invoice>:<level>` through enqueueNotification), digest.ts, dailyRun.ts.
+ * importStatement.ts, applyCredit.ts (with creditOffer.ts, its offer when an invoice is issued), dunningRun.ts (queuing `dunning:<invoice>:<level>` through enqueueNotification), digest.ts, dailyRun.ts.
  */
 export { placeOrder, type OrderInput, type PlaceOrderResult } from './placeOrder';
 export { bookDemoAppointments } from './demoAppointments';
@@ -19,6 +19,7 @@ export { issueInvoice, type IssueInvoiceResult } from './issueInvoice';
 export { cancelInvoice, type CancelInvoiceResult } from './cancelInvoice';
 export { bookPayment, type BookPaymentResult, type PaymentInput } from './bookPayment';
 export { reversePayment, type ReversePaymentResult } from './reversePayment';
+export { applyCredit, type ApplyCreditResult } from './applyCredit';
 export { importStatement, decideBankEntry, type ImportStatementResult, type BankEntryDecision } from './importStatement';
 export { runDunning, setDunningStop, type DunningRunResult } from './dunningRun';
 export { queueDigest } from './digest';

@@ -7,6 +7,7 @@ import { nextYearlyNumber } from '../data/numbering';
 import { findOrderRow, orderFacts, type Actor, type OrderRow } from '../data/orders';
 import { orderOrigin, withOrigin } from '../data/orderOrigin';
 import { enqueueNotification } from '../data/outbox';
+import { offerCreditFor } from './creditOffer';
 import { getCustomer } from '../data/parties';
 import { berlinDateOf, berlinToday } from '../domain/calendar';
 import type { VatRate } from '../domain/catalog';
@@ -118,6 +119,7 @@ export async function issueInvoiceIn(
   }, now);
   const historyId = await insertHistory(trx, order.id, order.status, order.status, actor, now, null, { event: 'invoice_issued', invoice: number, grossCents: document.totals.grossCents });
   await notifyInvoice(trx, 'invoice_issued', { id, number, orderId: order.id, orderNumber: order.number, historyId, customerId: customer.id }, now);
+  await offerCreditFor(trx, { number, customerId: customer.id }, now);
   return (await findInvoiceById(trx, id))!;
 }
 

@@ -1,38 +1,73 @@
 import type { Knex } from 'knex';
 import type { Db } from '../data/db';
-import { insertHistory } from '../data/history';
-import type { Actor } from '../data/orders';
-import { allocationsOf, customerCreditCents, findPaymentById, findPaymentByReference, insertAllocation, insertPayment, type StoredPayment } from '../data/payments';
+import { insertHistoryRows } from '../data/history';
+import { lockOrdersById, type Actor } from '../data/orders';
+import {
+  allocationsOfPayments, customerCreditCents, findPaymentById, findPaymentByReference, fullyPaidOrders, insertAllocations, insertPayments,
+  orderIdsOfInvoices, type NewAllocation, type StoredPayment,
+} from '../data/payments';
 import { berlinToday } from '../domain/calendar';
 import { may } from '../domain/permissions';
 import { runOperation } from './refusal';
+import { automaticStep } from './steps';
 
 export type ReversePaymentResult =
   | { ok: true; payment: StoredPayment; reversal: StoredPayment; customerCreditCents: number }
   | { ok: false; code: 'not_found' | 'forbidden' | 'reason_required' | 'already_reversed' | 'is_a_reversal' };
 
+/** One reversal to book: the payment it undoes, why, and its own reference. */
+export interface Reversal {
+  original: StoredPayment;
+  reason: string;
+  reference: string;
+}
+
 /**
  * Undoes a wrong booking or a returned transfer (never deletes it): a new payment with the opposite amount that
  * points to the original, with the reason, and one negative allocation per original allocation, so the invoices
- * are open again as before. A payment is reversed once (unique reverses_payment_id).
+ * are open again as before. A payment is reversed once (unique reverses_payment_id). An order that was paid or
+ * closed by it is reopened to invoiced through the lifecycle (recorded in its history).
  */
 export async function reverseIn(
   trx: Knex.Transaction, actor: Actor, original: StoredPayment, reason: string, reference: string, now: Date,
 ): Promise<number> {
-  const id = await insertPayment(trx, {
+  return (await reverseAllIn(trx, actor, [{ original, reason, reference }], now))[0];
+}
+
+/** The same for many reversals at once (a statement's returns), each table written in batches. Answers the new ids. */
+export async function reverseAllIn(trx: Knex.Transaction, actor: Actor, reversals: readonly Reversal[], now: Date): Promise<number[]> {
+  if (reversals.length === 0) return [];
+  const ids = await insertPayments(trx, reversals.map(({ original, reason, reference }) => ({
     reference, customerId: original.customerId, source: original.source, amountCents: -original.amountCents, paymentDate: berlinToday(now),
     reversesPaymentId: original.id, reversalReason: reason, payerName: original.payerName, payerIban: original.payerIban, recordedBy: actor.personId,
-  }, now);
-  const orders = new Set<number>();
-  for (const a of await allocationsOf(trx, original.id)) {
-    await insertAllocation(trx, { paymentId: id, customerId: original.customerId, invoiceId: a.invoiceId, cents: -a.cents, reversesAllocationId: a.id }, now);
-    if (a.invoiceId != null) orders.add(Number((await trx('invoices').where({ id: a.invoiceId }).first('order_id')).order_id));
+  })), now);
+  const allocations = await allocationsOfPayments(trx, reversals.map((r) => r.original.id));
+  const rows: NewAllocation[] = [];
+  for (const r of reversals) {
+    for (const a of allocations.get(r.original.id) ?? []) {
+      rows.push({ paymentId: ids.get(r.reference)!, customerId: r.original.customerId, invoiceId: a.invoiceId, cents: -a.cents, reversesAllocationId: a.id });
+    }
   }
-  for (const orderId of orders) {
-    const order = await trx('orders').where({ id: orderId }).first('status');
-    await insertHistory(trx, orderId, order.status, order.status, actor, now, reason, { event: 'payment_reversed', payment: original.reference, reversal: reference });
+  await insertAllocations(trx, rows, now);
+  const orderOf = await orderIdsOfInvoices(trx, rows.flatMap((a) => (a.invoiceId == null ? [] : [a.invoiceId])));
+  const touched = reversals.map((r) => [...new Set((allocations.get(r.original.id) ?? []).flatMap((a) => (a.invoiceId == null ? [] : [orderOf.get(a.invoiceId)!])))]);
+  const orders = await lockOrdersById(trx, touched.flat());
+  const reasonOf = new Map<number, Reversal>();
+  await insertHistoryRows(trx, reversals.flatMap((r, n) => touched[n].map((orderId) => {
+    reasonOf.set(orderId, r);
+    const status = orders.get(orderId)!.status;
+    return { orderId, from: status, to: status, reason: r.reason, details: { event: 'payment_reversed', payment: r.original.reference, reversal: r.reference } };
+  })), actor, now);
+  // Paid or closed, and now something is owed again: back to invoiced (dunned and counted against the credit limit).
+  const settled = [...orders.values()].filter((o) => o.status === 'paid' || o.status === 'closed');
+  const stillPaid = await fullyPaidOrders(trx, settled.map((o) => o.id));
+  for (const order of settled.filter((o) => !stillPaid.has(o.id)).sort((a, b) => a.id - b.id)) {
+    const r = reasonOf.get(order.id)!;
+    await automaticStep(trx, order, 'invoiced', actor.channel, now, { reason: r.reason, details: { event: 'reopened_by_reversal', payment: r.original.reference, reversal: r.reference } }, (refusal) => {
+      throw new Error(`order ${order.number} could not be reopened: ${refusal.code}`);
+    });
   }
-  return id;
+  return reversals.map((r) => ids.get(r.reference)!);
 }
 
 export async function reversePayment(

@@ -353,7 +353,8 @@
       // Cards use the full bubble width, so fact titles ("Lieferadresse") have room on a phone.
       bubbleMaxWidth: 600,
       bubbleMinWidth: 120,
-      hideUploadButton: true,
+      // Accounting sends bank statements (camt.053) as files; nobody else has a file to send.
+      hideUploadButton: !(person.role === 'accounting' || person.role === 'admin'),
       sendBoxBackground: '#ffffff',
       sendBoxBorderTop: 'solid 1px #e3e6e2',
       sendBoxHeight: 52,

@@ -5,6 +5,8 @@ import {
   appendUnlessDuplicate,
   createConversation,
   DirectLineConversation,
+  findAttachment,
+  insertAttachment,
   getConversation,
   listActivities,
   setActivityState,
@@ -19,6 +21,7 @@ import {
 } from './activities';
 import { deliverToBot } from './botClient';
 import type { ChannelContext } from './context';
+import { readRawBody } from '../bodyLimit';
 import { bearerToken, guarded, jsonBody, sendError } from './http';
 import type { VerifiedToken } from './tokens';
 
@@ -28,6 +31,9 @@ const BASE = '/v3/directline';
 // Generous for a chat message with a card's submitted values, far below anything that could hurt the server.
 const MAX_CLIENT_BODY = 256 * 1024;
 const MAX_ACTIVITIES_PER_POLL = 100;
+// A bank statement of ten thousand entries is about 10 MB.
+const MAX_UPLOAD_BODY = 32 * 1024 * 1024;
+const MAX_FILES = 10;
 
 export function mountClientRoutes(server: restify.Server, ctx: ChannelContext): void {
   server.post(`${BASE}/tokens/generate`, guarded(ctx.logger, async (req: restify.Request, res: restify.Response) => {
@@ -79,45 +85,65 @@ export function mountClientRoutes(server: restify.Server, ctx: ChannelContext): 
     guarded(ctx.logger, async (req: restify.Request, res: restify.Response) => {
       const claims = verifiedOrReject(ctx, req, res);
       if (!claims) return;
-      const body = req.body;
-      const problem = invalidActivity(body);
-      if (problem) return sendError(res, 400, 'BadArgument', problem);
-      if (body.from?.id !== undefined && body.from.id !== claims.userId) {
-        return sendError(res, 403, 'BadArgument', 'Activity from.id does not match the token');
-      }
-      const conversation = await owned(ctx, claims, req.params.conversationId, res);
-      if (!conversation) return;
-
-      const clientActivityId = clientActivityIdOf(body);
-      const result = await appendUnlessDuplicate(ctx.db, {
-        conversationId: conversation.id,
-        state: 'sending',
-        fromId: claims.userId,
-        dedupeId: clientActivityId,
-        build: (id) =>
-          stampUserActivity(body, {
-            id,
-            conversationId: conversation.id,
-            user: { id: claims.userId, name: claims.name },
-            bot: ctx.bot,
-            locale: conversation.locale ?? claims.locale,
-          }),
-      });
-      if (!result.appended) {
-        // A retried send. One still 'sending' was accepted but perhaps never processed (a crash in between): deliver it
-        // again; the bot's turn guard runs an activity id once, so a first attempt still under way has no second effect.
-        if (result.existing.state === 'sending') {
-          const delivered = await deliverStored(ctx, result.existing);
-          if (!delivered) return sendError(res, 502, 'BotError', 'The bot did not accept the activity');
-        }
-        res.send(200, { id: result.existing.id });
-        return;
-      }
-      const { stored } = result;
-      if (!(await deliverStored(ctx, stored))) return sendError(res, 502, 'BotError', 'The bot did not accept the activity');
-      res.send(200, { id: stored.id });
+      await acceptUserActivity(ctx, claims, req.params.conversationId, req.body, res);
     }),
   );
+
+  // Web Chat sends a message with files as multipart/form-data: an "activity" part (the message without the files'
+  // contentUrl) and one "file" part per file (botframework-directlinejs postMessageWithAttachments).
+  server.post(
+    `${BASE}/conversations/:conversationId/upload`,
+    readRawBody(MAX_UPLOAD_BODY),
+    guarded(ctx.logger, async (req: restify.Request, res: restify.Response) => {
+      const claims = verifiedOrReject(ctx, req, res);
+      if (!claims) return;
+      const userId = new URL(req.url ?? '', 'http://local').searchParams.get('userId');
+      if (userId !== null && userId !== claims.userId) return sendError(res, 403, 'BadArgument', 'userId does not match the token');
+      const conversation = await owned(ctx, claims, req.params.conversationId, res);
+      if (!conversation) return;
+      const form = await multipartForm(req);
+      if (!form) return sendError(res, 400, 'BadArgument', 'A multipart/form-data body is required');
+      let activity: Record<string, any> = { type: 'message' };
+      const part = form.get('activity');
+      if (part !== null) {
+        try {
+          activity = JSON.parse(typeof part === 'string' ? part : await part.text());
+        } catch {
+          return sendError(res, 400, 'BadArgument', 'The activity part is not JSON');
+        }
+      }
+      const files: File[] = [];
+      form.forEach((v, name) => {
+        if (name !== 'activity' && typeof v !== 'string') files.push(v as File);
+      });
+      if (files.length === 0 || files.length > MAX_FILES) return sendError(res, 400, 'BadArgument', `1 to ${MAX_FILES} files are required`);
+      const described = Array.isArray(activity?.attachments) ? activity.attachments : [];
+      const attachments = [];
+      for (let i = 0; i < files.length; i++) {
+        const file = files[i];
+        const id = crypto.randomBytes(16).toString('base64url');
+        const contentType = (file.type || described[i]?.contentType || 'application/octet-stream').slice(0, 255);
+        const name = (file.name || described[i]?.name || null)?.slice(0, 255) ?? null;
+        await insertAttachment(ctx.db, { id, conversationId: conversation.id, name, contentType, content: Buffer.from(await file.arrayBuffer()) });
+        attachments.push({ contentType, name, contentUrl: ctx.attachmentUrl(conversation.id, id) });
+      }
+      await acceptUserActivity(ctx, claims, conversation.id, { ...activity, type: activity?.type ?? 'message', attachments }, res);
+    }),
+  );
+
+  // The uploaded file itself, for the bot (and for Web Chat showing it): only with the link's signature.
+  server.get(`${BASE}/conversations/:conversationId/attachments/:attachmentId`, guarded(ctx.logger, async (req: restify.Request, res: restify.Response) => {
+    const { conversationId, attachmentId } = req.params;
+    const signature = new URL(req.url ?? '', 'http://local').searchParams.get('sig') ?? undefined;
+    if (!ctx.isAttachmentSignature(conversationId, attachmentId, signature)) return sendError(res, 403, 'BadArgument', 'Invalid attachment link');
+    const file = await findAttachment(ctx.db, conversationId, attachmentId);
+    if (!file) return sendError(res, 404, 'BadArgument', 'Attachment not found');
+    res.writeHead(200, {
+      'Content-Type': file.contentType, 'Content-Length': file.content.length, 'X-Content-Type-Options': 'nosniff',
+      'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.name ?? 'file')}`,
+    });
+    res.end(file.content);
+  }));
 
   server.get(`${BASE}/conversations/:conversationId/activities`, guarded(ctx.logger, async (req: restify.Request, res: restify.Response) => {
     const claims = verifiedOrReject(ctx, req, res);
@@ -131,6 +157,57 @@ export function mountClientRoutes(server: restify.Server, ctx: ChannelContext): 
     const last = stored.length ? stored[stored.length - 1].seq : watermark;
     res.send(200, { activities: stored.map((s) => forClient(s.activity)), watermark: String(last) });
   }));
+}
+
+/** A user's activity (typed, or built from an upload) checked, stored once per clientActivityID and handed to the bot. */
+async function acceptUserActivity(ctx: ChannelContext, claims: VerifiedToken, conversationId: string, body: any, res: restify.Response): Promise<void> {
+  const problem = invalidActivity(body);
+  if (problem) return sendError(res, 400, 'BadArgument', problem);
+  if (body.from?.id !== undefined && body.from.id !== claims.userId) {
+    return sendError(res, 403, 'BadArgument', 'Activity from.id does not match the token');
+  }
+  const conversation = await owned(ctx, claims, conversationId, res);
+  if (!conversation) return;
+
+  const clientActivityId = clientActivityIdOf(body);
+  const result = await appendUnlessDuplicate(ctx.db, {
+    conversationId: conversation.id,
+    state: 'sending',
+    fromId: claims.userId,
+    dedupeId: clientActivityId,
+    build: (id) =>
+      stampUserActivity(body, {
+        id,
+        conversationId: conversation.id,
+        user: { id: claims.userId, name: claims.name },
+        bot: ctx.bot,
+        locale: conversation.locale ?? claims.locale,
+      }),
+  });
+  if (!result.appended) {
+    // A retried send. One still 'sending' was accepted but perhaps never processed (a crash in between): deliver it
+    // again; the bot's turn guard runs an activity id once, so a first attempt still under way has no second effect.
+    if (result.existing.state === 'sending') {
+      const delivered = await deliverStored(ctx, result.existing);
+      if (!delivered) return sendError(res, 502, 'BotError', 'The bot did not accept the activity');
+    }
+    res.send(200, { id: result.existing.id });
+    return;
+  }
+  const { stored } = result;
+  if (!(await deliverStored(ctx, stored))) return sendError(res, 502, 'BotError', 'The bot did not accept the activity');
+  res.send(200, { id: stored.id });
+}
+
+/** The multipart body as a FormData, read by the platform's own parser (undici's Request), or null if it is none. */
+async function multipartForm(req: restify.Request): Promise<FormData | null> {
+  const type = String(req.headers['content-type'] ?? '');
+  if (!/^multipart\/form-data;/i.test(type) || !Buffer.isBuffer(req.body)) return null;
+  try {
+    return await new Request('http://local/', { method: 'POST', headers: { 'content-type': type }, body: new Uint8Array(req.body) }).formData();
+  } catch {
+    return null;
+  }
 }
 
 const inFlightByChannel = new WeakMap<ChannelContext, Set<string>>();

@@ -19,4 +19,8 @@ export interface ChannelContext {
   /** Constant-time check of the secret path segment of a connector call. */
   isConnectorSecret(candidate: string | undefined): boolean;
   logger: ChannelLogger;
+  /** The signed link to an uploaded file, handed to the bot as the attachment's contentUrl. */
+  attachmentUrl(conversationId: string, attachmentId: string): string;
+  /** Whether `signature` is the one attachmentUrl put in that link. */
+  isAttachmentSignature(conversationId: string, attachmentId: string, signature: string | undefined): boolean;
 }

@@ -34,6 +34,9 @@ export class LocalDirectLine {
     // by the bot (for proactive messages) carry it in their serviceUrl.
     const connectorSecret = crypto.createHmac('sha256', options.tokenSecret).update('directline-connector-path').digest('base64url');
     const secretBuffer = Buffer.from(connectorSecret);
+    // A link to an uploaded file is its own permission (Web Chat shows it, the bot reads it): signed per file.
+    const attachmentSignature = (conversationId: string, attachmentId: string) =>
+      crypto.createHmac('sha256', options.tokenSecret).update(`directline-attachment\n${conversationId}\n${attachmentId}`).digest('base64url');
     const bot: ChannelAccount = { id: options.bot?.id ?? 'auftragsbot', name: options.bot?.name ?? 'Auftragsbot' };
     this.context = {
       db: options.db,
@@ -46,6 +49,13 @@ export class LocalDirectLine {
         return given.length === secretBuffer.length && crypto.timingSafeEqual(given, secretBuffer);
       },
       logger: options.logger ?? silent,
+      attachmentUrl: (conversationId, attachmentId) =>
+        `${options.serviceUrl().replace(/\/+$/, '')}/v3/directline/conversations/${conversationId}/attachments/${attachmentId}?sig=${attachmentSignature(conversationId, attachmentId)}`,
+      isAttachmentSignature: (conversationId, attachmentId, signature) => {
+        const given = Buffer.from(signature ?? '');
+        const expected = Buffer.from(attachmentSignature(conversationId, attachmentId));
+        return given.length === expected.length && crypto.timingSafeEqual(given, expected);
+      },
     };
   }
 
@@ -67,6 +77,15 @@ export class LocalDirectLine {
     }
     if (delivered) this.context.logger.info({ delivered }, 'directline activities left sending were delivered');
     return delivered;
+  }
+
+  /**
+   * Whether a URL is a file link of this channel for that conversation (what the bot may read): this server's
+   * own address, the conversation's attachment route, nothing else.
+   */
+  isOwnAttachmentUrl(url: string, conversationId: string): boolean {
+    const prefix = `${this.context.attachmentUrl(conversationId, 'x').split('/attachments/')[0]}/attachments/`;
+    return url.startsWith(prefix) && /^[A-Za-z0-9_-]{1,64}\?sig=[A-Za-z0-9_-]+$/.test(url.slice(prefix.length));
   }
 
   /** A token for a user, not yet bound to a conversation: what a web page hands to Web Chat. */

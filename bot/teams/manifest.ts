@@ -104,7 +104,7 @@ export function buildManifest(options: ManifestOptions): Manifest {
       {
         botId: options.botId,
         scopes: commandScopes.map((s) => s.scope),
-        supportsFiles: false,
+        supportsFiles: true, // accounting sends bank statements (camt.053) as files in a personal chat
         isNotificationOnly: false,
         commandLists: commandLists('en'),
       },

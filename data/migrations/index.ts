@@ -11,6 +11,7 @@ import * as m010 from './010_indexes';
 import * as m011 from './011_identities';
 import * as m012 from './012_payments';
 import * as m013 from './013_quotes';
+import * as m014 from './014_directline_attachments';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -31,6 +32,7 @@ const migrations: Record<string, Migration> = {
   '011_identities': m011,
   '012_payments': m012,
   '013_quotes': m013,
+  '014_directline_attachments': m014,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

@@ -3,7 +3,8 @@ import { digestFacts } from '../../data/accountingDigest';
 import type { Db } from '../../data/db';
 import { documentPath } from '../../data/documentLinks';
 import { activeStopFor, findNoticeById } from '../../data/dunning';
-import { findInvoiceById } from '../../data/invoices';
+import { findInvoice, findInvoiceById } from '../../data/invoices';
+import { customerCreditCents } from '../../data/payments';
 import type { Locale } from '../../domain/locale';
 import { formatMoney } from '../../domain/money';
 import { may } from '../../domain/permissions';
@@ -67,6 +68,33 @@ const alreadyPaid: NotificationKind = {
   },
 };
 
+/**
+ * The offer to set a customer's credit against a new invoice (payload invoiceNumber, customerId), read when sent:
+ * dropped when the credit is gone or the invoice is paid by then.
+ */
+const creditOffer: NotificationKind = {
+  async render({ db, row, viewer, locale }) {
+    if (!viewer || !may({ role: viewer.role, customerId: viewer.customerId }, 'bookPayment')) return { unrenderable: 'only accounting reads this' };
+    const invoice = await findInvoice(db, String(row.payload.invoiceNumber));
+    if (!invoice) return { unrenderable: `invoice ${String(row.payload.invoiceNumber)} does not exist` };
+    const credit = await customerCreditCents(db, invoice.customerId);
+    const params = { credit: formatMoney(credit, locale), customer: invoice.customerName, invoice: invoice.number };
+    const card = bindCard('creditOffer', {
+      title: paymentTexts(locale, 'creditOfferTitle'), text: paymentTexts(locale, 'creditOfferText', params),
+      creditLabel: paymentTexts(locale, 'creditOfferCredit'), credit: params.credit,
+      openLabel: paymentTexts(locale, 'creditOfferOpen', { invoice: invoice.number }), open: formatMoney(invoice.openCents, locale),
+      applyLabel: paymentTexts(locale, 'creditOfferApply'), invoice: invoice.number,
+    });
+    return { text: paymentTexts(locale, 'creditOfferText', params), card };
+  },
+  async obsolete(db, row) {
+    const invoice = await findInvoice(db, String(row.payload.invoiceNumber));
+    if (!invoice || invoice.status !== 'issued' || invoice.openCents === 0) return 'the invoice is not open';
+    if ((await customerCreditCents(db, invoice.customerId)) <= 0) return 'the credit is used';
+    return null;
+  },
+};
+
 /** The accountants' morning digest, read when sent (payload date, since). */
 const accountantDigest: NotificationKind = {
   async render({ db, row, viewer, locale }) {
@@ -104,4 +132,5 @@ export const paymentMessages: Record<string, NotificationKind> = {
   dunning_notice: dunningNotice,
   dunning_already_paid: alreadyPaid,
   accountant_digest: accountantDigest,
+  credit_offer: creditOffer,
 };

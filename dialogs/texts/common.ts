@@ -66,8 +66,8 @@ export const commonTexts = defineTexts('common', {
     en: '• Ask about any order (“status of order 1003”, “orders of Müller Bau”), cancel orders and move appointments',
   },
   helpAccountant: {
-    de: '• Buchhaltung: den Stand jedes Auftrags abfragen („Status Auftrag 1003“), die angehaltenen Aufträge ansehen („Aufträge auf Halt“) und freigeben („1004 freigeben“) oder ablehnen („1004 stornieren“); Rechnungen: „offene Rechnungen“, „überfällige Rechnungen“, „Rechnungen von Müller Bau“, „Rechnung zu Auftrag 1004 erstellen“, „Rechnung RE-2026-0007 stornieren“',
-    en: '• Accounting: ask about any order (“status of order 1003”), see the orders on hold (“orders on hold”) and release (“1004 release”) or reject them (“cancel order 1004”); invoices: “open invoices”, “overdue invoices”, “invoices of Müller Bau”, “create invoice for order 1004”, “cancel invoice RE-2026-0007”',
+    de: '• Buchhaltung: den Stand jedes Auftrags abfragen („Status Auftrag 1003“), die angehaltenen Aufträge ansehen („Aufträge auf Halt“) und freigeben („1004 freigeben“) oder ablehnen („1004 stornieren“); Rechnungen: „offene Rechnungen“, „überfällige Rechnungen“, „Rechnungen von Müller Bau“, „Rechnung zu Auftrag 1004 erstellen“, „Rechnung RE-2026-0007 stornieren“; Guthaben: „Guthaben von Müller Bau verrechnen“; Kontoauszüge (camt.053) einfach als Datei schicken',
+    en: '• Accounting: ask about any order (“status of order 1003”), see the orders on hold (“orders on hold”) and release (“1004 release”) or reject them (“cancel order 1004”); invoices: “open invoices”, “overdue invoices”, “invoices of Müller Bau”, “create invoice for order 1004”, “cancel invoice RE-2026-0007”; credit: “apply credit of Müller Bau”; bank statements (camt.053): just send the file',
   },
   helpAccountantOrders: {
     de: 'Bestellungen nimmt der Vertrieb auf. Zahlungen: „Zahlung 238,00 € für RE-2026-0004 eingegangen“, „Müller Bau hat 500 € überwiesen“; Kontoauszüge (camt.053) über die REST-Schnittstelle.',

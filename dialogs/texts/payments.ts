@@ -43,6 +43,37 @@ export const paymentTexts = defineTexts('payments', {
     de: 'Kontoauszug eingelesen: {booked} Zahlungen gebucht ({amount}), {reversed} Rückbuchungen, {doubtful} zur Prüfung, {open} ohne Zuordnung, {skipped} schon bekannt.',
     en: 'Statement imported: {booked} payments booked ({amount}), {reversed} returns, {doubtful} to check, {open} unmatched, {skipped} known already.',
   },
+  // A bank statement sent as a chat file
+  uploadForbidden: { de: 'Kontoauszüge liest die Buchhaltung ein; die Datei habe ich nicht verarbeitet.', en: 'Bank statements are imported by accounting; I did not process the file.' },
+  uploadUnreadable: { de: 'Die Datei „{name}“ konnte ich nicht lesen. Es wurde nichts gebucht.', en: 'I could not read the file “{name}”. Nothing was booked.' },
+  uploadTooLarge: { de: 'Die Datei „{name}“ ist zu groß (höchstens 32 MB). Es wurde nichts gebucht.', en: 'The file “{name}” is too large (32 MB at most). Nothing was booked.' },
+  uploadRefused: { de: '„{name}“: {why}', en: '“{name}”: {why}' },
+  uploadSummary: {
+    de: 'Kontoauszug „{name}“ eingelesen: {booked} Zahlungen gebucht ({amount}), {reversed} Rückbuchungen, {doubtful} warten auf Ihre Entscheidung, {open} ohne Zuordnung offen, {ignored} andere Abbuchungen; {again} waren schon eingelesen, {pending} noch nicht gebucht.',
+    en: 'Statement “{name}” imported: {booked} payments booked ({amount}), {reversed} returns, {doubtful} wait for your decision, {open} left open without a match, {ignored} other debits; {again} were imported before, {pending} not booked by the bank yet.',
+  },
+  uploadMoreDoubtful: { de: 'Weitere {more} Bankeingänge warten: „Bankeingänge prüfen“ zeigt sie.', en: '{more} more bank entries wait: “check bank entries” shows them.' },
+  // A customer's credit set against an invoice (operations/applyCredit.ts)
+  creditOfferTitle: { de: 'Guthaben verrechnen?', en: 'Set credit against the invoice?' },
+  creditOfferText: {
+    de: 'Guthaben {credit} von {customer} mit {invoice} verrechnen?',
+    en: 'Set {customer}’s credit of {credit} against {invoice}?',
+  },
+  creditOfferCredit: { de: 'Guthaben', en: 'Credit' },
+  creditOfferOpen: { de: 'Offen auf {invoice}', en: 'Open on {invoice}' },
+  creditOfferApply: { de: 'Verrechnen', en: 'Set against it' },
+  creditApplied: {
+    de: 'Guthaben von {customer} verrechnet: {allocations}. Restguthaben: {left}.',
+    en: '{customer}’s credit applied: {allocations}. Credit left: {left}.',
+  },
+  creditAppliedAlready: { de: 'Dieses Guthaben ist schon verrechnet; es wurde nichts doppelt gebucht.', en: 'This credit is applied already; nothing was booked twice.' },
+  creditNone: { de: 'Dieser Kunde hat kein Guthaben.', en: 'This customer has no credit.' },
+  creditNothingOpen: { de: 'Es ist keine Rechnung dieses Kunden offen; das Guthaben bleibt stehen.', en: 'No invoice of this customer is open; the credit stays.' },
+  creditInvoiceNotOpen: { de: 'Diese Rechnung ist nicht offen.', en: 'That invoice is not open.' },
+  creditWho: {
+    de: 'Wessen Guthaben? Z. B. „Guthaben von Müller Bau verrechnen“ oder „Guthaben mit RE-2026-0009 verrechnen“.',
+    en: 'Whose credit? E.g. “apply credit of Müller Bau” or “apply credit to RE-2026-0009”.',
+  },
   entryTitle: { de: 'Bankeingang prüfen', en: 'Check a bank entry' },
   entryFacts: { de: '{amount} von {payer} am {date}', en: '{amount} from {payer} on {date}' },
   entryText: { de: 'Verwendungszweck: {text}', en: 'Remittance: {text}' },
@@ -56,8 +87,8 @@ export const paymentTexts = defineTexts('payments', {
   entryDecided: { de: 'Über diesen Eingang ist schon entschieden.', en: 'This entry is decided already.' },
   entryNotOpen: { de: 'Diese Rechnung ist nicht offen.', en: 'That invoice is not open.' },
   uploadHint: {
-    de: 'Kontoauszüge (camt.053) laden Sie über POST /api/bank-statements hoch; der Chat nimmt noch keine Dateien an.',
-    en: 'Upload bank statements (camt.053) with POST /api/bank-statements; the chat does not take files yet.',
+    de: 'Schicken Sie den Kontoauszug (camt.053, XML) einfach als Datei hier in den Chat (Büroklammer), oder laden Sie ihn über POST /api/bank-statements hoch.',
+    en: 'Just send the bank statement (camt.053, XML) as a file here in the chat (paper clip), or upload it with POST /api/bank-statements.',
   },
   // Dunning notices to customers
   noticeTitle: { de: '{name} zu Rechnung {invoice}', en: '{name} for invoice {invoice}' },

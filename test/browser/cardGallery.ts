@@ -53,6 +53,10 @@ export const gallerySamples: Record<CardName, object> = {
     ],
     overdueLabel: 'Überfällige Rechnungen', doubtfulLabel: 'Bankeingänge prüfen', heldLabel: 'Aufträge auf Halt',
   },
+  creditOffer: {
+    title: 'Guthaben verrechnen?', text: 'Guthaben 12,00 € von Müller Bau GmbH mit RE-2026-0009 verrechnen?', creditLabel: 'Guthaben', credit: '12,00 €',
+    openLabel: 'Offen auf RE-2026-0009', open: '238,00 €', applyLabel: 'Verrechnen', invoice: 'RE-2026-0009',
+  },
   bankEntry: {
     title: 'Bankeingang prüfen', facts: '415,31 € von Cafe Sonnenschin am 02.03.2026', remittance: 'Verwendungszweck: Danke', why: 'ähnlicher Name, Betrag passt',
     entry: 7, candidates: [{ label: 'Buchen auf RE-2026-0003', entry: 7, index: 0 }], assignLabel: 'Andere Rechnung', assignPlaceholder: 'RE-2026-0001', leaveLabel: 'Offen lassen',

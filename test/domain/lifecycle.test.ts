@@ -35,7 +35,8 @@ function ctx(from: OrderStatus, to: OrderStatus, extra: Partial<TransitionContex
 
 /** A context under which each allowed table step is legitimately taken. */
 function validContextFor(from: OrderStatus, to: OrderStatus): TransitionContext {
-  const role: Role = to === 'invoiced' || to === 'paid' || to === 'closed' ? 'accountant' : 'sales';
+  const reopening = to === 'invoiced' && (from === 'paid' || from === 'closed');
+  const role: Role = reopening ? 'system' : to === 'invoiced' || to === 'paid' || to === 'closed' ? 'accountant' : 'sales';
   let order = goodsOrder;
   if (to === 'performed') order = from === 'delivered' ? mixedOrder : serviceOrder;
   if (to === 'invoiced') order = from === 'performed' ? serviceOrder : goodsOrder;
@@ -56,8 +57,8 @@ const table: [OrderStatus, OrderStatus[]][] = [
   ['delivered', ['performed', 'invoiced']],
   ['performed', ['invoiced']],
   ['invoiced', ['paid']],
-  ['paid', ['closed']],
-  ['closed', []],
+  ['paid', ['closed', 'invoiced']],
+  ['closed', ['invoiced']],
   ['cancelled', []],
 ];
 
@@ -179,6 +180,15 @@ describe('roles', () => {
     expect(checkTransition(ctx('confirmed', 'in_preparation', { role: 'accountant' }))).toMatchObject({ code: 'role_not_permitted' });
     expect(checkTransition(ctx('delivered', 'invoiced', { role: 'sales' }))).toMatchObject({ code: 'role_not_permitted' });
     expect(checkTransition(ctx('invoiced', 'paid', { role: 'sales' }))).toMatchObject({ code: 'role_not_permitted' });
+  });
+
+  it('reopens a paid or closed order to invoiced only by itself (after a reversed payment), never by a person', () => {
+    for (const from of ['paid', 'closed'] as OrderStatus[]) {
+      expect(checkTransition(ctx(from, 'invoiced', { role: 'system' }))).toEqual({ ok: true });
+      for (const role of ['accountant', 'admin', 'sales'] as Role[]) {
+        expect(checkTransition(ctx(from, 'invoiced', { role }))).toMatchObject({ ok: false, code: 'role_not_permitted' });
+      }
+    }
   });
 
   it('lets the system and admins run every step of a goods order', () => {

@@ -57,6 +57,51 @@ describeEachDatabase('booking payments', ({ get }) => {
     expect(await customerCreditCents(db, a.customers.schmidt)).toBe(0);
   });
 
+  it('reversing the payment of a closed order reopens it to invoiced through the lifecycle, recorded in its history', async () => {
+    const { db } = get();
+    const a = await demoActors(db);
+    const { orderNumber, invoices } = await invoicedOrder(db, a.mueller, a.sales, [{ sku: 'PAPER-A4', quantity: 4 }], monday);
+    const [invoice] = invoices;
+    const part = await bookPayment(db, a.accounting, { reference: 'chat:part', amountCents: 500, invoiceNumbers: [invoice.number], source: 'chat' }, monday);
+    const rest = await bookPayment(db, a.accounting, { reference: 'chat:rest', amountCents: invoice.grossCents - 500, invoiceNumbers: [invoice.number], source: 'chat' }, monday);
+    expect(part.ok && rest.ok).toBe(true);
+    expect(await orderStatus(db, orderNumber)).toBe('closed');
+
+    const later = new Date(monday.getTime() + 3_600_000);
+    const reversed = await reversePayment(db, a.accounting, { reference: 'chat:rest' }, 'Falsch gebucht', later);
+    expect(reversed.ok).toBe(true);
+    expect(await orderStatus(db, orderNumber)).toBe('invoiced');
+    const after = (await findInvoice(db, invoice.number))!;
+    expect(after.paidCents).toBe(500);
+    expect(after.openCents).toBe(invoice.grossCents - 500);
+    const history = await db('order_history').join('orders', 'orders.id', 'order_history.order_id').where('orders.number', orderNumber)
+      .orderBy('order_history.id').select('from_status', 'to_status', 'actor_role', 'reason', 'details');
+    const last = history.at(-1);
+    expect(last).toMatchObject({ from_status: 'closed', to_status: 'invoiced', actor_role: 'system', reason: 'Falsch gebucht' });
+    expect(JSON.parse(last.details)).toMatchObject({ event: 'reopened_by_reversal', payment: 'chat:rest', reversal: 'reversal:chat:rest' });
+    expect(history.at(-2)).toMatchObject({ from_status: 'closed', to_status: 'closed' });
+
+    // Reversing the other part too keeps it invoiced (one step back, not two); paying again settles it again.
+    expect((await reversePayment(db, a.accounting, { reference: 'chat:part' }, 'Auch falsch', later)).ok).toBe(true);
+    expect(await orderStatus(db, orderNumber)).toBe('invoiced');
+    expect((await findInvoice(db, invoice.number))!.paidCents).toBe(0);
+    const again = await bookPayment(db, a.accounting, { reference: 'chat:again', amountCents: invoice.grossCents, invoiceNumbers: [invoice.number], source: 'chat' }, later);
+    expect(again).toMatchObject({ ok: true, settledOrders: [orderNumber] });
+    expect(await orderStatus(db, orderNumber)).toBe('closed');
+  });
+
+  it('reversing a payment of an order that stays paid by other payments does not reopen it', async () => {
+    const { db } = get();
+    const a = await demoActors(db);
+    const { orderNumber, invoices } = await invoicedOrder(db, a.mueller, a.sales, [{ sku: 'PAPER-A4', quantity: 2 }], monday);
+    const [invoice] = invoices;
+    expect((await bookPayment(db, a.accounting, { reference: 'chat:full', amountCents: invoice.grossCents, invoiceNumbers: [invoice.number], source: 'chat' }, monday)).ok).toBe(true);
+    // Paid once more by mistake: the second transfer is credit; reversing it leaves the order closed.
+    expect((await bookPayment(db, a.accounting, { reference: 'chat:twice', amountCents: 700, invoiceNumbers: [invoice.number], source: 'chat' }, monday)).ok).toBe(true);
+    expect((await reversePayment(db, a.accounting, { reference: 'chat:twice' }, 'Doppelt', monday)).ok).toBe(true);
+    expect(await orderStatus(db, orderNumber)).toBe('closed');
+  });
+
   it('names only the invoices the remittance names (§366 BGB) and checks who books', async () => {
     const { db } = get();
     const a = await demoActors(db);

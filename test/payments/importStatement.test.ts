@@ -53,6 +53,18 @@ describeEachDatabase('importing camt.053 statements', ({ get }) => {
     expect((await findInvoice(db, i1.number))!.openCents).toBe(i1.grossCents);
   });
 
+  it('the same statement uploaded twice at once books once', async () => {
+    const { db } = get();
+    const a = await demoActors(db);
+    const { invoices: [invoice] } = await invoicedOrder(db, a.cafe, a.sales, [{ sku: 'PAPER-A4', quantity: 6 }], monday);
+    const statement = camt053({ id: 'RACE-1', entries: [{ amount: euro(invoice.grossCents), ustrd: [invoice.number] }, { amount: '4.00', ustrd: ['?'] }] });
+    const results = await Promise.all([importStatement(db, a.accounting, statement, monday), importStatement(db, a.accounting, statement, monday)]);
+    const summaries = results.map((r) => (r.ok ? r.summary : null));
+    expect(summaries.map((x) => x?.booked).sort()).toEqual([0, 1]);
+    expect(summaries.map((x) => x?.alreadyImported).sort()).toEqual([0, 2]);
+    expect((await findInvoice(db, invoice.number))!.paidCents).toBe(invoice.grossCents);
+  });
+
   it('refuses a malformed file, another format and a foreign currency, booking nothing', async () => {
     const { db } = get();
     const a = await demoActors(db);

@@ -1,4 +1,6 @@
 import { berlinDateTime, berlinToday, isWorkingDay } from '../../domain/calendar';
+import { formatMoney } from '../../domain/money';
+import { bookPayment } from '../../operations/bookPayment';
 import { previousWorkingDay } from '../../operations/digest';
 import { runDailyAccounting } from '../../operations/dailyRun';
 import { demoActors } from '../orders/actors';
@@ -63,6 +65,34 @@ describeEachDatabase('payments through the local Direct Line channel', ({ get })
     // Customers cannot book.
     await customer.send('payment of €20.00 from Café Sonnenschein');
     expect((await customer.nextBotMessage()).text).not.toMatch(/booked/);
+  }, 60_000);
+
+  it('credit: an overpayment is offered against the next invoice as a card; its button books it once; the chat command too', async () => {
+    const db = server.app.db;
+    const a = await demoActors(db);
+    const first = await invoicedOrder(db, a.schmidt, a.sales, [{ sku: 'PAPER-A4', quantity: 1 }], new Date());
+    const paid = await bookPayment(db, a.accounting, { reference: 'rest:credit-e2e', amountCents: first.invoices[0].grossCents + 1200, invoiceNumbers: [first.invoices[0].number], source: 'rest' });
+    expect(paid).toMatchObject({ ok: true, creditCents: 1200 });
+    const accounting = await demo.signIn('demo-accounting', 'de-DE');
+    const { invoices: [next] } = await invoicedOrder(db, a.schmidt, a.sales, [{ sku: 'PAPER-A4', quantity: 4 }], new Date());
+    const offer = await accounting.waitFor((m) => hasButton('creditApply')(m) && cardsOf(m).includes(next.number), 20_000);
+    expect(offer.text).toBe(`Guthaben 12,00 € von Anna Schmidt mit ${next.number} verrechnen?`);
+    expect(buttonData(offer, 'creditApply')).toMatchObject({ invoice: next.number });
+
+    await accounting.sendActivity({ type: 'message', value: buttonData(offer, 'creditApply') });
+    const applied = await accounting.nextBotMessage((m) => /verrechnet/.test(m.text ?? ''));
+    expect(applied.text).toBe(`Guthaben von Anna Schmidt verrechnet: 12,00 € auf ${next.number}. Restguthaben: 0,00 €.`);
+    await accounting.sendActivity({ type: 'message', value: buttonData(offer, 'creditApply') });
+    expect((await accounting.nextBotMessage((m) => /schon verrechnet|verrechnet/.test(m.text ?? ''))).text).toBe('Dieses Guthaben ist schon verrechnet; es wurde nichts doppelt gebucht.');
+    await accounting.send('Guthaben von Anna Schmidt verrechnen');
+    expect((await accounting.nextBotMessage((m) => /Guthaben/.test(m.text ?? ''))).text).toBe('Dieser Kunde hat kein Guthaben.');
+    expect(Number((await db('invoices').where({ number: next.number }).first('paid_cents')).paid_cents)).toBe(1200);
+
+    // Anna asks: the transfer is her last payment; setting her credit against the invoice is not money that came in.
+    const anna = await demo.signIn('demo-schmidt', 'de-DE');
+    await anna.send('Habt ihr meine Zahlung erhalten?');
+    const answer = await anna.nextBotMessage((m) => /Zahlung/.test(m.text ?? ''));
+    expect(answer.text).toContain(`Ihre Zahlung über ${formatMoney(first.invoices[0].grossCents + 1200, 'de')} eingegangen`);
   }, 60_000);
 
   it('the accounting morning: every accountant receives the digest card, and its buttons answer', async () => {

@@ -98,7 +98,7 @@ describe('EN 16931 e-invoices', () => {
         files.push(file);
       }
     }
-    const result = validateCii(validator!, files);
+    const result = await validateCii(validator!, files);
     if (result.status !== 0) throw new Error(`official rules failed:\n${result.output}`);
     expect(result.output.match(/^ok /gm)).toHaveLength(files.length);
   }, 240_000);

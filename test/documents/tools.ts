@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFile, execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -62,7 +62,16 @@ export function validatorPath(): string | null {
   return existsSync(candidate) ? candidate : null;
 }
 
-export function validateCii(validator: string, files: string[]): { status: number; output: string } {
-  const run = spawnSync(validator, files, { encoding: 'utf8', timeout: 240_000 });
-  return { status: run.status ?? -1, output: `${run.stdout}${run.stderr}` };
+/**
+ * Runs the official EN 16931 checks on `files`. Asynchronously: a test server in the same process keeps serving, so
+ * its kept-alive connections are not all closed at once when a blocked event loop wakes up (ECONNRESET on the next
+ * fetch).
+ */
+export function validateCii(validator: string, files: string[]): Promise<{ status: number; output: string }> {
+  return new Promise((resolve) => {
+    execFile(validator, files, { encoding: 'utf8', timeout: 240_000, maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) => {
+      const status = err ? (typeof err.code === 'number' ? err.code : -1) : 0;
+      resolve({ status, output: `${stdout}${stderr}` });
+    });
+  });
 }

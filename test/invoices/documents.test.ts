@@ -76,7 +76,7 @@ for (const kind of ['sqlite', 'postgres'] as const) {
         const cx = await get(`/api/invoices/${cancelled.cancellation.number}?format=xrechnung`, { authorization: 'Bearer demo-staff-key' });
         files.push(path.join(dir, 'cancellation.xml'));
         writeFileSync(files[2], Buffer.from(await cx.arrayBuffer()));
-        const result = validateCii(validator, files);
+        const result = await validateCii(validator, files);
         if (result.status !== 0) throw new Error(`official rules failed:\n${result.output}`);
         expect(result.output.match(/^ok /gm)).toHaveLength(files.length);
       }

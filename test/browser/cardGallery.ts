@@ -39,7 +39,7 @@ export const gallerySamples: Record<CardName, object> = {
   },
   quote: {
     title: 'Angebot AN-2026-0001', intro: 'Gerne bieten wir Ihnen an (Preise netto zzgl. USt.):',
-    lines: [{ text: '2 × Bürostuhl Ergo (−0 %)', amount: '698,00 €' }, { text: '1 × Schreibtisch 160 cm (−5 %)', amount: '559,55 €' }],
+    lines: [{ text: '2 × Bürostuhl Ergo', amount: '698,00 €' }, { text: '1 × Schreibtisch 160 cm (−5 %)', amount: '559,55 €' }],
     totals: [{ label: 'Rabatt 10 %', value: '−125,76 €' }, { label: 'Netto', value: '1.131,79 €' }, { label: 'USt. 19 %', value: '215,04 €' }, { label: 'Gesamt', value: '1.346,83 €' }],
     validity: 'Gültig bis 16.03.2026', pdfLabel: 'Angebot AN-2026-0001 (PDF)', link: 'https://bot.example.com/documents/abc.def.ghi.jkl',
     showActions: true, acceptLabel: 'Annehmen', rejectLabel: 'Ablehnen', number: 'AN-2026-0001',

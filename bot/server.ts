@@ -11,7 +11,7 @@ import { prepareCards } from '../cards/bind';
 import { Db, migrate, openDatabase } from '../data/db';
 import { findPersonByChannel, listChannelPeople } from '../data/parties';
 import { seedIfEmpty } from '../data/seed';
-import { bookDemoAppointments } from '../operations';
+import { bookDemoAccounting, bookDemoAppointments } from '../operations';
 import { secretSetting } from '../data/settings';
 import { KnexStorage } from '../data/storage';
 import { pruneProcessedActivities } from '../data/turns';
@@ -113,7 +113,9 @@ export async function createApp(config: Config, extras: AppExtras = {}): Promise
     if (config.demoMode && (await seedIfEmpty(db))) {
       // The technicians' demo day is not empty: a few appointments today (or on the next working day).
       const booked = await bookDemoAppointments(db, new Date());
-      logger.info({ demoOrders: booked }, 'empty database: demo data seeded');
+      // …and the accountant has invoices to look at: one overdue, one open, one paid.
+      const invoiced = await bookDemoAccounting(db, new Date());
+      logger.info({ demoOrders: booked, demoInvoices: invoiced }, 'empty database: demo data seeded');
     }
     await pruneProcessedActivities(db);
     await saveServiceSettings(db, config.services);

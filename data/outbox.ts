@@ -168,6 +168,11 @@ export async function markDropped(db: Db, claim: Claim, why: string, now: Date =
   return (await claimed(db, claim).update({ status: 'dropped', sent_at: null, last_error: `dropped at ${now.toISOString()}: ${why}`.slice(0, 2000) })) > 0;
 }
 
+/** Settles every waiting row written before `before` unsent (a demo's back-dated past was told back then). */
+export async function dropPendingWrittenBefore(db: Db, before: Date, why: string): Promise<number> {
+  return db('outbox').where({ status: 'pending' }).where('created_at', '<', before.toISOString()).update({ status: 'dropped', last_error: `dropped: ${why}`.slice(0, 2000) });
+}
+
 /** Exponential backoff with "full jitter" between half and all of the delay, so retries of many rows spread out. */
 export function retryDelaySeconds(attempts: number, random: () => number = Math.random): number {
   const ceiling = Math.min(maxDelaySeconds, baseDelaySeconds * 2 ** Math.max(0, attempts - 1));

@@ -8,6 +8,7 @@
  */
 export { placeOrder, type OrderInput, type PlaceOrderResult } from './placeOrder';
 export { bookDemoAppointments } from './demoAppointments';
+export { bookDemoAccounting } from './demoAccounting';
 export { transitionOrder, type TransitionResult } from './moveOrder';
 export { recordShipment, type RecordShipmentResult, type ShipmentInput } from './recordShipment';
 export { rescheduleBooking, type RescheduleResult } from './appointments';

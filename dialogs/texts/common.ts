@@ -10,8 +10,8 @@ export const commonTexts = defineTexts('common', {
     en: 'Hello {name}, welcome to Auftragsbot! Here you see the work queues (“open orders”, “orders on hold”), move orders on, ship them and enter orders for customers. Type “help” for every command.',
   },
   welcomeAccountant: {
-    de: 'Hallo {name}, willkommen beim Auftragsbot! Hier sehen Sie die angehaltenen Aufträge („Aufträge auf Halt“), geben sie frei oder lehnen sie ab und fragen den Stand jedes Auftrags ab. Schreiben Sie „Hilfe“ für alle Befehle.',
-    en: 'Hello {name}, welcome to Auftragsbot! Here you see the orders on hold (“orders on hold”), release or reject them and ask about any order. Type “help” for every command.',
+    de: 'Hallo {name}, willkommen beim Auftragsbot! Hier sehen Sie offene und überfällige Rechnungen („offene Rechnungen“), buchen Zahlungen, lesen Kontoauszüge ein (einfach als Datei schicken) und prüfen angehaltene Aufträge („Aufträge auf Halt“). An jedem Arbeitstag bekommen Sie morgens eine Übersicht. Schreiben Sie „Hilfe“ für alle Befehle.',
+    en: 'Hello {name}, welcome to Auftragsbot! Here you see open and overdue invoices (“open invoices”), book payments, import bank statements (just send the file) and review orders on hold (“orders on hold”). On working days you get a summary each morning. Type “help” for every command.',
   },
   welcomeTechnician: {
     de: 'Hallo {name}, willkommen beim Auftragsbot! Hier sehen Sie Ihre Termine („meine Termine heute“) und melden Einsätze als erledigt („1004 erledigt“). Schreiben Sie „Hilfe“ für alle Befehle.',
@@ -70,8 +70,8 @@ export const commonTexts = defineTexts('common', {
     en: '• Accounting: ask about any order (“status of order 1003”), see the orders on hold (“orders on hold”) and release (“1004 release”) or reject them (“cancel order 1004”); invoices: “open invoices”, “overdue invoices”, “invoices of Müller Bau”, “create invoice for order 1004”, “cancel invoice RE-2026-0007”; credit: “apply credit of Müller Bau”; bank statements (camt.053): just send the file',
   },
   helpAccountantOrders: {
-    de: 'Bestellungen nimmt der Vertrieb auf. Zahlungen: „Zahlung 238,00 € für RE-2026-0004 eingegangen“, „Müller Bau hat 500 € überwiesen“; Kontoauszüge (camt.053) über die REST-Schnittstelle.',
-    en: 'Orders are entered by the sales team. Payments: “payment of €238.00 for RE-2026-0004”, “Müller Bau paid €500”; bank statements (camt.053) through the REST API.',
+    de: 'Bestellungen nimmt der Vertrieb auf. Zahlungen: „Zahlung 238,00 € für RE-2026-0004 eingegangen“, „Müller Bau hat 500 € überwiesen“; Kontoauszüge (camt.053) auch über die REST-Schnittstelle.',
+    en: 'Orders are entered by the sales team. Payments: “payment of €238.00 for RE-2026-0004”, “Müller Bau paid €500”; bank statements (camt.053) also through the REST API.',
   },
   helpAdmin: {
     de: '• Administration: alles, was der Vertrieb kann',

@@ -1,6 +1,6 @@
 import { fork, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
 import type { DbOptions } from '../data/db';
+import { serverEntry } from './compiled';
 import type { ServerUsage } from './server';
 
 export type ServerKind = 'bot' | 'echo';
@@ -14,8 +14,9 @@ export class ServerProcess {
   ) {}
 
   static async start(kind: ServerKind, db: DbOptions = {}, env: Record<string, string> = {}, execArgv: string[] = []): Promise<ServerProcess> {
-    const child = fork(path.join(__dirname, 'server.ts'), [], {
-      execArgv: ['--import', 'tsx', '--expose-gc', '--no-deprecation', ...execArgv],
+    const entry = serverEntry();
+    const child = fork(entry.file, [], {
+      execArgv: [...entry.execArgv, '--expose-gc', '--no-deprecation', ...execArgv],
       env: { ...process.env, ...env, BENCH_SERVER: kind, BENCH_DB: JSON.stringify(db) },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });

@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import knex, { Knex } from 'knex';
 import { migrationSource } from './migrations';
-import { cachePreparedStatements } from './statementCache';
 
 export type Db = Knex;
 
@@ -64,7 +63,6 @@ export function openDatabase(options: DbOptions = {}): Db {
         afterCreate: (conn: any, done: (err: Error | null, conn: any) => void) => {
           try {
             conn.exec(SQLITE_PRAGMAS);
-            cachePreparedStatements(conn);
             done(null, conn);
           } catch (err) {
             done(err as Error, conn);

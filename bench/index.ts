@@ -131,6 +131,7 @@ async function main(): Promise<number> {
   console.log(out.join('\n'));
   // Latency figures mean little on a busy machine; say how busy it was.
   console.log(`\nload average ${os.loadavg()[0].toFixed(1)} on ${os.availableParallelism()} CPUs, node ${process.version}`);
+  console.log(`servers ${process.env.BENCH_TSX === '1' ? 'from the sources under tsx (BENCH_TSX=1)' : 'compiled (dist/)'}, MALLOC_ARENA_MAX=${process.env.MALLOC_ARENA_MAX ?? '2'}`);
   if (misses.length) console.log(`missed: ${misses.join('; ')}`);
   if (misses.length && process.env.BENCH_STRICT === '1') {
     console.error(`BENCH_STRICT=1: ${misses.length} goal(s) missed`);

@@ -69,7 +69,7 @@ async function main(): Promise<void> {
     const { url, functionName } = node.callFrame;
     const internal = !url || url.startsWith('node:');
     const caller = internal && !functionName.startsWith('(') ? callerOf(id) : null;
-    if (caller?.callFrame.url.endsWith('bench/server.ts')) return;
+    if (/bench[/]server[.][jt]s$/.test(caller?.callFrame.url ?? '')) return;
     const bucket = caller ? `${bucketOf(caller.callFrame.url, caller.callFrame.functionName)} (native/node under it)` : bucketOf(url, functionName);
     const dt = profile.timeDeltas[i] ?? 0;
     if (bucket === '(idle)') return;

@@ -1,8 +1,6 @@
 import inspector from 'node:inspector';
 import { ActivityHandler, CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import restify from 'restify';
-import { loadConfig } from '../bot/config';
-import { createApp } from '../bot/server';
 import type { DbOptions } from '../data/db';
 
 /**
@@ -41,7 +39,12 @@ async function startEcho(): Promise<{ url: string; close(): Promise<void> }> {
 }
 
 async function startBot(db: DbOptions): Promise<{ url: string; close(): Promise<void> }> {
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent', QUIET_HOURS: 'off' });
+  // Loaded here, not at the top: the echo floor must not carry the bot's modules in its memory.
+  const { loadConfig } = await import('../bot/config');
+  const { createApp } = await import('../bot/server');
+  // No accounting morning: its catch-up at start would run beside the measured turns (bench/dunningRun.ts measures it),
+  // and with 100,000 orders it held the SQLite file's write lock past the in-process placeOrder's busy timeout.
+  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent', QUIET_HOURS: 'off', DUNNING_CRON: 'off' });
   const app = await createApp({ ...config, db });
   app.db.on('query', () => queries++);
   const url = await app.listen(0);

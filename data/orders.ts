@@ -135,7 +135,8 @@ export async function loadOrderViews(db: Conn, ids: number[]): Promise<OrderView
     .orderBy('order_history.id')
     .select('order_history.*', 'persons.display_name as actor_name');
   const shipments = await db('shipments').whereIn('order_id', ids).orderBy('id');
-  const shipmentLines = await db('shipment_lines').join('shipments', 'shipments.id', 'shipment_lines.shipment_id').whereIn('shipments.order_id', ids)
+  // No shipment, no shipment lines: most orders asked about have none yet, and the query is skipped.
+  const shipmentLines = shipments.length === 0 ? [] : await db('shipment_lines').join('shipments', 'shipments.id', 'shipment_lines.shipment_id').whereIn('shipments.order_id', ids)
     .orderBy(['shipment_lines.shipment_id', 'shipment_lines.line_no']).select('shipment_lines.*');
   const bookings = await db('service_bookings').whereIn('order_id', ids).orderBy('id');
   const production = await db('capacity_bookings').whereIn('order_id', ids).orderBy(['date', 'id']);
@@ -244,9 +245,12 @@ export function findInCatalog(catalog: readonly Product[], sku: string): Product
   return catalog.find((p) => p.sku.toUpperCase() === String(sku).trim().toUpperCase());
 }
 
-/** Stock and production answers for the lines of a draft, before anything is placed. */
-export async function checkLines(db: Db, lines: { sku: string; quantity: number }[], now: Date = new Date()): Promise<LineCheck[]> {
-  const catalog = await listProducts(db);
+/**
+ * Stock and production answers for the lines of a draft, before anything is placed. A caller that read the catalog
+ * this turn passes it, so it is not read again.
+ */
+export async function checkLines(db: Db, lines: { sku: string; quantity: number }[], now: Date = new Date(), catalogRead?: readonly Product[]): Promise<LineCheck[]> {
+  const catalog = catalogRead ?? (await listProducts(db));
   const today = berlinToday(now);
   const products = lines.map((l) => findInCatalog(catalog, l.sku));
   const goodsSkus = [...new Set(products.filter((p) => p?.kind === 'goods').map((p) => p!.sku))];

@@ -28,22 +28,10 @@ export class KnexStorage implements Storage {
     if (!changes) throw new ReferenceError('Changes are required when writing.');
     const keys = Object.keys(changes);
     if (keys.length === 0) return;
+    // One key (every turn's case) is one statement, atomic by itself: no transaction around it.
+    if (keys.length === 1) return writeItem(this.db, keys[0], changes[keys[0]]);
     await this.db.transaction(async (trx) => {
-      for (const key of keys) {
-        const { eTag, ...item } = changes[key] ?? {};
-        const row = { key_hash: hashKey(key), key, etag: crypto.randomUUID(), data: JSON.stringify(item), updated_at: Date.now() };
-        if (!eTag || eTag === '*') {
-          await trx('bot_state').insert(row).onConflict('key_hash').merge(['etag', 'data', 'updated_at']);
-          continue;
-        }
-        const updated = await trx('bot_state')
-          .where({ key_hash: row.key_hash, etag: String(eTag) })
-          .update({ etag: row.etag, data: row.data, updated_at: row.updated_at });
-        if (updated > 0) continue;
-        // No match: either the item is gone (then it is written, as the in-memory storage does) or someone wrote in between.
-        const inserted = await trx('bot_state').insert(row).onConflict('key_hash').ignore().returning('key_hash');
-        if (inserted.length === 0) throw new Error(`Storage: error writing "${key}" due to eTag conflict.`);
-      }
+      for (const key of keys) await writeItem(trx, key, changes[key]);
     });
   }
 
@@ -52,4 +40,21 @@ export class KnexStorage implements Storage {
     if (keys.length === 0) return;
     await this.db('bot_state').whereIn('key_hash', keys.map((key) => hashKey(key))).del();
   }
+}
+
+/**
+ * One item in one statement: an insert, or on an existing row an update that only happens when the eTag matches
+ * (none or '*' always writes). No row back means the stored eTag differed: someone wrote in between. A missing row
+ * is written, as the in-memory storage does.
+ */
+async function writeItem(db: Db, key: string, change: StoreItems[string]): Promise<void> {
+  const { eTag, ...item } = change ?? {};
+  const row = { key_hash: hashKey(key), key, etag: crypto.randomUUID(), data: JSON.stringify(item), updated_at: Date.now() };
+  const upsert = db('bot_state').insert(row).onConflict('key_hash').merge(['etag', 'data', 'updated_at']);
+  if (!eTag || eTag === '*') {
+    await upsert;
+    return;
+  }
+  const written = await upsert.where('bot_state.etag', String(eTag)).returning('key_hash');
+  if (written.length === 0) throw new Error(`Storage: error writing "${key}" due to eTag conflict.`);
 }

@@ -99,6 +99,8 @@ interface TurnData {
   catalog: Product[];
   customers: Customer[];
   understanding: Understanding | null;
+  /** checkLines answers of this turn by draft lines: planning and the summary ask the same within one turn. */
+  checks?: Map<string, Promise<LineCheck[]>>;
 }
 
 /**
@@ -155,8 +157,8 @@ export class OrderDialog extends InterruptibleDialog<OrderDialogOptions> {
     if (!person) throw new Error('OrderDialog needs the person who orders');
     const session = newSession(person, options?.locale ?? user?.locale ?? 'de', options?.channel ?? innerDc.context.activity.channelId);
     this.componentState(innerDc)[SESSION] = session;
-    const turn = await this.turnData(innerDc);
-    if (options?.understanding) turn.understanding = options.understanding;
+    // The recognizer's understanding of this message, when it came with one, is not worked out a second time.
+    const turn = await this.turnData(innerDc, options?.understanding);
     const u = turn.understanding;
     if (u) await this.applyMessage(innerDc, session, u, innerDc.context.activity.text ?? '');
     if (u?.intent === 'reorder') await this.applyReorder(innerDc, session, u.reorder?.order ?? null);
@@ -396,7 +398,7 @@ export class OrderDialog extends InterruptibleDialog<OrderDialogOptions> {
       });
     }
 
-    const checks = await checkLines(this.db, s.draft.lines, this.now());
+    const checks = await this.checkLines(step, s);
     const short = checks.filter((c) => c.kind === 'goods' && !c.ok && !s.stockDecidedFor.includes(lineKey(c)));
     if (short.length) {
       // A partial delivery only means something when part of the order can ship now.
@@ -486,12 +488,12 @@ export class OrderDialog extends InterruptibleDialog<OrderDialogOptions> {
         setLineQuantity(s, answer.sku, answer.quantity);
         break;
       case 'stock': {
-        const checks = await checkLines(this.db, s.draft.lines, this.now());
+        const checks = await this.checkLines(step, s);
         const short = checks.filter((c) => c.kind === 'goods' && !c.ok);
         if (answer.choice === 'remove') {
           for (const c of short) dropLine(s, c.sku);
         } else if (answer.choice === 'available') {
-          await this.takeAvailable(s);
+          await this.takeAvailable(step, s);
         } else {
           s.backorderChoice = answer.choice;
           s.stockDecidedFor.push(...short.map(lineKey));
@@ -509,8 +511,8 @@ export class OrderDialog extends InterruptibleDialog<OrderDialogOptions> {
   }
 
   /** Only what is in stock: short lines take the quantity that can ship now; a line with nothing in stock goes. */
-  private async takeAvailable(s: OrderSession): Promise<void> {
-    const checks = await checkLines(this.db, s.draft.lines, this.now());
+  private async takeAvailable(dc: DialogContext, s: OrderSession): Promise<void> {
+    const checks = await this.checkLines(dc, s);
     for (const c of checks.filter((x) => x.kind === 'goods' && !x.ok && !x.badQuantity)) {
       if ((c.available ?? 0) > 0) setLineQuantity(s, c.sku, c.available!);
       else dropLine(s, c.sku);
@@ -570,7 +572,7 @@ export class OrderDialog extends InterruptibleDialog<OrderDialogOptions> {
     const s = this.session(step);
     const { catalog } = await this.turnData(step);
     const customer = await this.customer(step);
-    const checks = await checkLines(this.db, s.draft.lines, this.now());
+    const checks = await this.checkLines(step, s);
     const warnings = [dateWarning(s, checks), await this.creditWarning(s, customer, catalog)].filter((w): w is string => !!w);
     const card = summaryCard(s, catalog, customer, checks, { warning: warnings.join('\n\n') || null });
     const retry = (step.options as { retry?: boolean } | undefined)?.retry;
@@ -696,7 +698,7 @@ export class OrderDialog extends InterruptibleDialog<OrderDialogOptions> {
     }
     if (this.answersPendingQuestion(dc, u)) return undefined;
     const { changed, removed, rejected, notInOrder, acceptAvailable } = await this.applyMessage(dc, s, u, text);
-    if (acceptAvailable) await this.takeAvailable(s);
+    if (acceptAvailable) await this.takeAvailable(dc, s);
     for (const miss of notInOrder) {
       const name = (miss.sku && catalog.find((x) => x.sku === miss.sku)?.name[s.locale]) || miss.text;
       await dc.context.sendActivity(tx(s.locale, 'notInOrder', { name }));
@@ -890,15 +892,15 @@ export class OrderDialog extends InterruptibleDialog<OrderDialogOptions> {
   }
 
   /** Catalog, customers and this message's understanding, loaded once per turn. */
-  private async turnData(dc: DialogContext): Promise<TurnData> {
+  private async turnData(dc: DialogContext, given?: Understanding): Promise<TurnData> {
     const context = dc.context;
     let data = context.turnState.get(TURN) as TurnData | undefined;
     if (!data) {
       const [catalog, customers] = await Promise.all([listProducts(this.db), listCustomers(this.db)]);
-      data = { catalog, customers, understanding: null };
+      data = { catalog, customers, understanding: given ?? null };
       context.turnState.set(TURN, data);
       const text = context.activity.text?.trim();
-      if (text) {
+      if (text && !given) {
         const locale = this.componentState(dc)[SESSION] ? this.session(dc).locale : turnUser(dc)?.locale ?? 'de';
         data.understanding = await understand(text, { locale, catalog, customers, now: this.now() });
         // s13 (services): "make that 2 hours" names the draft's service, so it is a change, not an answer.
@@ -908,7 +910,21 @@ export class OrderDialog extends InterruptibleDialog<OrderDialogOptions> {
         }
       }
     }
+    if (given) data.understanding = given;
     return data;
+  }
+
+  /** Stock and production answers for the draft's lines, once per turn for the same lines, on the turn's catalog. */
+  private async checkLines(dc: DialogContext, s: OrderSession): Promise<LineCheck[]> {
+    const turn = await this.turnData(dc);
+    turn.checks ??= new Map();
+    const key = JSON.stringify(s.draft.lines.map((l) => [l.sku, l.quantity]));
+    let checks = turn.checks.get(key);
+    if (!checks) {
+      checks = checkLines(this.db, s.draft.lines, this.now(), turn.catalog);
+      turn.checks.set(key, checks);
+    }
+    return checks;
   }
 
   /** The turn data inside a validator: the message always passed onContinueDialog first, which loaded it. */
@@ -930,7 +946,8 @@ export class OrderDialog extends InterruptibleDialog<OrderDialogOptions> {
 
   private async customer(dc: DialogContext): Promise<Customer> {
     const s = this.session(dc);
-    const customer = await getCustomer(this.db, s.draft.customerId!);
+    // The turn's list has every customer already; a customer added during this turn is read by id.
+    const customer = (await this.turnData(dc)).customers.find((c) => c.id === s.draft.customerId) ?? (await getCustomer(this.db, s.draft.customerId!));
     if (!customer) throw new Error(`customer ${s.draft.customerId} not found`);
     return customer;
   }

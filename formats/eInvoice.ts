@@ -1,4 +1,4 @@
-import { InvoiceService, type FormatFactoryService, type Invoice as En16931Invoice, type Logger } from '@e-invoice-eu/core';
+import type { FormatFactoryService, Invoice as En16931Invoice, InvoiceService, Logger } from '@e-invoice-eu/core';
 import { compactIban } from '../domain/company';
 import type { Invoice, PricedDocument, RateBreakdown } from '../domain/invoice';
 import { documentTexts, formatDocumentDate, formatPercent } from './documentTexts';
@@ -47,7 +47,7 @@ export function eInvoiceFormatFor(invoice: Pick<PricedDocument, 'buyer'>): 'xrec
 }
 
 async function generate(invoice: Invoice, format: EInvoiceFormat, pdf?: Buffer): Promise<string | Uint8Array> {
-  const service = invoiceService(invoice);
+  const service = await invoiceService(invoice);
   return service.generate(toEn16931(invoice, format), {
     format: libraryFormat[format],
     lang: invoice.locale === 'de' ? 'de-de' : 'en-gb',
@@ -64,8 +64,10 @@ type CiiNode = { [key: string]: CiiNode } | CiiNode[] | string;
  * - it copies the mandatory UBL currencyID onto line allowance amounts, which CII forbids (CII-DT-031, fatal);
  * - it drops the preceding invoice (BG-3: cac:BillingReference, its issue #455), which a cancellation must name.
  */
-function invoiceService(invoice: Invoice): InvoiceService {
-  const service = new InvoiceService(quiet);
+async function invoiceService(invoice: Invoice): Promise<InvoiceService> {
+  // Loaded on the first e-invoice, not at start: the library holds some 35 MB that a chat turn never needs.
+  const { InvoiceService: Service } = await import('@e-invoice-eu/core');
+  const service = new Service(quiet);
   const factory = (service as unknown as { formatFactoryService: FormatFactoryService }).formatFactoryService;
   const create = factory.createFormatService.bind(factory);
   factory.createFormatService = (format, logger) => {

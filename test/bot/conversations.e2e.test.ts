@@ -80,8 +80,8 @@ describeEachDatabase('conversations of issue 9 through the local Direct Line cha
   it.each([
     ['demo-sales', 'de-DE', /^Hallo Sabine Vogel, willkommen beim Auftragsbot! Hier sehen Sie die Arbeitslisten/],
     ['demo-sales', 'en-GB', /^Hello Sabine Vogel, welcome to Auftragsbot! Here you see the work queues/],
-    ['demo-accounting', 'de-DE', /^Hallo Jonas Becker, willkommen beim Auftragsbot! Hier sehen Sie die angehaltenen Aufträge/],
-    ['demo-accounting', 'en-GB', /^Hello Jonas Becker, welcome to Auftragsbot! Here you see the orders on hold/],
+    ['demo-accounting', 'de-DE', /^Hallo Jonas Becker, willkommen beim Auftragsbot! Hier sehen Sie offene und überfällige Rechnungen .*buchen Zahlungen, lesen Kontoauszüge ein/],
+    ['demo-accounting', 'en-GB', /^Hello Jonas Becker, welcome to Auftragsbot! Here you see open and overdue invoices .*book payments, import bank statements/],
     ['demo-mueller', 'en-GB', /^Hello Peter Müller, welcome to Auftragsbot! You can place orders/],
   ])('%s (%s) is welcomed in the words of the role', async (user, locale, welcome) => {
     const chat = await demo.signIn(user, locale, { skipWelcome: false });

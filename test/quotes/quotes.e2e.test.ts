@@ -24,6 +24,8 @@ describeEachDatabase('quotes through the local Direct Line channel', ({ get }) =
   });
 
   it('German: sales draft and send a quote, the customer accepts it on its card; a second press makes no second order', async () => {
+    // The customer has a conversation with the bot already, so the quote's message has somewhere to go when sent.
+    const customer = await demo.signIn('demo-cafe', 'de-DE');
     const sales = await demo.signIn('demo-sales', 'de-DE');
     await sales.send('Angebot für Café Sonnenschein: 2 Stühle, 10 % Rabatt, gültig 14 Tage');
     const card = await sales.nextBotMessage((m) => /Angebot AN-/.test(cardsOf(m)));
@@ -39,7 +41,6 @@ describeEachDatabase('quotes through the local Direct Line channel', ({ get }) =
     await sales.send(`Angebot ${number} senden`);
     expect((await sales.nextBotMessage()).text).toBe(`Angebot ${number} ist an Café Sonnenschein versendet.`);
 
-    const customer = await demo.signIn('demo-cafe', 'de-DE');
     const sent = await customer.waitFor((m) => (m.text ?? '').startsWith(`Ihr Angebot ${number}`) && hasButton('quote.accept')(m), 20_000);
     expect(sent.text).toMatch(new RegExp(`^Ihr Angebot ${number} über 747,56 €, gültig bis \\d\\d\\.\\d\\d\\.\\d{4}\\. \\[Angebot herunterladen \\(PDF\\)\\]\\(/documents/`));
     const [link] = linksIn(sent);

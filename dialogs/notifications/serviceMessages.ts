@@ -47,7 +47,12 @@ export const serviceMessages: Record<string, NotificationKind> = {
       if (!view) return { unrenderable: `order ${String(ctx.row.payload.orderNumber)} is not visible to this reader` };
       const p = ctx.row.payload as { sku?: unknown; start?: unknown; slots?: unknown };
       const slots = Array.isArray(p.slots) ? p.slots.map(String) : [];
-      const question = serviceTexts(ctx.locale, 'newSlotsAfterAbsence', { number: view.number, service: serviceName(view, p.sku, ctx.locale), when: formatSlot(String(p.start), ctx.locale) });
+      // The appointment that is off, in full as every appointment message states it (no .ics: it is to be moved).
+      const booking = view.serviceBookings.find((b) => b.sku === p.sku && b.start === p.start);
+      const appointment = booking
+        ? await appointmentSentence(ctx.db, view, booking, ctx.locale)
+        : `${serviceName(view, p.sku, ctx.locale)}: ${formatSlot(String(p.start), ctx.locale)}.`;
+      const question = serviceTexts(ctx.locale, 'newSlotsAfterAbsence', { number: view.number, appointment });
       const card = bindCard('rescheduleSlots', {
         question, slots: slots.map((start) => ({ title: formatSlot(start, ctx.locale), order: view.number, sku: String(p.sku), start })),
       });

@@ -47,8 +47,8 @@ export const serviceTexts = defineTexts('services', {
   },
   absenceBooking: { de: 'Auftrag {number}, {customer}, {when}', en: 'order {number}, {customer}, {when}' },
   newSlotsAfterAbsence: {
-    de: 'Leider fällt Ihr Termin zu Auftrag {number} ({service}, {when}) aus. Bitte wählen Sie eine neue Zeit:',
-    en: 'Unfortunately your appointment for order {number} ({service}, {when}) cannot take place. Please pick a new time:',
+    de: 'Leider fällt Ihr Termin zu Auftrag {number} aus. {appointment} Bitte wählen Sie eine neue Zeit:',
+    en: 'Unfortunately your appointment for order {number} cannot take place. {appointment} Please pick a new time:',
   },
   offerSlots: { de: 'Neue Termine anbieten: {customer}', en: 'Offer new slots: {customer}' },
   notWorkingDayWeekend: {

@@ -2,7 +2,7 @@ import { getPerson } from '../../data/parties';
 import { getOrder } from '../../data/orders';
 import { berlinDateTime } from '../../domain/calendar';
 import { renderNotification } from '../../dialogs/notifications';
-import { placeOrder } from '../../operations';
+import { cancelAppointment, placeOrder, quoteCancellation } from '../../operations';
 import { chat } from '../cancel/harness';
 import { demoActors } from '../orders/actors';
 import { describeEachDatabase } from '../support/databases';
@@ -73,6 +73,19 @@ describeEachDatabase('cancelling an order with several appointments in the chat'
     // Pressing "yes" once more changes nothing.
     expect(textsOf(await say(yes))).not.toContain('Stornogebühr');
     expect(await db('outbox').where({ kind: 'appointment_cancelled', person_id: a.cafe.personId }).whereRaw('payload like ?', [`%"${order.number}"%`])).toHaveLength(1);
+  });
+
+  it('the total fee must be accepted as quoted; a fee for one appointment only cancels nothing', async () => {
+    const { db } = get();
+    const { a, order } = await placeSeveral('2026-03-25', '2026-03-27');
+    const when = new Date(berlinDateTime('2026-03-24', '15:00'));
+    const quote = await quoteCancellation(db, a.cafe, order.number, undefined, when);
+    expect(quote).toMatchObject({ ok: true, quote: { late: true, feeCents: 15000, sku: 'SVC-CONSULT', otherLines: true } });
+    expect(await cancelAppointment(db, a.cafe, { orderNumber: order.number, acceptedFeeCents: 6000 }, when)).toMatchObject({ ok: false, code: 'fee_not_accepted', quote: { feeCents: 15000 } });
+    expect(await db('service_bookings').where({ order_id: order.id, status: 'booked' })).toHaveLength(4); // the printer visit takes Tom and the van
+    // Another customer's order is not theirs to quote.
+    expect(await quoteCancellation(db, a.mueller, order.number, undefined, when)).toMatchObject({ ok: false, code: 'not_found' });
+    expect(await cancelAppointment(db, a.cafe, { orderNumber: order.number, acceptedFeeCents: 15000 }, when)).toMatchObject({ ok: true, quote: { feeCents: 15000 } });
   });
 
   it('all appointments more than 24 hours ahead: free, the whole order is cancelled as before', async () => {

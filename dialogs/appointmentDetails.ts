@@ -5,6 +5,7 @@ import { resourcesByIds } from '../data/resources';
 import { appointmentBookingId, calendarLink } from '../data/calendarLinks';
 import type { OrderView, ServiceBookingView } from '../data/orders';
 import type { Locale } from '../domain/locale';
+import { formatMoney } from '../domain/money';
 import { formatAddress, formatSlot } from './format';
 import { serviceTexts } from './texts/services';
 
@@ -80,4 +81,14 @@ export async function movedAppointmentText(db: Db, view: OrderView, booking: Boo
   const text = serviceTexts(locale, 'movedDetails', { ...details });
   const link = calendarFor ? await calendarFileText(db, view, booking, locale, calendarFor) : null;
   return link ? `${text} ${link}` : text;
+}
+
+/** The late appointments of a cancellation with their fees: "IT-Beratung am Mi., 4.3., 09:00 (60,00 € netto); …". */
+export async function lateFeeList(db: Db, appointments: readonly { sku: string; start: string; late: boolean; feeCents: number }[], locale: Locale): Promise<string> {
+  const items: string[] = [];
+  for (const a of appointments.filter((x) => x.late)) {
+    const service = (await findProduct(db, a.sku))?.name[locale] ?? a.sku;
+    items.push(serviceTexts(locale, 'lateFeeItem', { service, when: formatSlot(a.start, locale), fee: formatMoney(a.feeCents, locale) }));
+  }
+  return items.join('; ');
 }

@@ -3,7 +3,7 @@ import { ComponentDialog, DialogTurnResult, TextPrompt, WaterfallDialog, Waterfa
 import type { Db } from '../data/db';
 import { getOrder, listOrders, type OrderView } from '../data/orders';
 import { cancelAppointment, quoteCancellation, transitionOrder } from '../operations';
-import { appointmentSentence } from './appointmentDetails';
+import { appointmentSentence, lateFeeList } from './appointmentDetails';
 import { serviceTexts } from './texts/services';
 import { berlinDateOf } from '../domain/calendar';
 import { statusesWhere } from '../domain/lifecycle';
@@ -117,7 +117,10 @@ export class CancelDialog extends ComponentDialog {
       if (quote.ok && quote.quote.late) {
         pendingOf(step).pending!.feeCents = quote.quote.feeCents;
         const params = { fee: formatMoney(quote.quote.feeCents, locale), service: serviceName(view, quote.quote.sku, locale) };
-        question += ` ${serviceTexts(locale, quote.quote.otherLines ? 'lateFeeNoticeMixed' : 'lateFeeNotice', params)}`;
+        // Several appointments: which ones carry the fee, each with its own, and the total.
+        question += ` ${quote.quote.appointments.length > 1
+          ? serviceTexts(locale, 'lateFeeNoticeSeveral', { ...params, list: await lateFeeList(this.deps.db, quote.quote.appointments, locale) })
+          : serviceTexts(locale, quote.quote.otherLines ? 'lateFeeNoticeMixed' : 'lateFeeNotice', params)}`;
       }
     }
     return step.prompt(CONFIRM, { prompt: MessageFactory.suggestedActions([yes, no], question) });
@@ -155,7 +158,7 @@ export class CancelDialog extends ComponentDialog {
     if (pending.feeCents != null) {
       const late = await cancelAppointment(this.deps.db, actor, { orderNumber: pending.number, acceptedFeeCents: pending.feeCents, reason }, this.now());
       if (late.ok) {
-        const key = late.quote.otherLines ? 'lateCancelledMixed' : 'lateCancelled';
+        const key = late.quote.appointments.length > 1 ? 'lateCancelledSeveral' : late.quote.otherLines ? 'lateCancelledMixed' : 'lateCancelled';
         await step.context.sendActivity((late.quote.late
           ? serviceTexts(locale, key, { number: pending.number, fee: formatMoney(late.quote.feeCents, locale) })
           : tx(locale, 'cancelled', { number: pending.number })) + (await cancelledAppointments()));

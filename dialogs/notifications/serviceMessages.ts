@@ -1,7 +1,7 @@
 import { bindCard, pageOf } from '../../cards/bind';
 import { getOrder } from '../../data/orders';
 import { formatMoney } from '../../domain/money';
-import { appointmentDetails, appointmentSentence, durationText } from '../appointmentDetails';
+import { appointmentDetails, appointmentSentence, durationText, lateFeeList } from '../appointmentDetails';
 import { formatDate, formatSlot } from '../format';
 import { serviceTexts } from '../texts/services';
 import { calendarForReader, type NotificationKind, type RenderContext } from './kind';
@@ -31,11 +31,23 @@ export const serviceMessages: Record<string, NotificationKind> = {
     async render(ctx) {
       const view = await orderFor(ctx);
       if (!view) return { unrenderable: `order ${String(ctx.row.payload.orderNumber)} is not visible to this reader` };
-      const p = ctx.row.payload as { sku?: unknown; start?: unknown; feeCents?: unknown; otherLines?: unknown };
+      const p = ctx.row.payload as { sku?: unknown; start?: unknown; feeCents?: unknown; otherLines?: unknown; appointments?: unknown };
+      const fee = formatMoney(Number(p.feeCents ?? 0), ctx.locale);
+      const several = (Array.isArray(p.appointments) ? p.appointments : []) as { sku: string; start: string; late: boolean; feeCents: number }[];
+      if (several.length > 1) {
+        // Which appointments carry the fee, then every appointment that is off in full, each with its .ics link.
+        const text = serviceTexts(ctx.locale, 'appointment_cancelled_several', { number: view.number, fee, list: await lateFeeList(ctx.db, several, ctx.locale) });
+        const sentences: string[] = [];
+        for (const a of several) {
+          const booking = view.serviceBookings.find((b) => b.sku === a.sku && b.start === a.start);
+          if (booking) sentences.push(await appointmentSentence(ctx.db, view, booking, ctx.locale, calendarForReader(ctx), 'cancelledLine'));
+        }
+        return { text: [text, ...sentences].join(' ') };
+      }
       const booking = view.serviceBookings.find((b) => b.sku === p.sku && b.start === p.start);
       const service = booking ? (await appointmentDetails(ctx.db, view, booking, ctx.locale)).service : serviceName(view, p.sku, ctx.locale);
       const text = serviceTexts(ctx.locale, p.otherLines ? 'appointment_cancelled_mixed' : 'appointment_cancelled', {
-        number: view.number, service, when: formatSlot(String(p.start), ctx.locale), fee: formatMoney(Number(p.feeCents ?? 0), ctx.locale),
+        number: view.number, service, when: formatSlot(String(p.start), ctx.locale), fee,
       });
       // Which appointment it was, in full, with its .ics link (which now reads as cancelled).
       return { text: booking ? `${text} ${await appointmentSentence(ctx.db, view, booking, ctx.locale, calendarForReader(ctx), 'cancelledLine')}` : text };
@@ -47,7 +59,12 @@ export const serviceMessages: Record<string, NotificationKind> = {
       if (!view) return { unrenderable: `order ${String(ctx.row.payload.orderNumber)} is not visible to this reader` };
       const p = ctx.row.payload as { sku?: unknown; start?: unknown; slots?: unknown };
       const slots = Array.isArray(p.slots) ? p.slots.map(String) : [];
-      const question = serviceTexts(ctx.locale, 'newSlotsAfterAbsence', { number: view.number, service: serviceName(view, p.sku, ctx.locale), when: formatSlot(String(p.start), ctx.locale) });
+      // The appointment that is off, in full as every appointment message states it (no .ics: it is to be moved).
+      const booking = view.serviceBookings.find((b) => b.sku === p.sku && b.start === p.start);
+      const appointment = booking
+        ? await appointmentSentence(ctx.db, view, booking, ctx.locale)
+        : `${serviceName(view, p.sku, ctx.locale)}: ${formatSlot(String(p.start), ctx.locale)}.`;
+      const question = serviceTexts(ctx.locale, 'newSlotsAfterAbsence', { number: view.number, appointment });
       const card = bindCard('rescheduleSlots', {
         question, slots: slots.map((start) => ({ title: formatSlot(start, ctx.locale), order: view.number, sku: String(p.sku), start })),
       });

@@ -41,14 +41,18 @@ export const serviceTexts = defineTexts('services', {
     de: 'Ihr Auftrag {number} ist storniert. Für den Termin ({service}, {when}) fällt die Stornogebühr von {fee} netto an; die übrige Ware ist kostenlos storniert.',
     en: 'Your order {number} has been cancelled. The appointment ({service}, {when}) carries the cancellation fee of {fee} net; the other goods are cancelled free of charge.',
   },
+  appointment_cancelled_several: {
+    de: 'Ihr Auftrag {number} ist storniert. Stornogebühr für die Termine innerhalb von 24 Stunden: {list}; zusammen {fee} netto. Alles Übrige ist kostenlos storniert.',
+    en: 'Your order {number} has been cancelled. Cancellation fee for the appointments within 24 hours: {list}; {fee} net in total. Everything else is cancelled free of charge.',
+  },
   absence_conflicts: {
     de: '{resource} fehlt vom {from} bis {to} ({reason}). Betroffene Termine: {list}.',
     en: '{resource} is away from {from} to {to} ({reason}). Appointments affected: {list}.',
   },
   absenceBooking: { de: 'Auftrag {number}, {customer}, {when}', en: 'order {number}, {customer}, {when}' },
   newSlotsAfterAbsence: {
-    de: 'Leider fällt Ihr Termin zu Auftrag {number} ({service}, {when}) aus. Bitte wählen Sie eine neue Zeit:',
-    en: 'Unfortunately your appointment for order {number} ({service}, {when}) cannot take place. Please pick a new time:',
+    de: 'Leider fällt Ihr Termin zu Auftrag {number} aus. {appointment} Bitte wählen Sie eine neue Zeit:',
+    en: 'Unfortunately your appointment for order {number} cannot take place. {appointment} Please pick a new time:',
   },
   offerSlots: { de: 'Neue Termine anbieten: {customer}', en: 'Offer new slots: {customer}' },
   notWorkingDayWeekend: {
@@ -106,6 +110,15 @@ export const serviceTexts = defineTexts('services', {
   lateFeeNoticeMixed: {
     de: 'Der Termin beginnt in weniger als 24 Stunden: Für {service} fällt eine Stornogebühr von {fee} netto an; die übrigen Positionen werden kostenlos storniert.',
     en: 'The appointment starts in less than 24 hours: {service} carries a cancellation fee of {fee} net; the other items are cancelled free of charge.',
+  },
+  lateFeeNoticeSeveral: {
+    de: 'Stornogebühr für Termine, die in weniger als 24 Stunden beginnen: {list}. Zusammen {fee} netto; alle übrigen Termine und Positionen werden kostenlos storniert.',
+    en: 'Cancellation fee for appointments that start in less than 24 hours: {list}. {fee} net in total; all other appointments and items are cancelled free of charge.',
+  },
+  lateFeeItem: { de: '{service} am {when} ({fee} netto)', en: '{service} on {when} ({fee} net)' },
+  lateCancelledSeveral: {
+    de: 'Auftrag {number} ist storniert. Für die Termine innerhalb von 24 Stunden wird die Stornogebühr von zusammen {fee} netto in Rechnung gestellt; alles Übrige ist kostenlos storniert.',
+    en: 'Order {number} has been cancelled. The cancellation fee of {fee} net in total for the appointments within 24 hours will be invoiced; everything else is cancelled free of charge.',
   },
   lateCancelledMixed: {
     de: 'Auftrag {number} ist storniert, die Ware ist wieder freigegeben. Für den Termin wird die Stornogebühr von {fee} netto in Rechnung gestellt.',

@@ -4,7 +4,7 @@ import { mountCalendarFiles } from '../../bot/calendarFiles';
 import { getPerson } from '../../data/parties';
 import { berlinDateTime } from '../../domain/calendar';
 import { renderNotification } from '../../dialogs/notifications';
-import { placeOrder, transitionOrder } from '../../operations';
+import { offerNewSlots, placeOrder, recordAbsence, transitionOrder } from '../../operations';
 import { demoActors } from '../orders/actors';
 import { describeEachDatabase } from '../support/databases';
 
@@ -53,5 +53,29 @@ describeEachDatabase('appointments in the customer’s messages', ({ get }) => {
     } finally {
       server.close();
     }
+  });
+
+  it('the offer of new slots after an absence states the appointment that is off in full, in both languages', async () => {
+    const { db } = get();
+    const a = await demoActors(db);
+    const placed = await placeOrder(db, a.mueller, { customerId: a.customers.mueller, lines: [{ sku: 'SVC-PRINTER', quantity: 1 }], serviceSlots: [{ sku: 'SVC-PRINTER', start: berlinDateTime('2026-12-04', '10:00').toISOString() }] }, now);
+    if (!placed.ok) throw new Error(JSON.stringify(placed.problems));
+    expect(await recordAbsence(db, a.sales, { resourceId: 'tom-richter', from: '2026-12-04', reason: 'sick' }, now)).toMatchObject({ ok: true });
+    expect(await offerNewSlots(db, a.sales, { orderNumber: placed.order.number, sku: 'SVC-PRINTER' }, now)).toMatchObject({ ok: true });
+    const viewer = await getPerson(db, a.mueller.personId!);
+    const raw = await db('outbox').where({ kind: 'appointment_new_slots', person_id: a.mueller.personId }).whereRaw('payload like ?', [`%"${placed.order.number}"%`]).first();
+    const row = { id: Number(raw.id), kind: raw.kind, payload: JSON.parse(raw.payload), createdAt: raw.created_at, dueAt: raw.due_at } as any;
+    const render = async (locale: 'de' | 'en') => {
+      const rendered = await renderNotification({ db, row, viewer, locale });
+      if (!('text' in rendered)) throw new Error(rendered.unrenderable);
+      return rendered;
+    };
+    const de = await render('de');
+    expect(de.text).toBe(`Leider fällt Ihr Termin zu Auftrag ${placed.order.number} aus. Termin Druckerwartung vor Ort: Fr., 4.12., 10:00, 2 Stunden, Müller Bau GmbH, Hauptstraße 12, 10827 Berlin, Tom Richter. Bitte wählen Sie eine neue Zeit:`);
+    const en = await render('en');
+    expect(en.text).toBe(`Unfortunately your appointment for order ${placed.order.number} cannot take place. Appointment On-site printer maintenance: Fri 4 Dec, 10:00, 2 hours, Müller Bau GmbH, Hauptstraße 12, 10827 Berlin, Tom Richter. Please pick a new time:`);
+    // The card asks the same and offers the slots to move it to.
+    expect(JSON.stringify(en.card)).toContain('On-site printer maintenance: Fri 4 Dec, 10:00, 2 hours');
+    expect(row.payload.slots.length).toBeGreaterThan(0);
   });
 });

@@ -6,7 +6,7 @@ import { berlinToday } from '../../domain/calendar';
 import { parseDocumentNumber } from '../../domain/documentNumbers';
 import { may, type Actor } from '../../domain/permissions';
 import { findDocumentFile, type FileFormat } from '../documentFiles';
-import { principalOf } from './orders';
+import { staffKeyRoutes } from './staffKey';
 
 export interface InvoiceApiDeps {
   db: Db;
@@ -37,20 +37,8 @@ const fileFormats: readonly FileFormat[] = ['pdf', 'zugferd', 'xrechnung'];
  * ?format=pdf|zugferd|xrechnung), for the staff key only.
  */
 export function mountInvoiceApi(server: restify.Server, deps: InvoiceApiDeps): void {
-  const guard = (req: restify.Request, res: restify.Response): boolean => {
-    const principal = principalOf(req, { staffApiKey: deps.staffApiKey, shopApiKey: undefined });
-    if (principal !== 'staff') {
-      res.header('WWW-Authenticate', 'Bearer');
-      res.send(401, { error: 'unauthorized', message: 'Invoices need the staff API key as "Authorization: Bearer <key>".' });
-      return false;
-    }
-    return true;
-  };
+  const { guard, failed } = staffKeyRoutes(deps, 'invoices');
   const query = (req: restify.Request) => new URL(req.url ?? '/', 'http://local').searchParams;
-  const failed = (res: restify.Response, err: unknown) => {
-    deps.logger.error({ err }, 'invoice API request failed');
-    res.send(500, { error: 'internal', message: 'Something went wrong; the request can be retried.' });
-  };
 
   server.get('/api/invoices', async (req: restify.Request, res: restify.Response): Promise<void> => {
     if (!guard(req, res)) return;

@@ -8,7 +8,7 @@ import { bookPayment, type BookPaymentResult } from '../../operations/bookPaymen
 import { importStatement } from '../../operations/importStatement';
 import { reversePayment } from '../../operations/reversePayment';
 import { readJsonBody, readTextBody } from '../bodyLimit';
-import { principalOf } from './orders';
+import { staffKeyRoutes } from './staffKey';
 
 export interface PaymentApiDeps {
   db: Db;
@@ -49,16 +49,7 @@ const bookingErrors: Record<Exclude<BookPaymentResult, { ok: true }>['code'], [n
 
 /** POST/GET /api/payments, POST /api/payments/{id}/reversal, POST /api/bank-statements, GET /api/bank-entries: staff key. */
 export function mountPaymentApi(server: restify.Server, deps: PaymentApiDeps): void {
-  const guard = (req: restify.Request, res: restify.Response): boolean => {
-    if (principalOf(req, { staffApiKey: deps.staffApiKey, shopApiKey: undefined }) === 'staff') return true;
-    res.header('WWW-Authenticate', 'Bearer');
-    res.send(401, { error: 'unauthorized', message: 'Payments need the staff API key as "Authorization: Bearer <key>".' });
-    return false;
-  };
-  const failed = (res: restify.Response, err: unknown) => {
-    deps.logger.error({ err }, 'payment API request failed');
-    res.send(500, { error: 'internal', message: 'Something went wrong; the request can be retried.' });
-  };
+  const { guard, failed } = staffKeyRoutes(deps, 'payments');
   const invalid = (res: restify.Response, field: string, message: string) => res.send(400, { error: 'invalid_request', details: [{ field, message }] });
 
   server.post('/api/payments', readJsonBody(64 * 1024), async (req: restify.Request, res: restify.Response): Promise<void> => {

@@ -6,7 +6,7 @@ import { parseDocumentNumber } from '../../domain/documentNumbers';
 import { may, type Actor } from '../../domain/permissions';
 import { isQuoteStatus, quoteStatuses } from '../../domain/quotes';
 import { findDocumentFile } from '../documentFiles';
-import { principalOf } from './orders';
+import { staffKeyRoutes } from './staffKey';
 
 export interface QuoteApiDeps {
   db: Db;
@@ -33,19 +33,8 @@ export function toApiQuote(q: StoredQuote) {
 
 /** GET /api/quotes (?customerNumber=, ?status=) and GET /api/quotes/{number} (JSON, or ?format=pdf), for the staff key only. */
 export function mountQuoteApi(server: restify.Server, deps: QuoteApiDeps): void {
-  const guard = (req: restify.Request, res: restify.Response): boolean => {
-    if (principalOf(req, { staffApiKey: deps.staffApiKey, shopApiKey: undefined }) !== 'staff') {
-      res.header('WWW-Authenticate', 'Bearer');
-      res.send(401, { error: 'unauthorized', message: 'Quotes need the staff API key as "Authorization: Bearer <key>".' });
-      return false;
-    }
-    return true;
-  };
+  const { guard, failed } = staffKeyRoutes(deps, 'quotes');
   const query = (req: restify.Request) => new URL(req.url ?? '/', 'http://local').searchParams;
-  const failed = (res: restify.Response, err: unknown) => {
-    deps.logger.error({ err }, 'quote API request failed');
-    res.send(500, { error: 'internal', message: 'Something went wrong; the request can be retried.' });
-  };
 
   server.get('/api/quotes', async (req: restify.Request, res: restify.Response): Promise<void> => {
     if (!guard(req, res)) return;

@@ -286,8 +286,3 @@ export async function orderFullyPaid(db: Conn, orderId: number): Promise<boolean
   const issued = rows.filter((r: any) => r.kind === 'invoice' && r.status === 'issued');
   return issued.length > 0 && issued.every((r: any) => num(r.paid_cents) >= num(r.gross_cents));
 }
-
-export async function findCustomerByNumber(db: Conn, number: string): Promise<{ id: number; number: string; name: string } | null> {
-  const row = await db('customers').where({ number }).first('id', 'number', 'name');
-  return row ? { id: num(row.id), number: row.number, name: row.name } : null;
-}

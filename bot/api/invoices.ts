@@ -1,7 +1,6 @@
 import restify from 'restify';
 import type { Db } from '../../data/db';
 import { listInvoices, findInvoice, type StoredInvoice } from '../../data/invoices';
-import { findCustomerByNumber } from '../../data/parties';
 import { berlinToday } from '../../domain/calendar';
 import { parseDocumentNumber } from '../../domain/documentNumbers';
 import { may, type Actor } from '../../domain/permissions';
@@ -37,8 +36,7 @@ const fileFormats: readonly FileFormat[] = ['pdf', 'zugferd', 'xrechnung'];
  * ?format=pdf|zugferd|xrechnung), for the staff key only.
  */
 export function mountInvoiceApi(server: restify.Server, deps: InvoiceApiDeps): void {
-  const { guard, failed } = staffKeyRoutes(deps, 'invoices');
-  const query = (req: restify.Request) => new URL(req.url ?? '/', 'http://local').searchParams;
+  const { guard, failed, query, customerFilter } = staffKeyRoutes(deps, 'invoices');
 
   server.get('/api/invoices', async (req: restify.Request, res: restify.Response): Promise<void> => {
     if (!guard(req, res)) return;
@@ -49,16 +47,9 @@ export function mountInvoiceApi(server: restify.Server, deps: InvoiceApiDeps): v
         res.send(400, { error: 'invalid_request', details: [{ field: 'status', message: 'must be one of: open, overdue' }] });
         return;
       }
-      let customerId: number | undefined;
-      const customerNumber = q.get('customerNumber');
-      if (customerNumber) {
-        const customer = await findCustomerByNumber(deps.db, customerNumber);
-        if (!customer) {
-          res.send(422, { error: 'unknown_customer', details: [{ field: 'customerNumber', message: 'no such customer' }] });
-          return;
-        }
-        customerId = customer.id;
-      }
+      const filter = await customerFilter(req, res);
+      if (!filter) return;
+      const { customerId } = filter;
       const invoices = await listInvoices(deps.db, {
         customerId, open: status === 'open', dueBefore: status === 'overdue' ? berlinToday(new Date()) : undefined, limit: 200,
       });

@@ -1,7 +1,7 @@
 import restify from 'restify';
 import type { Db } from '../../data/db';
 import { listBankEntries } from '../../data/bankEntries';
-import { findCustomerByNumber, listPayments, type StoredPayment } from '../../data/payments';
+import { listPayments, type StoredPayment } from '../../data/payments';
 import { isValidDate } from '../../domain/calendar';
 import type { Actor } from '../../domain/permissions';
 import { bookPayment, type BookPaymentResult } from '../../operations/bookPayment';
@@ -49,7 +49,7 @@ const bookingErrors: Record<Exclude<BookPaymentResult, { ok: true }>['code'], [n
 
 /** POST/GET /api/payments, POST /api/payments/{id}/reversal, POST /api/bank-statements, GET /api/bank-entries: staff key. */
 export function mountPaymentApi(server: restify.Server, deps: PaymentApiDeps): void {
-  const { guard, failed } = staffKeyRoutes(deps, 'payments');
+  const { guard, failed, query, customerFilter } = staffKeyRoutes(deps, 'payments');
   const invalid = (res: restify.Response, field: string, message: string) => res.send(400, { error: 'invalid_request', details: [{ field, message }] });
 
   server.post('/api/payments', readJsonBody(64 * 1024), async (req: restify.Request, res: restify.Response): Promise<void> => {
@@ -90,14 +90,9 @@ export function mountPaymentApi(server: restify.Server, deps: PaymentApiDeps): v
   server.get('/api/payments', async (req: restify.Request, res: restify.Response): Promise<void> => {
     if (!guard(req, res)) return;
     try {
-      const customerNumber = new URL(req.url ?? '/', 'http://local').searchParams.get('customerNumber');
-      let customerId: number | undefined;
-      if (customerNumber) {
-        const customer = await findCustomerByNumber(deps.db, customerNumber);
-        if (!customer) return void res.send(422, { error: 'unknown_customer', details: [{ field: 'customerNumber', message: 'no such customer' }] });
-        customerId = customer.id;
-      }
-      res.send(200, { payments: (await listPayments(deps.db, { customerId, limit: 200 })).map(toApiPayment) });
+      const filter = await customerFilter(req, res);
+      if (!filter) return;
+      res.send(200, { payments: (await listPayments(deps.db, { customerId: filter.customerId, limit: 200 })).map(toApiPayment) });
     } catch (err) {
       failed(res, err);
     }
@@ -142,7 +137,7 @@ export function mountPaymentApi(server: restify.Server, deps: PaymentApiDeps): v
   server.get('/api/bank-entries', async (req: restify.Request, res: restify.Response): Promise<void> => {
     if (!guard(req, res)) return;
     try {
-      const status = new URL(req.url ?? '/', 'http://local').searchParams.get('status') ?? 'doubtful';
+      const status = query(req).get('status') ?? 'doubtful';
       if (!['booked', 'doubtful', 'open', 'ignored'].includes(status)) return void invalid(res, 'status', 'booked, doubtful, open or ignored');
       const entries = await listBankEntries(deps.db, { status: status as 'doubtful', limit: 200 });
       res.send(200, { entries: entries.map((e) => ({ id: e.id, reference: e.reference, status: e.status, amountCents: e.payment.amountCents, direction: e.payment.direction, payerName: e.payment.counterpartyName, remittance: e.payment.remittance, reasons: e.reasons, candidates: e.candidates })) });

@@ -1,6 +1,5 @@
 import restify from 'restify';
 import type { Db } from '../../data/db';
-import { findCustomerByNumber } from '../../data/parties';
 import { findQuote, listQuotes, type StoredQuote } from '../../data/quotes';
 import { parseDocumentNumber } from '../../domain/documentNumbers';
 import { may, type Actor } from '../../domain/permissions';
@@ -33,8 +32,7 @@ export function toApiQuote(q: StoredQuote) {
 
 /** GET /api/quotes (?customerNumber=, ?status=) and GET /api/quotes/{number} (JSON, or ?format=pdf), for the staff key only. */
 export function mountQuoteApi(server: restify.Server, deps: QuoteApiDeps): void {
-  const { guard, failed } = staffKeyRoutes(deps, 'quotes');
-  const query = (req: restify.Request) => new URL(req.url ?? '/', 'http://local').searchParams;
+  const { guard, failed, query, customerFilter } = staffKeyRoutes(deps, 'quotes');
 
   server.get('/api/quotes', async (req: restify.Request, res: restify.Response): Promise<void> => {
     if (!guard(req, res)) return;
@@ -45,16 +43,9 @@ export function mountQuoteApi(server: restify.Server, deps: QuoteApiDeps): void 
         res.send(400, { error: 'invalid_request', details: [{ field: 'status', message: `must be one of: ${quoteStatuses.join(', ')}` }] });
         return;
       }
-      let customerId: number | undefined;
-      const customerNumber = q.get('customerNumber');
-      if (customerNumber) {
-        const customer = await findCustomerByNumber(deps.db, customerNumber);
-        if (!customer) {
-          res.send(422, { error: 'unknown_customer', details: [{ field: 'customerNumber', message: 'no such customer' }] });
-          return;
-        }
-        customerId = customer.id;
-      }
+      const filter = await customerFilter(req, res);
+      if (!filter) return;
+      const { customerId } = filter;
       const quotes = await listQuotes(deps.db, { customerId, statuses: status ? [status] : undefined, limit: 200 });
       res.send(200, { quotes: quotes.filter((x) => may(staffActor, 'seeQuote', { customerId: x.customerId })).map(toApiQuote) });
     } catch (err) {

@@ -77,4 +77,20 @@ describeEachDatabase('payments REST API', ({ get }) => {
     const entries = await call('GET', '/api/bank-entries?status=open');
     expect(entries.body.entries.length).toBeGreaterThan(0);
   }, 60_000);
+
+  it('filters the staff lists by customerNumber alike, and answers an unknown number 422', async () => {
+    const { db } = get();
+    const a = await demoActors(db);
+    const { invoices: [cafeInvoice] } = await invoicedOrder(db, a.cafe, a.sales, [{ sku: 'COFFEE-1KG', quantity: 1 }], monday);
+    for (const path of ['/api/invoices', '/api/quotes', '/api/payments']) {
+      const unknown = await call('GET', `${path}?customerNumber=99999`);
+      expect(unknown.status).toBe(422);
+      expect(unknown.body).toEqual({ error: 'unknown_customer', details: [{ field: 'customerNumber', message: 'no such customer' }] });
+      expect((await call('GET', `${path}?customerNumber=10002`)).status).toBe(200);
+    }
+    const cafe = await call('GET', '/api/invoices?customerNumber=10002');
+    expect(cafe.body.invoices.map((i: { number: string }) => i.number)).toContain(cafeInvoice.number);
+    const mueller = await call('GET', '/api/invoices?customerNumber=10001');
+    expect(mueller.body.invoices.map((i: { number: string }) => i.number)).not.toContain(cafeInvoice.number);
+  });
 });

@@ -56,7 +56,12 @@ async function manyConversations(server: ServerProcess, connector: LoopbackConne
   );
   await server.gc();
   const usage = await server.usage();
-  return { rssMb: usage.rssBytes / 2 ** 20, heapMb: usage.heapUsedBytes / 2 ** 20, seconds: (performance.now() - started) / 1000 };
+  const mb = (bytes: number) => (bytes / 2 ** 20).toFixed(0);
+  return {
+    rssMb: usage.rssBytes / 2 ** 20,
+    memory: `${mb(usage.rssBytes)} MB (heap ${mb(usage.heapUsedBytes)}/${mb(usage.heapTotalBytes)}, external ${mb(usage.externalBytes)})`,
+    seconds: (performance.now() - started) / 1000,
+  };
 }
 
 export async function benchLoad(kind: DbKind, options: { conversations: number; rate: number; seconds: number; manyConversations: number }): Promise<LoadResult[]> {
@@ -88,9 +93,9 @@ export async function benchLoad(kind: DbKind, options: { conversations: number; 
       manyConversations(echo, connector, options.manyConversations, 20),
     ]);
     results.push({
-      name: `RSS after ${options.manyConversations} conversations (heap) [${kind}]`,
-      bot: `${b.rssMb.toFixed(0)} MB (${b.heapMb.toFixed(0)})`,
-      echo: `${e.rssMb.toFixed(0)} MB (${e.heapMb.toFixed(0)})`,
+      name: `RSS after ${options.manyConversations} conversations (JS heap used/reserved, external) [${kind}]`,
+      bot: b.memory,
+      echo: e.memory,
       goal: 'RSS < 300 MB',
       passed: b.rssMb < 300,
     });

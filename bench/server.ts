@@ -15,6 +15,9 @@ export interface ServerUsage {
   cpuMicros: number;
   rssBytes: number;
   heapUsedBytes: number;
+  /** V8's heap as reserved from the system (used or not) and memory outside it (Buffers, native addons' objects). */
+  heapTotalBytes: number;
+  externalBytes: number;
   /** SQL statements the server has sent so far (knex 'query' events; the echo bot sends none). */
   queries: number;
 }
@@ -63,7 +66,7 @@ async function main(): Promise<void> {
     if (msg?.cmd === 'usage') {
       const cpu = process.cpuUsage();
       const mem = process.memoryUsage();
-      process.send!({ usage: { cpuMicros: cpu.user + cpu.system, rssBytes: mem.rss, heapUsedBytes: mem.heapUsed, queries } satisfies ServerUsage });
+      process.send!({ usage: { cpuMicros: cpu.user + cpu.system, rssBytes: mem.rss, heapUsedBytes: mem.heapUsed, heapTotalBytes: mem.heapTotal, externalBytes: mem.external, queries } satisfies ServerUsage });
     } else if (msg?.cmd === 'gc') {
       (globalThis as any).gc?.();
       process.send!({ gc: true });

@@ -22,6 +22,41 @@ export interface DbOptions {
   sqliteDriver?: 'sqlite3' | 'better-sqlite3';
 }
 
+/**
+ * knex's better-sqlite3 client with its prepared statements kept per connection: knex prepares every statement anew,
+ * and SQLite compiling the SQL was the largest single cost of a turn's queries (`npm run bench:profile`). Statements
+ * are recompiled by SQLite itself after a schema change, so a cached one never runs against an old schema.
+ */
+const BetterSqliteClient = require('knex/lib/dialects/better-sqlite3') as new (config: Knex.Config) => Knex.Client;
+const STATEMENT_CACHE_SIZE = 500;
+
+// Per connection, outside the client: knex's transaction clients are copies of its prototype, not of the instance.
+const statementsOf = new WeakMap<object, Map<string, any>>();
+
+class CachingBetterSqliteClient extends BetterSqliteClient {
+  async _query(connection: any, obj: any): Promise<any> {
+    if (!obj.sql) throw new Error('The query is empty');
+    let cache = statementsOf.get(connection);
+    if (!cache) statementsOf.set(connection, (cache = new Map()));
+    let statement = cache.get(obj.sql);
+    if (!statement) {
+      statement = connection.prepare(obj.sql);
+      // Oldest first out; a Map iterates in insertion order.
+      if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+      cache.set(obj.sql, statement);
+    }
+    const bindings = (this as any)._formatBindings(obj.bindings);
+    if (statement.reader) {
+      obj.response = statement.all(bindings);
+      return obj;
+    }
+    const response = statement.run(bindings);
+    obj.response = response;
+    obj.context = { lastID: response.lastInsertRowid, changes: response.changes };
+    return obj;
+  }
+}
+
 const SQLITE_PRAGMAS = 'PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 5000;';
 
 export function isPostgres(db: Db): boolean {
@@ -53,7 +88,7 @@ export function openDatabase(options: DbOptions = {}): Db {
   }
   if ((options.sqliteDriver ?? 'better-sqlite3') === 'better-sqlite3') {
     return knex({
-      client: 'better-sqlite3',
+      client: CachingBetterSqliteClient as unknown as typeof Knex.Client,
       connection: { filename },
       useNullAsDefault: true,
       pool: {

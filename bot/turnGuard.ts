@@ -1,13 +1,15 @@
 import crypto from 'node:crypto';
 import { ActivityTypes, INVOKE_RESPONSE_KEY, TurnContext } from 'botbuilder';
-import type { Db } from '../data/db';
+import { isPostgres, type Db } from '../data/db';
 import {
   conversationLockKey,
   findProcessedActivity,
   recordProcessedActivity,
+  recordProcessedAndRelease,
   releaseLease,
   renewLease,
   tryAcquireLease,
+  type ActivityKey,
 } from '../data/turns';
 import type { Logger } from './logger';
 
@@ -17,21 +19,30 @@ export interface TurnGuardOptions {
   maxWaitMs?: number;
 }
 
+/** What a turn that ran leaves to record: the activity, and an invoke's answer to replay on a re-delivery. */
+interface Ran {
+  key: ActivityKey;
+  invokeResponse: unknown;
+}
+
 /**
  * Runs each activity at most once and the turns of one conversation one after another:
  * in this process through a promise chain per conversation (so only one turn per conversation here ever asks
  * the database), across instances through a lease row in data/turns.ts, polled with backoff and renewed while
- * the turn runs. Inside the lease the processed-check and the record cannot race.
+ * the turn runs. Inside the lease the processed-check and the record cannot race. Only PostgreSQL is shared by
+ * several instances (the embedded SQLite file cannot be), so on SQLite the promise chain is the whole lock.
  */
 export class TurnGuard {
   private readonly owner = crypto.randomUUID();
   private readonly chains = new Map<string, Promise<unknown>>();
   private readonly leaseMs: number;
   private readonly maxWaitMs: number;
+  private readonly leased: boolean;
 
   constructor(private readonly db: Db, private readonly logger: Logger, options: TurnGuardOptions = {}) {
     this.leaseMs = options.leaseMs ?? 30_000;
     this.maxWaitMs = options.maxWaitMs ?? 60_000;
+    this.leased = isPostgres(db);
   }
 
   async run(context: TurnContext, turn: () => Promise<void>): Promise<void> {
@@ -48,17 +59,27 @@ export class TurnGuard {
   }
 
   private async runLeased(lockKey: string, context: TurnContext, turn: () => Promise<void>): Promise<void> {
+    if (!this.leased) {
+      const ran = await this.once(context, turn);
+      if (ran) await recordProcessedActivity(this.db, ran.key, ran.invokeResponse);
+      return;
+    }
     await this.acquire(lockKey);
     const renewal = setInterval(() => {
       renewLease(this.db, lockKey, this.owner, this.leaseMs)
         .then((held) => held || this.logger.warn({ lockKey }, 'conversation lease lost during a turn'))
         .catch((err) => this.logger.warn({ err }, 'conversation lease renewal failed'));
     }, Math.max(50, Math.floor(this.leaseMs / 3)));
+    let released = false;
     try {
-      await this.once(context, turn);
+      const ran = await this.once(context, turn);
+      if (ran) {
+        await recordProcessedAndRelease(this.db, ran.key, ran.invokeResponse, lockKey, this.owner);
+        released = true;
+      }
     } finally {
       clearInterval(renewal);
-      await releaseLease(this.db, lockKey, this.owner).catch((err) => this.logger.warn({ err }, 'conversation lease release failed'));
+      if (!released) await releaseLease(this.db, lockKey, this.owner).catch((err) => this.logger.warn({ err }, 'conversation lease release failed'));
     }
   }
 
@@ -72,7 +93,8 @@ export class TurnGuard {
     }
   }
 
-  private async once(context: TurnContext, turn: () => Promise<void>): Promise<void> {
+  /** Runs the turn unless its activity was processed before; what ran is to be recorded by the caller. */
+  private async once(context: TurnContext, turn: () => Promise<void>): Promise<Ran | null> {
     const { id, channelId, conversation, type } = context.activity;
     const key = id && conversation?.id ? { channelId, conversationId: conversation.id, activityId: id } : null;
     if (key) {
@@ -82,13 +104,10 @@ export class TurnGuard {
         if (type === ActivityTypes.Invoke && done.invokeResponse !== undefined) {
           await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: done.invokeResponse });
         }
-        return;
+        return null;
       }
     }
     await turn(); // a failing turn throws past this line, so a re-delivery may try again
-    if (key) {
-      const invokeResponse = context.turnState.get(INVOKE_RESPONSE_KEY)?.value;
-      await recordProcessedActivity(this.db, key, invokeResponse);
-    }
+    return key ? { key, invokeResponse: context.turnState.get(INVOKE_RESPONSE_KEY)?.value } : null;
   }
 }

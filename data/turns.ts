@@ -32,18 +32,39 @@ export async function findProcessedActivity(db: Db, key: ActivityKey): Promise<{
   return { invokeResponse: row.invoke_response == null ? undefined : JSON.parse(row.invoke_response) };
 }
 
+function processedRow(key: ActivityKey, invokeResponse: unknown) {
+  return {
+    key_hash: activityHash(key),
+    channel_id: key.channelId,
+    conversation_id: key.conversationId,
+    activity_id: key.activityId,
+    invoke_response: invokeResponse === undefined ? null : JSON.stringify(invokeResponse),
+    processed_at: Date.now(),
+  };
+}
+
 export async function recordProcessedActivity(db: Db, key: ActivityKey, invokeResponse?: unknown): Promise<void> {
-  await db('processed_activities')
-    .insert({
-      key_hash: activityHash(key),
-      channel_id: key.channelId,
-      conversation_id: key.conversationId,
-      activity_id: key.activityId,
-      invoke_response: invokeResponse === undefined ? null : JSON.stringify(invokeResponse),
-      processed_at: Date.now(),
-    })
-    .onConflict('key_hash')
-    .ignore();
+  await db('processed_activities').insert(processedRow(key, invokeResponse)).onConflict('key_hash').ignore();
+}
+
+/**
+ * The end of a turn under a lease: the activity recorded as processed and the lease given back in one statement (a
+ * data-modifying WITH on PostgreSQL), so both happen or neither does.
+ */
+export async function recordProcessedAndRelease(db: Db, key: ActivityKey, invokeResponse: unknown, lockKey: string, owner: string): Promise<void> {
+  if (!isPostgres(db)) {
+    await recordProcessedActivity(db, key, invokeResponse);
+    await releaseLease(db, lockKey, owner);
+    return;
+  }
+  const row = processedRow(key, invokeResponse);
+  await db.raw(
+    `with recorded as (
+       insert into processed_activities (key_hash, channel_id, conversation_id, activity_id, invoke_response, processed_at)
+       values (?, ?, ?, ?, ?, ?) on conflict (key_hash) do nothing)
+     delete from conversation_leases where key_hash = ? and owner = ?`,
+    [row.key_hash, row.channel_id, row.conversation_id, row.activity_id, row.invoke_response, row.processed_at, lockKey, owner],
+  );
 }
 
 /** Channels re-deliver within minutes; keeping a week of ids is generous. */

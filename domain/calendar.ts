@@ -138,8 +138,7 @@ const berlinParts = new Intl.DateTimeFormat('en-US', {
   second: '2-digit',
 });
 
-function wallClock(instant: Date): { date: string; hour: number; minute: number; second: number } {
-  if (Number.isNaN(instant.getTime())) throw new RangeError('invalid Date');
+function formattedWallClock(instant: Date): { date: string; hour: number; minute: number; second: number } {
   const part: Record<string, string> = {};
   for (const p of berlinParts.formatToParts(instant)) part[p.type] = p.value;
   return {
@@ -147,6 +146,31 @@ function wallClock(instant: Date): { date: string; hour: number; minute: number;
     hour: Number(part.hour),
     minute: Number(part.minute),
     second: Number(part.second),
+  };
+}
+
+const HOUR_MS = 3_600_000;
+/** Berlin's offset per UTC hour: it changes only on a full UTC hour (01:00 UTC), and formatToParts costs per call. */
+const offsetByHour = new Map<number, number>();
+
+function wallClock(instant: Date): { date: string; hour: number; minute: number; second: number } {
+  const ms = instant.getTime();
+  if (Number.isNaN(ms)) throw new RangeError('invalid Date');
+  const hour = Math.floor(ms / HOUR_MS);
+  let offset = offsetByHour.get(hour);
+  if (offset === undefined) {
+    const w = formattedWallClock(new Date(hour * HOUR_MS));
+    const [y, m, d] = w.date.split('-').map(Number);
+    offset = Date.UTC(y, m - 1, d, w.hour, w.minute, w.second) - hour * HOUR_MS;
+    if (offsetByHour.size > 256) offsetByHour.clear();
+    offsetByHour.set(hour, offset);
+  }
+  const wall = new Date(ms + offset);
+  return {
+    date: wall.toISOString().slice(0, 10),
+    hour: wall.getUTCHours(),
+    minute: wall.getUTCMinutes(),
+    second: wall.getUTCSeconds(),
   };
 }
 

@@ -3,7 +3,6 @@ import {
   StatePropertyAccessor, Storage, TeamsActivityHandler, TeamsInfo, TurnContext,
 } from 'botbuilder';
 import type { DialogState } from 'botbuilder-dialogs';
-import { saveConversationRef } from '../data/conversationRefs';
 import type { Db } from '../data/db';
 import { findPersonByChannel, findPersonByEmail, linkChannelIdentity } from '../data/parties';
 import { toLocale } from '../domain/locale';
@@ -14,6 +13,7 @@ import { commonTexts } from '../dialogs/texts/common';
 import { teamsTexts } from '../dialogs/texts/teams';
 import { setTurnUser, TurnUser } from '../dialogs/turnUser';
 import { CardOutcomes } from './cardOutcomes';
+import { ConversationRefSaver } from './conversationRefSaver';
 import type { Logger } from './logger';
 import { isSharedConversation } from './sharedConversationState';
 import { watchSuggestedActions } from './suggestedActions';
@@ -75,6 +75,7 @@ export class AuftragsBot extends TeamsActivityHandler {
   /** Where dialog state lived before it was kept per person (conversation state, no namespace). */
   private readonly legacyDialogState: StatePropertyAccessor<DialogState>;
   private readonly outcomes: CardOutcomes;
+  private readonly conversationRefs: ConversationRefSaver;
 
   /**
    * `conversationState` holds what belongs to the conversation (greeted once); `dialogStates` the dialogs, per
@@ -94,6 +95,7 @@ export class AuftragsBot extends TeamsActivityHandler {
     this.flags = conversationState.createProperty<ConversationFlags>('flags');
     this.legacyDialogState = conversationState.createProperty<DialogState>('DialogState');
     this.outcomes = new CardOutcomes(conversationState, logger, storage);
+    this.conversationRefs = new ConversationRefSaver(db);
 
     this.onMembersAdded(async (context, next) => {
       // Teams sends membersAdded more than once on install (and installationUpdate besides); greet once per conversation.
@@ -182,7 +184,7 @@ export class AuftragsBot extends TeamsActivityHandler {
     watchSuggestedActions(context);
     await this.outcomes.watchSentCards(context);
     // A shared conversation is nobody's own: notifications about a person's orders go to their personal chats.
-    await saveConversationRef(this.db, {
+    await this.conversationRefs.save({
       channelId: context.activity.channelId,
       conversationId: context.activity.conversation.id,
       personId: isSharedConversation(context.activity) ? null : (user.person?.id ?? null),

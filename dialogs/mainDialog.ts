@@ -90,7 +90,7 @@ export class MainDialog extends ComponentDialog {
       await step.context.sendActivity(commonTexts(locale, person ? 'staleCard' : 'notLinked', { userId }));
       return step.endDialog();
     }
-    const { intent, details } = await this.recognize(text, locale);
+    const { intent, details } = await this.recognize(text, locale, step.context);
     const route = this.routes.get(intent);
 
     // Someone not linked to a person sees no business data: every route needs to know who is asking.

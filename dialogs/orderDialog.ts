@@ -19,12 +19,13 @@ import { checkCredit } from '../domain/credit';
 import { DEFAULT_ORDER_LIMITS, isValidQuantity, missingAddressFields, priceDraft, type AddressField, type OrderLimits } from '../domain/order';
 import { promisedDate, receivableStatuses } from '../domain/orderChecks';
 import type { Customer, Person } from '../domain/parties';
-import { findProduct, listProducts } from '../data/catalog';
+import { findProduct } from '../data/catalog';
 import type { Db } from '../data/db';
 import { checkLines, getOrder, listOrders, type Actor, type LineCheck, type OrderProblem } from '../data/orders';
 import { chooseLanguage, placeOrder } from '../operations';
 import { checkServiceSlot, findServiceSlots, serviceMinutes } from '../data/bookings';
-import { getCustomer, listCustomers } from '../data/parties';
+import { getCustomer } from '../data/parties';
+import { referenceDataOf } from '../data/referenceData';
 import { InterruptibleDialog, type Interruption, type InterruptionText } from './interruptions';
 import { AnswerPrompt, type Answer } from './answerPrompt';
 import { cardActionOf } from './cardActions';
@@ -96,8 +97,8 @@ const SESSION = 'order';
 
 /** What one turn needs from the database and the recognizer, loaded once per turn. */
 interface TurnData {
-  catalog: Product[];
-  customers: Customer[];
+  catalog: readonly Product[];
+  customers: readonly Customer[];
   understanding: Understanding | null;
   /** checkLines answers of this turn by draft lines: planning and the summary ask the same within one turn. */
   checks?: Map<string, Promise<LineCheck[]>>;
@@ -896,7 +897,7 @@ export class OrderDialog extends InterruptibleDialog<OrderDialogOptions> {
     const context = dc.context;
     let data = context.turnState.get(TURN) as TurnData | undefined;
     if (!data) {
-      const [catalog, customers] = await Promise.all([listProducts(this.db), listCustomers(this.db)]);
+      const { catalog, customers } = await referenceDataOf(this.db).current(context);
       data = { catalog, customers, understanding: given ?? null };
       context.turnState.set(TURN, data);
       const text = context.activity.text?.trim();

@@ -1,8 +1,6 @@
 import { visitBookings } from '../data/bookings';
-import { listProducts } from '../data/catalog';
 import type { Db } from '../data/db';
-import { listCustomers } from '../data/parties';
-import type { Product } from '../domain/catalog';
+import { referenceDataOf } from '../data/referenceData';
 import type { Locale } from '../domain/locale';
 import { recognizeInvoiceCommand } from './invoiceCommands';
 import { recognizePaymentCommand } from './paymentCommands';
@@ -20,13 +18,11 @@ export interface Recognized {
   details?: Record<string, unknown>;
 }
 
-export type Recognizer = (text: string, locale: Locale) => Promise<Recognized>;
+/** `turn` is any object that lives as long as the turn (the TurnContext): what is read for it is read once. */
+export type Recognizer = (text: string, locale: Locale, turn?: object) => Promise<Recognized>;
 
 /** Intents the main dialog answers itself; all others go to the child dialog routed for them. */
 export const Intents = { greeting: 'greeting', help: 'help', invoiceStatus: 'invoice_status', paymentStatus: 'payment_status' } as const;
-
-/** How long the catalog read for understanding is reused: edits to products show up within this time. */
-const CATALOG_TTL_MS = 30_000;
 
 export const SWITCH_LOCALE = 'switch_locale';
 
@@ -36,15 +32,8 @@ export const SWITCH_LOCALE = 'switch_locale';
  * to the staff dialog as `details.command` (see routeStaffCommand).
  */
 export function understandingRecognizer(db: Db, now: () => Date = () => new Date()): Recognizer {
-  let cached: { at: number; catalog: Product[]; customers: { number: string; name: string }[] } | null = null;
-  const load = async () => {
-    if (!cached || Date.now() - cached.at > CATALOG_TTL_MS) {
-      const [catalog, customers] = await Promise.all([listProducts(db), listCustomers(db)]);
-      cached = { at: Date.now(), catalog, customers: customers.map((c) => ({ number: c.number, name: c.name })) };
-    }
-    return cached;
-  };
-  return async (text, locale) => {
+  const reference = referenceDataOf(db);
+  return async (text, locale, turn) => {
     // Payment and invoice phrases ("Zahlung 238,00 € für RE-2026-0004", "Rechnung RE-2026-0007 stornieren") are read by their own rules first.
     const payment = recognizePaymentCommand(text);
     if (payment) return payment;
@@ -57,7 +46,7 @@ export function understandingRecognizer(db: Db, now: () => Date = () => new Date
     // "1004 erledigt" of an order without appointments stays the staff step to performed.
     const servicePhrase = readServicePhrase(text, now());
     if (servicePhrase && (servicePhrase.kind !== 'visitDone' || (await visitBookings(db, servicePhrase.order)).length > 0)) return { intent: SERVICES_INTENT };
-    const { catalog, customers } = await load();
+    const { catalog, customers } = await reference.current(turn);
     const understanding = understand(text, { locale, catalog, customers, now: now() });
     if (understanding.switchLocale) return { intent: SWITCH_LOCALE, details: { locale: understanding.switchLocale } };
     if (understanding.intent === 'staff_command' && understanding.staff) return routeStaffCommand(understanding.staff);

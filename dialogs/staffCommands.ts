@@ -36,12 +36,12 @@ export function routeStaffCommand(command: StaffCommand): Recognized {
  * (`understanding.staff`), so this wrapper only keeps older wiring working: both route a phrase the same way.
  */
 export function withStaffCommands(inner: Recognizer): Recognizer {
-  return async (text, locale) => {
+  return async (text, locale, turn) => {
     const command = matchStaffCommand(text);
-    if (!command) return inner(text, locale);
+    if (!command) return inner(text, locale, turn);
     // s13: "1004 erledigt" of an order with an appointment is a visit report (asked for report and duration).
     if (command.kind === 'transition' && command.to === 'performed') {
-      const recognized = await inner(text, locale);
+      const recognized = await inner(text, locale, turn);
       if (recognized.intent === SERVICES_INTENT) return recognized;
     }
     return routeStaffCommand(command);

@@ -12,6 +12,7 @@ import * as m011 from './011_identities';
 import * as m012 from './012_payments';
 import * as m013 from './013_quotes';
 import * as m014 from './014_directline_attachments';
+import * as m015 from './015_reference_version';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -33,6 +34,7 @@ const migrations: Record<string, Migration> = {
   '012_payments': m012,
   '013_quotes': m013,
   '014_directline_attachments': m014,
+  '015_reference_version': m015,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

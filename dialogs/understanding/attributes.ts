@@ -16,10 +16,10 @@ const packContents = /\b(?:ream|pack|packet|paket|packung)\s+(?:of|mit|à|a|zu)\
 /** Weights that are also ways of counting ("2 kg Kaffee" are two 1 kg bags): an attribute only where a name says so. */
 const weightPattern = /(?<![\p{L}\d.,])(\d{1,4}(?:[.,]\d)?)\s*-?\s*(kg|kilo|kilogramm|l|liter|litre)(?![\p{L}\d])/giu;
 
-const weightCache = new WeakMap<Product[], Set<string>>();
+const weightCache = new WeakMap<readonly Product[], Set<string>>();
 
 /** "1 kg" from "Kaffeebohnen 1 kg": the weights the catalog's names carry, as "1 kg". */
-function catalogWeights(catalog: Product[]): Set<string> {
+function catalogWeights(catalog: readonly Product[]): Set<string> {
   let set = weightCache.get(catalog);
   if (set) return set;
   set = new Set();
@@ -37,7 +37,7 @@ function unitKey(unit: string): string {
 }
 
 /** Character spans [start, end) of product attributes in the text. */
-export function findAttributes(text: string, catalog: Product[]): [number, number][] {
+export function findAttributes(text: string, catalog: readonly Product[]): [number, number][] {
   const spans: [number, number][] = [];
   for (const re of [dimensions, measured, packContents]) {
     for (const m of text.matchAll(re)) spans.push([m.index!, m.index! + m[0].length]);

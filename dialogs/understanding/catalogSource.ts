@@ -5,7 +5,7 @@ import { seedIfEmpty } from '../../data/seed';
 import type { Product } from '../../domain/catalog';
 
 /** The command-line tools read the catalog and customers from the configured database, as the bot does. */
-export async function loadCatalog(): Promise<{ catalog: Product[]; customers: { number: string; name: string }[] }> {
+export async function loadCatalog(): Promise<{ catalog: readonly Product[]; customers: { number: string; name: string }[] }> {
   const db = openDatabase({ databaseUrl: process.env.DATABASE_URL, dataDir: process.env.DATA_DIR });
   try {
     await migrate(db);

@@ -102,7 +102,7 @@ const itemKey = (items: { sku: string; quantity: number | null; removal?: true }
 export function score(
   corpus: LabelledUtterance[],
   locale: Locale,
-  catalog: Product[],
+  catalog: readonly Product[],
   customers: { number: string; name: string }[],
 ): Score {
   let intents = 0;

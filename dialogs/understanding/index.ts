@@ -22,8 +22,8 @@ export { orderNumberIn } from './references';
 
 export interface UnderstandOptions {
   locale: Locale;
-  catalog: Product[];
-  customers?: { number: string; name: string }[];
+  catalog: readonly Product[];
+  customers?: readonly { number: string; name: string }[];
   now?: Date;
 }
 

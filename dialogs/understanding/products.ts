@@ -29,7 +29,7 @@ export interface CatalogIndex {
   typoCache: Map<string, string[]>;
 }
 
-const indexes = new WeakMap<Product[], CatalogIndex>();
+const indexes = new WeakMap<readonly Product[], CatalogIndex>();
 
 function addTo<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
   let set = map.get(key);
@@ -42,7 +42,7 @@ function words(phrase: string): string[] {
 }
 
 /** Builds the matching index once per catalog array; the catalog is data, so nothing here names a product. */
-export function catalogIndex(catalog: Product[]): CatalogIndex {
+export function catalogIndex(catalog: readonly Product[]): CatalogIndex {
   const cached = indexes.get(catalog);
   if (cached) return cached;
   const index: CatalogIndex = {

@@ -161,7 +161,7 @@ function nameWords(name: string): string[] {
  * The customer staff order for: a customer number after "Kunde"/"customer", or a customer's name
  * after "für"/"for" (typos forgiven). Returns the spans to hide from product matching.
  */
-export function findCustomer(text: string, customers: CustomerRef[]): Reference | null {
+export function findCustomer(text: string, customers: readonly CustomerRef[]): Reference | null {
   for (const m of text.matchAll(customerPattern)) {
     if (customers.length === 0 || customers.some((c) => c.number === m[1])) {
       return { value: m[1], start: m.index!, end: m.index! + m[0].length };

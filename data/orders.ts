@@ -119,16 +119,32 @@ const num = (v: unknown): number => Number(v);
 const numOrNull = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 
 /** Loads full views of several orders with one query per table, in the order of `ids`. */
-export async function loadOrderViews(db: Conn, ids: number[]): Promise<OrderView[]> {
-  if (ids.length === 0) return [];
-  // One after the other: a transaction is one connection, and pg does not queue concurrent queries on it.
-  const orders = await db('orders')
+/** The order rows with their customer's number and name and who entered them, as the views read them. */
+function orderRows(db: Conn) {
+  return db('orders')
     .join('customers', 'customers.id', 'orders.customer_id')
     .leftJoin('persons', 'persons.id', 'orders.entered_by_person_id')
-    .whereIn('orders.id', ids)
     .select('orders.*', 'customers.number as customer_number', 'customers.name as customer_name', 'persons.display_name as entered_by_name');
+}
+
+export async function loadOrderViews(db: Conn, ids: number[]): Promise<OrderView[]> {
+  if (ids.length === 0) return [];
+  const views = await viewsOf(db, await orderRows(db).whereIn('orders.id', ids));
+  const position = new Map(ids.map((id, i) => [id, i]));
+  return views.sort((a, b) => position.get(a.id)! - position.get(b.id)!);
+}
+
+/** The views of order rows read by orderRows: their lines, history, shipments, appointments and production. */
+async function viewsOf(db: Conn, orders: any[]): Promise<OrderView[]> {
+  if (orders.length === 0) return [];
+  const ids = orders.map((o) => num(o.id));
+  // One after the other: a transaction is one connection, and pg does not queue concurrent queries on it.
+  const allLines = await db('order_lines').whereIn('order_id', ids).orderBy(['order_id', 'line_no']);
   // Lines cancelled on their own (the goods of a mixed order whose appointment was cancelled late) are gone from the order.
-  const lines = await db('order_lines').whereIn('order_id', ids).whereNot({ status: 'cancelled' }).orderBy(['order_id', 'line_no']);
+  const lines = allLines.filter((l: any) => l.status !== 'cancelled');
+  // A line's kind never changes: appointments exist only for service lines and machine days only for made-to-order
+  // ones (cancelled lines included), so most orders skip both queries.
+  const has = (kind: string) => allLines.some((l: any) => l.kind === kind);
   const history = await db('order_history')
     .leftJoin('persons', 'persons.id', 'order_history.actor_person_id')
     .whereIn('order_id', ids)
@@ -138,8 +154,8 @@ export async function loadOrderViews(db: Conn, ids: number[]): Promise<OrderView
   // No shipment, no shipment lines: most orders asked about have none yet, and the query is skipped.
   const shipmentLines = shipments.length === 0 ? [] : await db('shipment_lines').join('shipments', 'shipments.id', 'shipment_lines.shipment_id').whereIn('shipments.order_id', ids)
     .orderBy(['shipment_lines.shipment_id', 'shipment_lines.line_no']).select('shipment_lines.*');
-  const bookings = await db('service_bookings').whereIn('order_id', ids).orderBy('id');
-  const production = await db('capacity_bookings').whereIn('order_id', ids).orderBy(['date', 'id']);
+  const bookings = has('service') ? await db('service_bookings').whereIn('order_id', ids).orderBy('id') : [];
+  const production = has('made_to_order') ? await db('capacity_bookings').whereIn('order_id', ids).orderBy(['date', 'id']) : [];
   const byOrder = <T extends { order_id: unknown }>(rows: T[]) => {
     const map = new Map<number, T[]>();
     for (const r of rows) map.set(num(r.order_id), [...(map.get(num(r.order_id)) ?? []), r]);
@@ -151,7 +167,7 @@ export async function loadOrderViews(db: Conn, ids: number[]): Promise<OrderView
   const bookingsOf = byOrder(bookings);
   const productionOf = byOrder(production);
 
-  const views = orders.map((o: any): OrderView => {
+  return orders.map((o: any): OrderView => {
     const id = num(o.id);
     const orderLines = linesOf(id).map((l: any): OrderLineView => ({
       lineNo: num(l.line_no), sku: l.sku, name: { de: l.name_de, en: l.name_en }, unit: { de: l.unit_de, en: l.unit_en },
@@ -197,15 +213,13 @@ export async function loadOrderViews(db: Conn, ids: number[]): Promise<OrderView
       production: productionOf(id).map((c: any) => ({ resourceId: c.resource_id, date: c.date, units: num(c.units) })),
     };
   });
-  const position = new Map(ids.map((id, i) => [id, i]));
-  return views.sort((a, b) => position.get(a.id)! - position.get(b.id)!);
 }
 
 /** The order behind a number, or null when it does not exist or the actor may not see it (no hint either way). */
 export async function getOrder(db: Db, actor: Actor, number: string): Promise<OrderView | null> {
-  const row = await db('orders').where({ number: String(number).trim() }).first('id', 'customer_id');
+  const [row] = await orderRows(db).where('orders.number', String(number).trim());
   if (!row || !may(actor, 'seeOrder', { customerId: num(row.customer_id) })) return null;
-  const [view] = await loadOrderViews(db, [num(row.id)]);
+  const [view] = await viewsOf(db, [row]);
   return view ?? null;
 }
 

@@ -175,7 +175,12 @@ export class AuftragsBot extends TeamsActivityHandler {
 
   async run(context: TurnContext): Promise<void> {
     stripBotMention(context);
-    let user = await identifyTurnUser(this.db, context.activity);
+    // Both states side by side: KnexStorage reads them in one statement (and saves them in one, below).
+    let [user] = await Promise.all([
+      identifyTurnUser(this.db, context.activity),
+      this.conversationState.load(context),
+      this.dialogStates.load(context),
+    ]);
     if (!user.person && context.activity.type === 'message') {
       const person = await linkByEmail(this.db, context, this.logger);
       if (person) user = { ...user, person, locale: person.locale ?? user.locale };
@@ -194,8 +199,7 @@ export class AuftragsBot extends TeamsActivityHandler {
     this.logger.debug({ activityType: context.activity.type, personId: user.person?.id ?? null }, 'turn');
     await this.adoptLegacyDialogState(context);
     await super.run(context);
-    await this.conversationState.saveChanges(context, false);
-    await this.dialogStates.saveChanges(context, false);
+    await Promise.all([this.conversationState.saveChanges(context, false), this.dialogStates.saveChanges(context, false)]);
   }
 }
 

@@ -1,26 +1,48 @@
 import crypto from 'node:crypto';
-import type { Storage, StoreItems } from 'botbuilder-core';
+import type { Storage, StoreItem, StoreItems } from 'botbuilder-core';
+import DataLoader from 'dataloader';
 import type { Db } from './db';
 import { hashKey } from './hashKey';
+
+/** Keys per statement at most: well under both databases' limits on bound values. */
+const MAX_BATCH = 200;
+
+interface Row {
+  key_hash: string;
+  key: string;
+  etag: string;
+  data: string;
+  updated_at: number;
+}
 
 /**
  * botbuilder Storage on knex with the eTag rules of botbuilder's in-memory storage: an item is written unconditionally when it is new or
  * carries no eTag or '*'; otherwise only when its eTag matches the stored one. Every write gets a new eTag.
  * A batch is one transaction, so a conflict on one key writes none of them.
+ *
+ * Reads, and writes without an eTag (botbuilder's BotState.saveChanges always writes with '*'), that are asked for in
+ * the same tick go to the database together (DataLoader): a turn that loads its conversation and dialog state side by
+ * side reads both rows in one statement and saves them in one.
  */
 export class KnexStorage implements Storage {
-  constructor(private readonly db: Db) {}
+  private readonly reader: DataLoader<string, StoreItem | undefined>;
+  private readonly writer: DataLoader<{ key: string; item: StoreItem }, void>;
+
+  constructor(private readonly db: Db) {
+    this.reader = new DataLoader((keys) => this.readRows(keys), { cache: false, maxBatchSize: MAX_BATCH });
+    this.writer = new DataLoader((writes) => this.upsertRows(writes), { cache: false, maxBatchSize: MAX_BATCH });
+  }
 
   async read(keys: string[]): Promise<StoreItems> {
     if (!keys) throw new ReferenceError('Keys are required when reading.');
     const result: StoreItems = {};
     if (keys.length === 0) return result;
-    const byHash = new Map(keys.map((key) => [hashKey(key), key]));
-    const rows = await this.db('bot_state').whereIn('key_hash', [...byHash.keys()]).select('key_hash', 'key', 'etag', 'data');
-    for (const row of rows) {
-      if (byHash.get(row.key_hash) !== row.key) continue; // a hash collision would be astronomically rare; never mix up keys
-      result[row.key] = { ...JSON.parse(row.data), eTag: row.etag };
-    }
+    const items = await this.reader.loadMany(keys);
+    keys.forEach((key, i) => {
+      const item = items[i];
+      if (item instanceof Error) throw item;
+      if (item) result[key] = item;
+    });
     return result;
   }
 
@@ -28,7 +50,13 @@ export class KnexStorage implements Storage {
     if (!changes) throw new ReferenceError('Changes are required when writing.');
     const keys = Object.keys(changes);
     if (keys.length === 0) return;
-    // One key (every turn's case) is one statement, atomic by itself: no transaction around it.
+    if (keys.every((key) => unconditional(changes[key]))) {
+      // One statement however many keys: atomic by itself.
+      const done = await this.writer.loadMany(keys.map((key) => ({ key, item: changes[key] })));
+      for (const outcome of done) if (outcome instanceof Error) throw outcome;
+      return;
+    }
+    // One key is one statement, atomic by itself: no transaction around it.
     if (keys.length === 1) return writeItem(this.db, keys[0], changes[keys[0]]);
     await this.db.transaction(async (trx) => {
       for (const key of keys) await writeItem(trx, key, changes[key]);
@@ -40,21 +68,52 @@ export class KnexStorage implements Storage {
     if (keys.length === 0) return;
     await this.db('bot_state').whereIn('key_hash', keys.map((key) => hashKey(key))).del();
   }
+
+  private async readRows(keys: readonly string[]): Promise<(StoreItem | undefined)[]> {
+    const hashes = keys.map((key) => hashKey(key));
+    const rows: Row[] = await this.db('bot_state').whereIn('key_hash', [...new Set(hashes)]).select('key_hash', 'key', 'etag', 'data');
+    const byHash = new Map(rows.map((row) => [row.key_hash, row]));
+    return keys.map((key, i) => {
+      const row = byHash.get(hashes[i]);
+      // A hash collision would be astronomically rare; never mix up keys.
+      return row && row.key === key ? { ...JSON.parse(row.data), eTag: row.etag } : undefined;
+    });
+  }
+
+  private async upsertRows(writes: readonly { key: string; item: StoreItem }[]): Promise<void[]> {
+    // The same key twice in one batch: the later write wins, as it would one after the other.
+    const rows = new Map<string, Row>();
+    for (const { key, item } of writes) {
+      const row = rowOf(key, item);
+      rows.delete(row.key_hash);
+      rows.set(row.key_hash, row);
+    }
+    await this.db('bot_state').insert([...rows.values()]).onConflict('key_hash').merge(['etag', 'data', 'updated_at']);
+    return writes.map(() => undefined);
+  }
+}
+
+function unconditional(item: StoreItem | undefined): boolean {
+  return !item?.eTag || item.eTag === '*';
+}
+
+function rowOf(key: string, change: StoreItem | undefined): Row {
+  const { eTag: _replaced, ...item } = change ?? {};
+  return { key_hash: hashKey(key), key, etag: crypto.randomUUID(), data: JSON.stringify(item), updated_at: Date.now() };
 }
 
 /**
- * One item in one statement: an insert, or on an existing row an update that only happens when the eTag matches
- * (none or '*' always writes). No row back means the stored eTag differed: someone wrote in between. A missing row
- * is written, as the in-memory storage does.
+ * One item with an eTag in one statement: an insert, or on an existing row an update that only happens when the eTag
+ * matches. No row back means the stored eTag differed: someone wrote in between. A missing row is written, as the
+ * in-memory storage does.
  */
 async function writeItem(db: Db, key: string, change: StoreItems[string]): Promise<void> {
-  const { eTag, ...item } = change ?? {};
-  const row = { key_hash: hashKey(key), key, etag: crypto.randomUUID(), data: JSON.stringify(item), updated_at: Date.now() };
+  const row = rowOf(key, change);
   const upsert = db('bot_state').insert(row).onConflict('key_hash').merge(['etag', 'data', 'updated_at']);
-  if (!eTag || eTag === '*') {
+  if (unconditional(change)) {
     await upsert;
     return;
   }
-  const written = await upsert.where('bot_state.etag', String(eTag)).returning('key_hash');
+  const written = await upsert.where('bot_state.etag', String(change!.eTag)).returning('key_hash');
   if (written.length === 0) throw new Error(`Storage: error writing "${key}" due to eTag conflict.`);
 }

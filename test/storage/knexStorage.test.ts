@@ -113,3 +113,52 @@ describeEachDatabase('KnexStorage', ({ get }) => {
     expect(results.filter((r) => r.status === 'rejected')).toHaveLength(1);
   });
 });
+
+describeEachDatabase('KnexStorage batching', ({ get }) => {
+  const statements = async (work: () => Promise<unknown>) => {
+    const seen: string[] = [];
+    const listener = (q: { sql: string }) => seen.push(q.sql);
+    get().db.on('query', listener);
+    try {
+      await work();
+    } finally {
+      get().db.off('query', listener);
+    }
+    return seen;
+  };
+
+  it('reads keys asked for in the same tick in one statement, each caller getting its own', async () => {
+    const storage = new KnexStorage(get().db);
+    await storage.write({ tickA: { a: 1 }, tickB: { b: 2 } });
+    let results: StoreItems[] = [];
+    const seen = await statements(async () => {
+      results = await Promise.all([storage.read(['tickA']), storage.read(['tickB', 'tickMissing']), storage.read(['tickA'])]);
+    });
+    expect(seen).toHaveLength(1);
+    expect(results[0]).toEqual({ tickA: expect.objectContaining({ a: 1 }) });
+    expect(results[1]).toEqual({ tickB: expect.objectContaining({ b: 2 }) });
+    expect(results[2].tickA.a).toBe(1);
+  });
+
+  it('writes unconditional items of the same tick in one statement, the later write of a key winning', async () => {
+    const storage = new KnexStorage(get().db);
+    const seen = await statements(() => Promise.all([
+      storage.write({ tickW1: { v: 1, eTag: '*' } }),
+      storage.write({ tickW2: { v: 2 } }),
+      storage.write({ tickW1: { v: 3, eTag: '*' } }),
+    ]));
+    expect(seen).toHaveLength(1);
+    const read = await storage.read(['tickW1', 'tickW2']);
+    expect([read.tickW1.v, read.tickW2.v]).toEqual([3, 2]);
+  });
+
+  it('keeps eTag writes apart: a stale one fails alone', async () => {
+    const storage = new KnexStorage(get().db);
+    await storage.write({ tickE: { v: 1 } });
+    const stale = (await storage.read(['tickE'])).tickE;
+    await storage.write({ tickE: { v: 2 } });
+    const results = await Promise.allSettled([storage.write({ tickE: { ...stale, v: 9 } }), storage.write({ tickF: { v: 1 } })]);
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'fulfilled']);
+    expect((await storage.read(['tickE'])).tickE.v).toBe(2);
+  });
+});

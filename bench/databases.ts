@@ -19,9 +19,14 @@ const LOCAL_POSTGRES = 'postgres://postgres@127.0.0.1:5432/test';
 
 /**
  * SQLite always; PostgreSQL too when BENCH_DATABASE_URL names one, or else when the local test PostgreSQL answers
- * (BENCH_DATABASE_URL=off skips it). Sets BENCH_DATABASE_URL to the one found.
+ * (BENCH_DATABASE_URL=off skips it). Sets BENCH_DATABASE_URL to the one found. BENCH_ONLY=sqlite|postgres keeps one.
  */
 export async function benchDatabaseKinds(): Promise<DbKind[]> {
+  const only = process.env.BENCH_ONLY;
+  return (await availableKinds()).filter((k) => !only || k === only);
+}
+
+async function availableKinds(): Promise<DbKind[]> {
   if (process.env.BENCH_DATABASE_URL === 'off') return ['sqlite'];
   if (process.env.BENCH_DATABASE_URL) return ['sqlite', 'postgres'];
   const probe = knex({ client: 'pg', connection: { connectionString: LOCAL_POSTGRES, connectionTimeoutMillis: 2000 }, pool: { min: 0, max: 1 } });

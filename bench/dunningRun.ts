@@ -179,8 +179,7 @@ export async function benchPayments(kind: DbKind, options: { dunning?: boolean; 
 async function main(): Promise<void> {
   let failed = false;
   console.log(`dunning run and camt.053 import (${os.cpus().length} cores)`);
-  const only = process.env.BENCH_ONLY as DbKind | undefined;
-  for (const kind of (await benchDatabaseKinds()).filter((k) => !only || k === only)) {
+  for (const kind of await benchDatabaseKinds()) {
     const r = await benchPayments(kind, { dunning: process.env.BENCH_PHASE !== 'import', log: (l) => console.log(`  ${l}`) });
     failed ||= r.importSeconds >= IMPORT_GOAL_SECONDS || r.dunningSeconds >= DUNNING_GOAL_SECONDS;
   }

@@ -1,9 +1,21 @@
 import { fork, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
 import type { DbOptions } from '../data/db';
 import { serverEntry } from './compiled';
 import type { ServerUsage } from './server';
 
 export type ServerKind = 'bot' | 'echo';
+
+/**
+ * The V8 flags `npm start` runs the bot with (package.json), so the bench measures the bot as it runs in production;
+ * the echo floor gets the same. BENCH_NODE_FLAGS adds more, for trying one out.
+ */
+function productionFlags(): string[] {
+  const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'package.json'), 'utf8'));
+  const flags = String(pkg.scripts.start).split(/\s+/).filter((word) => word.startsWith('--'));
+  return [...flags, ...(process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean)];
+}
 
 /** A server under test in a child process of its own (bench/server.ts), and its CPU and memory as it reports them. */
 export class ServerProcess {
@@ -16,7 +28,7 @@ export class ServerProcess {
   static async start(kind: ServerKind, db: DbOptions = {}, env: Record<string, string> = {}, execArgv: string[] = []): Promise<ServerProcess> {
     const entry = serverEntry();
     const child = fork(entry.file, [], {
-      execArgv: [...entry.execArgv, '--expose-gc', '--no-deprecation', ...execArgv],
+      execArgv: [...entry.execArgv, '--expose-gc', '--no-deprecation', ...productionFlags(), ...execArgv],
       // Two malloc arenas, as README recommends for production on glibc: without it the GC's helper threads
       // each keep an arena of freed memory, some 60 MB more RSS after 10,000 conversations. Bot and echo alike.
       env: { MALLOC_ARENA_MAX: '2', ...process.env, ...env, BENCH_SERVER: kind, BENCH_DB: JSON.stringify(db) },

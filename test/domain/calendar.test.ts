@@ -207,3 +207,28 @@ describe('Europe/Berlin time', () => {
     expect(() => berlinToday(new Date('nonsense'))).toThrow(RangeError);
   });
 });
+
+describe('the Berlin wall clock', () => {
+  const intl = new Intl.DateTimeFormat('en-US', { timeZone: 'Europe/Berlin', hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+  const expected = (d: Date) => {
+    const p = Object.fromEntries(intl.formatToParts(d).map((x) => [x.type, x.value]));
+    return { date: `${p.year}-${p.month}-${p.day}`, time: `${p.hour}:${p.minute}` };
+  };
+
+  it.each([
+    ['spring forward', '2026-03-29T01:00:00Z'],
+    ['fall back', '2026-10-25T01:00:00Z'],
+    ['new year', '2026-12-31T23:00:00Z'],
+    ['leap day', '2028-02-28T23:00:00Z'],
+  ])('agrees with Intl minute by minute around %s', (_, at) => {
+    const center = Date.parse(at);
+    for (let ms = center - 3 * 3_600_000; ms <= center + 3 * 3_600_000; ms += 60_000 + 997) {
+      const d = new Date(ms);
+      expect({ date: berlinToday(d), time: berlinTimeOf(d) }).toEqual(expected(d));
+    }
+  });
+
+  it('refuses an invalid date', () => {
+    expect(() => berlinToday(new Date(NaN))).toThrow(RangeError);
+  });
+});

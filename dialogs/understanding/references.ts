@@ -157,6 +157,14 @@ function nameWords(name: string): string[] {
   return fold(name).split(/[^a-z\d]+/).map(simplify).filter((w) => w.length > 1 && !legalForms.has(w));
 }
 
+/** The name words of each customer, worked out once per customer list (the cached list lives until a customer changes). */
+const nameWordsOf = new WeakMap<readonly CustomerRef[], string[][]>();
+function customerNameWords(customers: readonly CustomerRef[]): string[][] {
+  let words = nameWordsOf.get(customers);
+  if (!words) nameWordsOf.set(customers, (words = customers.map((c) => nameWords(c.name))));
+  return words;
+}
+
 /**
  * The customer staff order for: a customer number after "Kunde"/"customer", or a customer's name
  * after "für"/"for" (typos forgiven). Returns the spans to hide from product matching.
@@ -168,9 +176,12 @@ export function findCustomer(text: string, customers: readonly CustomerRef[]): R
     }
   }
   const words = [...text.matchAll(/[\p{L}\d]+/gu)].map((m) => ({ w: simplify(m[0]), start: m.index!, end: m.index! + m[0].length }));
+  // Without "für"/"for"/… no name is meant: most messages end here, whatever the number of customers.
+  if (!words.some((word) => cues.includes(word.w))) return null;
+  const names = customerNameWords(customers);
   let best: { ref: Reference; score: number } | null = null;
-  for (const c of customers) {
-    const wanted = nameWords(c.name);
+  for (const [n, c] of customers.entries()) {
+    const wanted = names[n];
     if (wanted.length === 0) continue;
     for (let i = 0; i < words.length; i++) {
       if (!cues.includes(words[i].w)) continue;

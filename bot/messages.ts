@@ -1,5 +1,5 @@
 import { Activity, ActivityTypes, CloudAdapter, InvokeResponse, TurnContext } from 'botbuilder';
-import type { AuthenticateRequestResult, BotFrameworkAuthentication } from 'botframework-connector';
+import { ConnectorFactory, JwtTokenValidation, type AuthenticateRequestResult, type BotFrameworkAuthentication, type ConnectorClient } from 'botframework-connector';
 import type restify from 'restify';
 import { toLocale, type Locale } from '../domain/locale';
 import { commonTexts } from '../dialogs/texts/common';
@@ -14,13 +14,48 @@ import type { Logger } from './logger';
  * else is acknowledged and dropped. The conversation's state is never touched by either.
  */
 export class HostAdapter extends CloudAdapter {
+  private readonly connectors = new ConnectorClients();
+
   constructor(readonly auth: BotFrameworkAuthentication) {
     super(auth);
   }
 
   /** Runs a turn for an activity whose request was already authenticated. */
   runAuthenticated(auth: AuthenticateRequestResult, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
-    return this.processActivity(auth, activity, logic);
+    return this.processActivity(this.connectors.reusedIn(auth), activity, logic);
+  }
+}
+
+/** Connector clients kept: a handful of service URLs (Teams' regions, the local channel) per bot identity. */
+const MAX_CONNECTORS = 64;
+
+/**
+ * One Bot Connector client per bot identity, service URL and audience, reused from turn to turn: botbuilder's
+ * CloudAdapter builds a new client with its whole HTTP pipeline on every turn, a cost the profile showed on each
+ * message. The client holds no per-turn state; its credentials fetch and renew their token themselves.
+ */
+class ConnectorClients {
+  private readonly clients = new Map<string, Promise<ConnectorClient>>();
+
+  reusedIn(auth: AuthenticateRequestResult): AuthenticateRequestResult {
+    const factory = auth.connectorFactory;
+    if (!factory) return auth;
+    const appId = JwtTokenValidation.getAppIdFromClaims(auth.claimsIdentity?.claims ?? []) ?? '';
+    const clients = this.clients;
+    const reusing = new (class extends ConnectorFactory {
+      create(serviceUrl: string, audience?: string): Promise<ConnectorClient> {
+        const key = JSON.stringify([appId, serviceUrl, audience ?? auth.audience ?? null]);
+        let client = clients.get(key);
+        if (!client) {
+          client = factory.create(serviceUrl, audience);
+          client.catch(() => clients.delete(key)); // a failed one is not kept
+          if (clients.size >= MAX_CONNECTORS) clients.delete(clients.keys().next().value as string);
+          clients.set(key, client);
+        }
+        return client;
+      }
+    })();
+    return { ...auth, connectorFactory: reusing };
   }
 }
 

@@ -33,7 +33,12 @@ export async function saveConversationRef(db: Db, ref: Omit<StoredConversationRe
     reference: JSON.stringify(ref.reference),
     updated_at: Date.now(),
   };
-  await db('conversation_refs').insert(row).onConflict('key_hash').merge(['person_id', 'locale', 'reference', 'updated_at']);
+  // Plain SQL: a new conversation's first turn writes it (see rawRows).
+  await db.raw(
+    `insert into conversation_refs (key_hash, channel_id, conversation_id, person_id, locale, reference, updated_at) values (?, ?, ?, ?, ?, ?, ?)
+     on conflict (key_hash) do update set person_id = excluded.person_id, locale = excluded.locale, reference = excluded.reference, updated_at = excluded.updated_at`,
+    [row.key_hash, row.channel_id, row.conversation_id, row.person_id, row.locale, row.reference, row.updated_at],
+  );
 }
 
 export async function getConversationRef(db: Db, channelId: string, conversationId: string): Promise<StoredConversationRef | null> {

@@ -63,6 +63,16 @@ export function isPostgres(db: Db): boolean {
   return db.client.config.client === 'pg';
 }
 
+/**
+ * The rows of a plain SQL statement on either database (knex hands back pg's result object but better-sqlite3's rows).
+ * The statements every turn runs are written so: knex's query builder cost more CPU than the database did
+ * for them (about 60 µs a statement on PostgreSQL, 17 on SQLite, in `npm run bench`). `?` binds one value.
+ */
+export async function rawRows<T = Record<string, any>>(db: Db, sql: string, bindings: readonly unknown[] = []): Promise<T[]> {
+  const result = await db.raw(sql, bindings as Knex.RawBinding[]);
+  return isPostgres(db) ? result.rows : result;
+}
+
 export function openDatabase(options: DbOptions = {}): Db {
   if (options.databaseUrl && /^postgres(ql)?:\/\//.test(options.databaseUrl)) {
     const schema = options.schema;

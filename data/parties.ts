@@ -1,6 +1,6 @@
 import type { Locale } from '../domain/locale';
 import type { Company, Customer, Person } from '../domain/parties';
-import type { Db } from './db';
+import { rawRows, type Db } from './db';
 
 function toCustomer(r: any): Customer {
   return {
@@ -36,14 +36,15 @@ export async function getCompany(db: Db): Promise<Company> {
  * counts in that tenant (Teams: the same object id arriving from another tenant is someone else).
  */
 export async function findPersonByChannel(db: Db, channelId: string, userId: string, tenantId?: string): Promise<Person | null> {
-  const row = await db('persons')
-    .join('channel_identities', 'channel_identities.person_id', 'persons.id')
-    .where({ 'channel_identities.channel_id': channelId, 'channel_identities.user_id': userId })
-    .where((q) => {
-      q.whereNull('channel_identities.tenant_id');
-      if (tenantId) q.orWhere('channel_identities.tenant_id', tenantId);
-    })
-    .first('persons.*');
+  // Every turn asks this: plain SQL (see rawRows). An identity without a tenant matches in any tenant.
+  const [row] = await rawRows(
+    db,
+    `select persons.* from persons join channel_identities on channel_identities.person_id = persons.id
+      where channel_identities.channel_id = ? and channel_identities.user_id = ?
+        and (channel_identities.tenant_id is null or channel_identities.tenant_id = ?)
+      limit 1`,
+    [channelId, userId, tenantId ?? null],
+  );
   return row ? toPerson(row) : null;
 }
 

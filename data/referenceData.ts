@@ -1,7 +1,7 @@
 import type { Product } from '../domain/catalog';
 import type { Customer } from '../domain/parties';
 import { listProducts } from './catalog';
-import type { Db } from './db';
+import { rawRows, type Db } from './db';
 import { listCustomers } from './parties';
 
 /** The catalog (active products) and the customers as of one reference version. Shared: nobody changes them. */
@@ -36,7 +36,7 @@ export class ReferenceData {
 
   private async load(): Promise<ReferenceSnapshot> {
     // The version first: lists read after it are at least that new, so a change in between is only read again later.
-    const row = await this.db('reference_version').where({ id: 1 }).first('version');
+    const [row] = await rawRows(this.db, 'select version from reference_version where id = 1');
     const version = Number(row?.version ?? 0);
     if (this.cached && this.cached.version === version) return this.cached;
     const [catalog, customers] = await Promise.all([listProducts(this.db), listCustomers(this.db)]);

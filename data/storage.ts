@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import type { Storage, StoreItem, StoreItems } from 'botbuilder-core';
 import DataLoader from 'dataloader';
-import type { Db } from './db';
+import { rawRows, type Db } from './db';
 import { hashKey } from './hashKey';
 
 /** Keys per statement at most: well under both databases' limits on bound values. */
@@ -71,7 +71,8 @@ export class KnexStorage implements Storage {
 
   private async readRows(keys: readonly string[]): Promise<(StoreItem | undefined)[]> {
     const hashes = keys.map((key) => hashKey(key));
-    const rows: Row[] = await this.db('bot_state').whereIn('key_hash', [...new Set(hashes)]).select('key_hash', 'key', 'etag', 'data');
+    const unique = [...new Set(hashes)];
+    const rows = await rawRows<Row>(this.db, `select key_hash, "key", etag, data from bot_state where key_hash in (${unique.map(() => '?').join(', ')})`, unique);
     const byHash = new Map(rows.map((row) => [row.key_hash, row]));
     return keys.map((key, i) => {
       const row = byHash.get(hashes[i]);
@@ -88,7 +89,12 @@ export class KnexStorage implements Storage {
       rows.delete(row.key_hash);
       rows.set(row.key_hash, row);
     }
-    await this.db('bot_state').insert([...rows.values()]).onConflict('key_hash').merge(['etag', 'data', 'updated_at']);
+    const values = [...rows.values()];
+    await this.db.raw(
+      `insert into bot_state (key_hash, "key", etag, data, updated_at) values ${values.map(() => '(?, ?, ?, ?, ?)').join(', ')}
+       on conflict (key_hash) do update set etag = excluded.etag, data = excluded.data, updated_at = excluded.updated_at`,
+      values.flatMap((r) => [r.key_hash, r.key, r.etag, r.data, r.updated_at]),
+    );
     return writes.map(() => undefined);
   }
 }

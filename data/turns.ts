@@ -1,5 +1,5 @@
 import type { Db } from './db';
-import { isPostgres } from './db';
+import { isPostgres, rawRows } from './db';
 import { hashKey } from './hashKey';
 
 /**
@@ -27,24 +27,21 @@ export function conversationLockKey(channelId: string, conversationId: string): 
 
 /** The stored outcome of an activity handled before, or null when it is new. */
 export async function findProcessedActivity(db: Db, key: ActivityKey): Promise<{ invokeResponse: unknown } | null> {
-  const row = await db('processed_activities').where({ key_hash: activityHash(key) }).first('invoke_response');
+  const [row] = await rawRows(db, 'select invoke_response from processed_activities where key_hash = ?', [activityHash(key)]);
   if (!row) return null;
   return { invokeResponse: row.invoke_response == null ? undefined : JSON.parse(row.invoke_response) };
 }
 
-function processedRow(key: ActivityKey, invokeResponse: unknown) {
-  return {
-    key_hash: activityHash(key),
-    channel_id: key.channelId,
-    conversation_id: key.conversationId,
-    activity_id: key.activityId,
-    invoke_response: invokeResponse === undefined ? null : JSON.stringify(invokeResponse),
-    processed_at: Date.now(),
-  };
+const INSERT_PROCESSED = `insert into processed_activities (key_hash, channel_id, conversation_id, activity_id, invoke_response, processed_at)
+  values (?, ?, ?, ?, ?, ?) on conflict (key_hash) do nothing`;
+
+function processedValues(key: ActivityKey, invokeResponse: unknown): unknown[] {
+  const response = invokeResponse === undefined ? null : JSON.stringify(invokeResponse);
+  return [activityHash(key), key.channelId, key.conversationId, key.activityId, response, Date.now()];
 }
 
 export async function recordProcessedActivity(db: Db, key: ActivityKey, invokeResponse?: unknown): Promise<void> {
-  await db('processed_activities').insert(processedRow(key, invokeResponse)).onConflict('key_hash').ignore();
+  await db.raw(INSERT_PROCESSED, processedValues(key, invokeResponse) as any[]);
 }
 
 /**
@@ -57,14 +54,9 @@ export async function recordProcessedAndRelease(db: Db, key: ActivityKey, invoke
     await releaseLease(db, lockKey, owner);
     return;
   }
-  const row = processedRow(key, invokeResponse);
-  await db.raw(
-    `with recorded as (
-       insert into processed_activities (key_hash, channel_id, conversation_id, activity_id, invoke_response, processed_at)
-       values (?, ?, ?, ?, ?, ?) on conflict (key_hash) do nothing)
-     delete from conversation_leases where key_hash = ? and owner = ?`,
-    [row.key_hash, row.channel_id, row.conversation_id, row.activity_id, row.invoke_response, row.processed_at, lockKey, owner],
-  );
+  await db.raw(`with recorded as (${INSERT_PROCESSED}) delete from conversation_leases where key_hash = ? and owner = ?`, [
+    ...processedValues(key, invokeResponse), lockKey, owner,
+  ] as any[]);
 }
 
 /** Channels re-deliver within minutes; keeping a week of ids is generous. */
@@ -75,14 +67,14 @@ export async function pruneProcessedActivities(db: Db, olderThanMs = 7 * 24 * 36
 /** Takes the lease when it is free or expired. Returns whether `owner` holds it now. */
 export async function tryAcquireLease(db: Db, lockKey: string, owner: string, leaseMs: number): Promise<boolean> {
   const now = Date.now();
-  const result = await db.raw(
+  const rows = await rawRows<{ owner: string }>(
+    db,
     `insert into conversation_leases (key_hash, owner, expires_at) values (?, ?, ?)
      on conflict (key_hash) do update set owner = excluded.owner, expires_at = excluded.expires_at
      where conversation_leases.expires_at < ? or conversation_leases.owner = excluded.owner
      returning owner`,
     [lockKey, owner, now + leaseMs, now],
   );
-  const rows: Array<{ owner: string }> = isPostgres(db) ? result.rows : result;
   return rows.length === 1 && rows[0].owner === owner;
 }
 

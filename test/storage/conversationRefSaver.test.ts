@@ -14,7 +14,7 @@ describeEachDatabase('conversation references written when they change', ({ get 
     let now = 1_000_000;
     const saver = new ConversationRefSaver(db, () => now);
     const writes: string[] = [];
-    const count = (q: { sql: string }) => { if (/^insert into .conversation_refs/.test(q.sql)) writes.push(q.sql); };
+    const count = (q: { sql: string }) => { if (/^insert into \W?conversation_refs\b/.test(q.sql)) writes.push(q.sql); };
     db.on('query', count);
     try {
       const save = (conversationId: string, activityId: string, locale: 'de' | 'en' = 'de') =>

@@ -4,7 +4,8 @@ import {
 } from 'botbuilder';
 import type { DialogState } from 'botbuilder-dialogs';
 import type { Db } from '../data/db';
-import { findPersonByChannel, findPersonByEmail, linkChannelIdentity } from '../data/parties';
+import { findPersonByEmail, linkChannelIdentity } from '../data/parties';
+import { referenceDataOf } from '../data/referenceData';
 import { toLocale } from '../domain/locale';
 import type { Person } from '../domain/parties';
 import { runLinkCommand } from '../dialogs/identityLink';
@@ -28,17 +29,21 @@ export function tenantOf(activity: Partial<Activity>): string | undefined {
   return activity.conversation?.tenantId ?? (activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id ?? undefined;
 }
 
-/** Resolves a channel account to a person: by the channel's user id, and in Teams also by the Entra object id. */
-export async function resolvePerson(db: Db, channelId: string, account: ChannelAccount, tenantId?: string): Promise<Person | null> {
-  const byId = await findPersonByChannel(db, channelId, account.id, tenantId);
+/**
+ * Resolves a channel account to a person: by the channel's user id, and in Teams also by the Entra object id. Read
+ * through the reference data, which holds who is who until a person or channel identity changes (`turn`: see there).
+ */
+export async function resolvePerson(db: Db, channelId: string, account: ChannelAccount, tenantId?: string, turn?: object): Promise<Person | null> {
+  const people = referenceDataOf(db);
+  const byId = await people.person(channelId, account.id, tenantId, turn);
   if (byId || channelId !== 'msteams' || !account.aadObjectId) return byId;
-  return findPersonByChannel(db, channelId, account.aadObjectId, tenantId);
+  return people.person(channelId, account.aadObjectId, tenantId, turn);
 }
 
 /** Who is asking, in which language: the person's stored language wins over the channel's locale. */
-export async function identifyTurnUser(db: Db, activity: Activity): Promise<TurnUser> {
+export async function identifyTurnUser(db: Db, activity: Activity, turn?: object): Promise<TurnUser> {
   const from = activity.from ?? { id: '', name: '' };
-  const person = from.id ? await resolvePerson(db, activity.channelId, from, tenantOf(activity)) : null;
+  const person = from.id ? await resolvePerson(db, activity.channelId, from, tenantOf(activity), turn) : null;
   return { person, locale: person?.locale ?? toLocale(activity.locale), userId: from.id };
 }
 
@@ -122,7 +127,7 @@ export class AuftragsBot extends TeamsActivityHandler {
     flags.welcomed = true;
     const shared = isSharedConversation(context.activity);
     for (const member of shared ? members.slice(0, 1) : members) {
-      const person = shared ? null : await resolvePerson(this.db, context.activity.channelId, member, tenantOf(context.activity));
+      const person = shared ? null : await resolvePerson(this.db, context.activity.channelId, member, tenantOf(context.activity), context);
       const locale = person?.locale ?? toLocale(context.activity.locale);
       if (shared) await context.sendActivity(teamsTexts(locale, 'welcomeShared'));
       else await context.sendActivity(person ? welcomeText(locale, person) : commonTexts(locale, 'notLinked', { userId: member.id }));
@@ -177,7 +182,7 @@ export class AuftragsBot extends TeamsActivityHandler {
     stripBotMention(context);
     // Both states side by side: KnexStorage reads them in one statement (and saves them in one, below).
     let [user] = await Promise.all([
-      identifyTurnUser(this.db, context.activity),
+      identifyTurnUser(this.db, context.activity, context),
       this.conversationState.load(context),
       this.dialogStates.load(context),
     ]);

@@ -1,11 +1,12 @@
 import type { Knex } from 'knex';
 
 /**
- * One counter that every change to products or customers moves, in the changing transaction itself (triggers, so a
- * change made outside the bot counts too): the bot keeps catalog and customers in memory and reads only this
- * number per turn to know whether they are still current (data/referenceData.ts).
+ * One counter that every change to products, customers, persons or channel identities moves, in the changing
+ * transaction itself (triggers, so a change made outside the bot counts too): the bot keeps catalog, customers and
+ * who is who in memory and reads only this number per turn to know whether they are still current
+ * (data/referenceData.ts).
  */
-const TABLES = ['products', 'customers'] as const;
+const TABLES = ['products', 'customers', 'persons', 'channel_identities'] as const;
 const EVENTS = ['insert', 'update', 'delete'] as const;
 
 export async function up(knex: Knex): Promise<void> {

@@ -1,3 +1,4 @@
+import { ConnectorFactoryImpl } from 'botframework-connector/lib/auth/connectorFactoryImpl';
 import { createTestDatabase, describeEachDatabase, TestDatabase } from '../support/databases';
 import { messageActivity, postActivity, startReplyCollector, startTestServer, TestServer } from '../support/server';
 import { testDialogExtras } from './testDialogs';
@@ -111,6 +112,25 @@ describeEachDatabase('turns over HTTP', ({ kind, get }) => {
       expect(texts('c-par').sort()).toEqual(Array.from({ length: 9 }, (_, i) => `count ${i + 1}`).sort());
     } finally {
       await server.close();
+    }
+  });
+
+  it('builds one Bot Connector client for many turns to the same service URL, and another for another', async () => {
+    const second = await startReplyCollector();
+    const server = await startTestServer(get(), { extras: testDialogExtras() });
+    const created = jest.spyOn(ConnectorFactoryImpl.prototype, 'create');
+    try {
+      for (const [i, conversation] of ['c-conn-1', 'c-conn-2', 'c-conn-1'].entries()) {
+        expect((await say(server.url, conversation, i === 0 ? 'count' : 'again', `conn${i}`)).status).toBe(200);
+      }
+      await postActivity(server.url, messageActivity({ serviceUrl: second.serviceUrl, conversationId: 'c-conn-3', text: 'count', id: 'conn3', userId: 'demo-mueller' }));
+      expect(created).toHaveBeenCalledTimes(2);
+      expect(texts('c-conn-1')).toEqual(['count 1', 'count 2']);
+      expect(second.replies.map((r) => r.text)).toEqual(['count 1']);
+    } finally {
+      created.mockRestore();
+      await server.close();
+      await second.close();
     }
   });
 

@@ -1,3 +1,4 @@
+import { setPersonLocale } from '../../data/parties';
 import { ReferenceData, referenceDataOf } from '../../data/referenceData';
 import { describeEachDatabase } from '../support/databases';
 
@@ -33,6 +34,26 @@ describeEachDatabase('catalog and customers kept against the reference version',
     expect((await data.current()).catalog.some((p) => p.sku === 'PAPER-A4')).toBe(false);
     await db('products').where({ sku: 'PAPER-A4' }).update({ active: true, price_cents: 490 });
     expect((await data.current()).catalog.find((p) => p.sku === 'PAPER-A4')!.priceCents).toBe(490);
+  });
+
+  it('knows who is who until a person or a channel identity changes', async () => {
+    const { db } = get();
+    const data = new ReferenceData(db);
+    const mueller = (await data.person('directline', 'demo-mueller', undefined))!;
+    expect(mueller.displayName).toBeTruthy();
+    const log = queries();
+    expect(await data.person('directline', 'demo-mueller', undefined)).toBe(mueller);
+    expect(await data.person('directline', 'nobody-yet', undefined)).toBeNull();
+    expect(await data.person('directline', 'nobody-yet', undefined)).toBeNull();
+    log.stop();
+    // One version read each time, and the person query only for the account not asked before.
+    expect(log.seen.filter((sql) => /persons/.test(sql))).toHaveLength(1);
+
+    await setPersonLocale(db, mueller.id, mueller.locale === 'en' ? 'de' : 'en');
+    expect((await data.person('directline', 'demo-mueller', undefined))!.locale).not.toBe(mueller.locale);
+    await db('channel_identities').insert({ channel_id: 'directline', user_id: 'nobody-yet', person_id: mueller.id });
+    expect((await data.person('directline', 'nobody-yet', undefined))!.id).toBe(mueller.id);
+    await setPersonLocale(db, mueller.id, mueller.locale);
   });
 
   it('reads the version once per turn, and shares one cache per database handle', async () => {

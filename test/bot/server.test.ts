@@ -115,6 +115,24 @@ describeEachDatabase('turns over HTTP', ({ kind, get }) => {
     }
   });
 
+  it('takes a lease row per turn only on PostgreSQL (several instances), and leaves none behind', async () => {
+    const server = await startTestServer(get(), { extras: testDialogExtras() });
+    const leases: string[] = [];
+    const watch = (q: { sql: string }) => { if (/conversation_leases/.test(q.sql)) leases.push(q.sql); };
+    server.app.db.on('query', watch);
+    try {
+      await say(server.url, 'c-lease', 'count', 'l1');
+      await say(server.url, 'c-lease', 'again', 'l2');
+      expect(texts('c-lease')).toEqual(['count 1', 'count 2']);
+      // PostgreSQL: acquire, and release in the statement that records the activity; SQLite: none.
+      expect(leases).toHaveLength(kind === 'postgres' ? 4 : 0);
+      expect(Number((await get().db('conversation_leases').count({ n: '*' }).first())!.n)).toBe(0);
+    } finally {
+      server.app.db.off('query', watch);
+      await server.close();
+    }
+  });
+
   it('builds one Bot Connector client for many turns to the same service URL, and another for another', async () => {
     const second = await startReplyCollector();
     const server = await startTestServer(get(), { extras: testDialogExtras() });

@@ -53,7 +53,7 @@ describeEachDatabase('catalog and customers kept against the reference version',
     expect((await data.person('directline', 'demo-mueller', undefined))!.locale).not.toBe(mueller.locale);
     await db('channel_identities').insert({ channel_id: 'directline', user_id: 'nobody-yet', person_id: mueller.id });
     expect((await data.person('directline', 'nobody-yet', undefined))!.id).toBe(mueller.id);
-    await setPersonLocale(db, mueller.id, mueller.locale);
+    await db('persons').where({ id: mueller.id }).update({ locale: mueller.locale });
   });
 
   it('reads the version once per turn, and shares one cache per database handle', async () => {

@@ -38,24 +38,33 @@ class ConnectorClients {
   private readonly clients = new Map<string, Promise<ConnectorClient>>();
 
   reusedIn(auth: AuthenticateRequestResult): AuthenticateRequestResult {
-    const factory = auth.connectorFactory;
-    if (!factory) return auth;
+    if (!auth.connectorFactory) return auth;
     const appId = JwtTokenValidation.getAppIdFromClaims(auth.claimsIdentity?.claims ?? []) ?? '';
-    const clients = this.clients;
-    const reusing = new (class extends ConnectorFactory {
-      create(serviceUrl: string, audience?: string): Promise<ConnectorClient> {
-        const key = JSON.stringify([appId, serviceUrl, audience ?? auth.audience ?? null]);
-        let client = clients.get(key);
-        if (!client) {
-          client = factory.create(serviceUrl, audience);
-          client.catch(() => clients.delete(key)); // a failed one is not kept
-          if (clients.size >= MAX_CONNECTORS) clients.delete(clients.keys().next().value as string);
-          clients.set(key, client);
-        }
-        return client;
-      }
-    })();
-    return { ...auth, connectorFactory: reusing };
+    return { ...auth, connectorFactory: new ReusingConnectorFactory(auth.connectorFactory, appId, auth.audience, this.clients) };
+  }
+}
+
+/** The turn's connector factory, answering from the kept clients and asking the real one only for a new key. */
+class ReusingConnectorFactory extends ConnectorFactory {
+  constructor(
+    private readonly factory: ConnectorFactory,
+    private readonly appId: string,
+    private readonly defaultAudience: string | undefined,
+    private readonly clients: Map<string, Promise<ConnectorClient>>,
+  ) {
+    super();
+  }
+
+  create(serviceUrl: string, audience?: string): Promise<ConnectorClient> {
+    const key = JSON.stringify([this.appId, serviceUrl, audience ?? this.defaultAudience ?? null]);
+    let client = this.clients.get(key);
+    if (!client) {
+      client = this.factory.create(serviceUrl, audience);
+      client.catch(() => this.clients.delete(key)); // a failed one is not kept
+      if (this.clients.size >= MAX_CONNECTORS) this.clients.delete(this.clients.keys().next().value as string);
+      this.clients.set(key, client);
+    }
+    return client;
   }
 }
 

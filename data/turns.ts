@@ -35,13 +35,13 @@ export async function findProcessedActivity(db: Db, key: ActivityKey): Promise<{
 const INSERT_PROCESSED = `insert into processed_activities (key_hash, channel_id, conversation_id, activity_id, invoke_response, processed_at)
   values (?, ?, ?, ?, ?, ?) on conflict (key_hash) do nothing`;
 
-function processedValues(key: ActivityKey, invokeResponse: unknown): unknown[] {
+function processedValues(key: ActivityKey, invokeResponse: unknown): (string | number | null)[] {
   const response = invokeResponse === undefined ? null : JSON.stringify(invokeResponse);
   return [activityHash(key), key.channelId, key.conversationId, key.activityId, response, Date.now()];
 }
 
 export async function recordProcessedActivity(db: Db, key: ActivityKey, invokeResponse?: unknown): Promise<void> {
-  await db.raw(INSERT_PROCESSED, processedValues(key, invokeResponse) as any[]);
+  await db.raw(INSERT_PROCESSED, processedValues(key, invokeResponse));
 }
 
 /**
@@ -56,7 +56,7 @@ export async function recordProcessedAndRelease(db: Db, key: ActivityKey, invoke
   }
   await db.raw(`with recorded as (${INSERT_PROCESSED}) delete from conversation_leases where key_hash = ? and owner = ?`, [
     ...processedValues(key, invokeResponse), lockKey, owner,
-  ] as any[]);
+  ]);
 }
 
 /** Channels re-deliver within minutes; keeping a week of ids is generous. */

@@ -1,5 +1,5 @@
 import { Activity, ActivityTypes, CloudAdapter, InvokeResponse, TurnContext } from 'botbuilder';
-import { ConnectorFactory, JwtTokenValidation, type AuthenticateRequestResult, type BotFrameworkAuthentication, type ConnectorClient } from 'botframework-connector';
+import { ConnectorFactory, JwtTokenValidation, type AuthenticateRequestResult, type BotFrameworkAuthentication, type ConnectorClient, type UserTokenClient } from 'botframework-connector';
 import type restify from 'restify';
 import { toLocale, type Locale } from '../domain/locale';
 import { commonTexts } from '../dialogs/texts/common';
@@ -17,7 +17,7 @@ export class HostAdapter extends CloudAdapter {
   private readonly connectors = new ConnectorClients();
 
   constructor(readonly auth: BotFrameworkAuthentication) {
-    super(auth);
+    super(reusingUserTokenClients(auth));
   }
 
   /** Runs a turn for an activity whose request was already authenticated. */
@@ -42,6 +42,27 @@ class ConnectorClients {
     const appId = JwtTokenValidation.getAppIdFromClaims(auth.claimsIdentity?.claims ?? []) ?? '';
     return { ...auth, connectorFactory: new ReusingConnectorFactory(auth.connectorFactory, appId, auth.audience, this.clients) };
   }
+}
+
+/**
+ * The same authentication, with one user-token client per bot identity: CloudAdapter makes one on every turn (with
+ * its own HTTP pipeline) for sign-in prompts, which this bot does not use.
+ */
+function reusingUserTokenClients(auth: BotFrameworkAuthentication): BotFrameworkAuthentication {
+  const clients = new Map<string, Promise<UserTokenClient>>();
+  const reusing = Object.create(auth) as BotFrameworkAuthentication;
+  reusing.createUserTokenClient = (claimsIdentity) => {
+    const key = JwtTokenValidation.getAppIdFromClaims(claimsIdentity?.claims ?? []) ?? '';
+    let client = clients.get(key);
+    if (!client) {
+      client = auth.createUserTokenClient(claimsIdentity);
+      client.catch(() => clients.delete(key));
+      if (clients.size >= MAX_CONNECTORS) clients.delete(clients.keys().next().value as string);
+      clients.set(key, client);
+    }
+    return client;
+  };
+  return reusing;
 }
 
 /** The turn's connector factory, answering from the kept clients and asking the real one only for a new key. */

@@ -1,4 +1,5 @@
 import { ConnectorFactoryImpl } from 'botframework-connector/lib/auth/connectorFactoryImpl';
+import { ParameterizedBotFrameworkAuthentication } from 'botframework-connector/lib/auth/parameterizedBotFrameworkAuthentication';
 import { createTestDatabase, describeEachDatabase, TestDatabase } from '../support/databases';
 import { messageActivity, postActivity, startReplyCollector, startTestServer, TestServer } from '../support/server';
 import { testDialogExtras } from './testDialogs';
@@ -137,16 +138,20 @@ describeEachDatabase('turns over HTTP', ({ kind, get }) => {
     const second = await startReplyCollector();
     const server = await startTestServer(get(), { extras: testDialogExtras() });
     const created = jest.spyOn(ConnectorFactoryImpl.prototype, 'create');
+    const tokenClients = jest.spyOn(ParameterizedBotFrameworkAuthentication.prototype, 'createUserTokenClient');
     try {
       for (const [i, conversation] of ['c-conn-1', 'c-conn-2', 'c-conn-1'].entries()) {
         expect((await say(server.url, conversation, i === 0 ? 'count' : 'again', `conn${i}`)).status).toBe(200);
       }
       await postActivity(server.url, messageActivity({ serviceUrl: second.serviceUrl, conversationId: 'c-conn-3', text: 'count', id: 'conn3', userId: 'demo-mueller' }));
       expect(created).toHaveBeenCalledTimes(2);
+      // The user-token client (sign-in prompts) depends on the bot identity only: one for all four turns.
+      expect(tokenClients).toHaveBeenCalledTimes(1);
       expect(texts('c-conn-1')).toEqual(['count 1', 'count 2']);
       expect(second.replies.map((r) => r.text)).toEqual(['count 1']);
     } finally {
       created.mockRestore();
+      tokenClients.mockRestore();
       await server.close();
       await second.close();
     }

@@ -153,10 +153,9 @@ const HOUR_MS = 3_600_000;
 /** Berlin's offset per UTC hour: it changes only on a full UTC hour (01:00 UTC), and formatToParts costs per call. */
 const offsetByHour = new Map<number, number>();
 
-function wallClock(instant: Date): { date: string; hour: number; minute: number; second: number } {
-  const ms = instant.getTime();
-  if (Number.isNaN(ms)) throw new RangeError('invalid Date');
-  const hour = Math.floor(ms / HOUR_MS);
+/** Berlin's offset from UTC in milliseconds at that instant (+1 h in winter, +2 h in summer). */
+function berlinOffsetMs(utcMs: number): number {
+  const hour = Math.floor(utcMs / HOUR_MS);
   let offset = offsetByHour.get(hour);
   if (offset === undefined) {
     const w = formattedWallClock(new Date(hour * HOUR_MS));
@@ -165,7 +164,13 @@ function wallClock(instant: Date): { date: string; hour: number; minute: number;
     if (offsetByHour.size > 256) offsetByHour.clear();
     offsetByHour.set(hour, offset);
   }
-  const wall = new Date(ms + offset);
+  return offset;
+}
+
+function wallClock(instant: Date): { date: string; hour: number; minute: number; second: number } {
+  const ms = instant.getTime();
+  if (Number.isNaN(ms)) throw new RangeError('invalid Date');
+  const wall = new Date(ms + berlinOffsetMs(ms));
   return {
     date: wall.toISOString().slice(0, 10),
     hour: wall.getUTCHours(),
@@ -186,13 +191,6 @@ export const berlinDateOf = berlinToday;
 export function berlinTimeOf(instant: Date): string {
   const { hour, minute } = wallClock(instant);
   return `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
-}
-
-/** Berlin's offset from UTC in milliseconds at that instant (+1 h in winter, +2 h in summer). */
-function berlinOffsetMs(utcMs: number): number {
-  const w = wallClock(new Date(utcMs));
-  const [y, m, d] = w.date.split('-').map(Number);
-  return Date.UTC(y, m - 1, d, w.hour, w.minute, w.second) - Math.floor(utcMs / 1000) * 1000;
 }
 
 /**

@@ -4,7 +4,7 @@ import { bindCard } from '../cards/bind';
 import type { Db } from '../data/db';
 import { documentPath } from '../data/documentLinks';
 import { findInvoice, listInvoices, type StoredInvoice } from '../data/invoices';
-import { listCustomers } from '../data/parties';
+import { referenceDataOf } from '../data/referenceData';
 import { berlinToday } from '../domain/calendar';
 import type { Locale } from '../domain/locale';
 import { formatMoney } from '../domain/money';
@@ -172,7 +172,7 @@ export class InvoiceDialog extends ComponentDialog {
     let customerId: number | undefined;
     let title = tx(locale, command.filter === 'overdue' ? 'titleOverdue' : 'titleOpen');
     if (command.customer) {
-      const found = matchCustomers(await listCustomers(this.deps.db), command.customer);
+      const found = matchCustomers((await referenceDataOf(this.deps.db).current()).customers, command.customer);
       if (found.length === 0) {
         await context.sendActivity(tx(locale, 'customerNotFound', { query: command.customer }));
         return;

@@ -5,7 +5,7 @@ import { findBankEntry, listBankEntries, type StoredBankEntry } from '../data/ba
 import type { Db } from '../data/db';
 import { findNotice } from '../data/dunning';
 import { listInvoices } from '../data/invoices';
-import { listCustomers } from '../data/parties';
+import { referenceDataOf } from '../data/referenceData';
 import { customerCreditCents, listPayments } from '../data/payments';
 import { berlinToday } from '../domain/calendar';
 import type { Locale } from '../domain/locale';
@@ -93,7 +93,7 @@ export class PaymentDialog extends ComponentDialog {
     if (command.kind === 'apply_credit') {
       let customerNumber: string | null = null;
       if (command.invoiceNumbers.length === 0) {
-        const found = command.customer ? matchCustomers(await listCustomers(this.deps.db), command.customer) : [];
+        const found = command.customer ? matchCustomers((await referenceDataOf(this.deps.db).current()).customers, command.customer) : [];
         if (found.length !== 1) return void (await context.sendActivity(tx(locale, 'creditWho')));
         customerNumber = found[0].number;
       }
@@ -103,7 +103,7 @@ export class PaymentDialog extends ComponentDialog {
     }
     let customerNumber: string | null = null;
     if (command.invoiceNumbers.length === 0) {
-      const found = command.customer ? matchCustomers(await listCustomers(this.deps.db), command.customer) : [];
+      const found = command.customer ? matchCustomers((await referenceDataOf(this.deps.db).current()).customers, command.customer) : [];
       if (found.length !== 1) {
         await context.sendActivity(tx(locale, 'customerUnknown'));
         return;

@@ -1,8 +1,8 @@
 import { MessageFactory, type TurnContext } from 'botbuilder';
 import { ComponentDialog, DialogTurnResult, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
-import { listProducts } from '../data/catalog';
 import type { Db } from '../data/db';
-import { findCustomerByNumber, listCustomers } from '../data/parties';
+import { findCustomerByNumber } from '../data/parties';
+import { referenceDataOf } from '../data/referenceData';
 import { findQuote, listQuotes, type StoredQuote } from '../data/quotes';
 import { statusLabel } from '../domain/lifecycle';
 import type { Locale } from '../domain/locale';
@@ -119,11 +119,9 @@ export class QuoteDialog extends ComponentDialog {
       return;
     }
     const db = this.deps.db;
-    const [catalog, customers] = await Promise.all([listProducts(db), listCustomers(db)]);
+    const { catalog, customers } = await referenceDataOf(db).current(context);
     // "für Café Sonnenschein: 2 Stühle" is the staff order phrase the understanding reads customer and goods from.
-    const u = understand(`${locale === 'de' ? 'für' : 'for'} ${command.items}`, {
-      locale, catalog, customers: customers.map((c) => ({ number: c.number, name: c.name })), now: this.now(),
-    });
+    const u = understand(`${locale === 'de' ? 'für' : 'for'} ${command.items}`, { locale, catalog, customers, now: this.now() });
     let customerId = actor.customerId;
     if (actor.role !== 'customer') {
       const customer = u.customer ? await findCustomerByNumber(db, u.customer) : null;

@@ -2,7 +2,7 @@ import { MessageFactory, type TurnContext } from 'botbuilder';
 import { bindCard, type CardAttachment } from '../../cards/bind';
 import type { Db } from '../../data/db';
 import { listOrders, type Actor } from '../../data/orders';
-import { listCustomers } from '../../data/parties';
+import { referenceDataOf } from '../../data/referenceData';
 import { statusesWhere } from '../../domain/lifecycle';
 import type { Locale } from '../../domain/locale';
 import { formatMoney } from '../../domain/money';
@@ -70,7 +70,7 @@ export async function replyOrderList(
 export async function replyCustomerOrders(
   context: TurnContext, db: Db, actor: Actor, locale: Locale, query: string, now: Date,
 ): Promise<void> {
-  const found = matchCustomers(await listCustomers(db), query);
+  const found = matchCustomers((await referenceDataOf(db).current()).customers, query);
   if (found.length === 0) {
     await context.sendActivity(staffTexts(locale, 'customerNotFound', { query }));
   } else if (found.length > 1) {

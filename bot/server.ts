@@ -3,7 +3,6 @@ import {
   ActivityTypes,
   ConfigurationBotFrameworkAuthentication,
   ConfigurationBotFrameworkAuthenticationOptions,
-  ConversationState,
   TurnContext,
 } from 'botbuilder';
 import restify from 'restify';
@@ -51,6 +50,7 @@ import { createLogger, Logger } from './logger';
 import { TurnGuard, TurnGuardOptions } from './turnGuard';
 import { AbsoluteLinks } from './absoluteLinks';
 import { TypingIndicator } from './typingIndicator';
+import { JsonConversationState } from './jsonConversationState';
 import { DialogStateByPerson } from './sharedConversationState';
 import { mountWeb } from './web';
 import { mountCalendarFiles } from './calendarFiles';
@@ -127,7 +127,7 @@ export async function createApp(config: Config, extras: AppExtras = {}): Promise
   // Card templates are parsed here once, not on a customer's first turn.
   prepareCards();
   const storage = new KnexStorage(db);
-  const conversationState = new ConversationState(storage);
+  const conversationState = new JsonConversationState(storage);
   const authOptions: ConfigurationBotFrameworkAuthenticationOptions = {
     MicrosoftAppId: config.microsoftAppId,
     MicrosoftAppPassword: config.microsoftAppPassword,

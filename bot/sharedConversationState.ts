@@ -1,4 +1,5 @@
-import { ConversationState, TurnContext } from 'botbuilder';
+import type { TurnContext } from 'botbuilder';
+import { JsonConversationState } from './jsonConversationState';
 
 /**
  * Whether several people write in this conversation (a Teams group chat or channel, any channel's group): there each
@@ -15,7 +16,7 @@ export function isSharedConversation(activity: TurnContext['activity']): boolean
  * ConversationState keys by conversation only, which in a group chat would let a second person continue the
  * first person's order under the first person's name).
  */
-export class DialogStateByPerson extends ConversationState {
+export class DialogStateByPerson extends JsonConversationState {
   getStorageKey(context: TurnContext): string | undefined {
     const key = super.getStorageKey(context);
     if (!key || !isSharedConversation(context.activity)) return key;

@@ -73,6 +73,26 @@ export async function rawRows<T = Record<string, any>>(db: Db, sql: string, bind
   return isPostgres(db) ? result.rows : result;
 }
 
+/**
+ * A select-list expression holding the rows of a child table as one JSON array of objects, `fields` naming each
+ * property's SQL expression and `from` the correlated `table where …`: a view reads its parent row and every child
+ * table in one statement instead of one per table (json_agg on PostgreSQL, json_group_array on SQLite). A field may
+ * itself be such an array. Read the column with jsonArrayOf.
+ */
+export function jsonRowsSql(db: Db, fields: Record<string, string>, from: string, orderBy: string): string {
+  const pairs = Object.entries(fields).map(([name, expression]) => `'${name}', ${expression}`).join(', ');
+  return isPostgres(db)
+    ? `(select coalesce(json_agg(json_build_object(${pairs}) order by ${orderBy}), '[]'::json) from ${from})`
+    : // json(): a nested array stays an array inside json_object instead of becoming a string.
+      `json((select json_group_array(json_object(${pairs}) order by ${orderBy}) from ${from}))`;
+}
+
+/** A jsonRowsSql column as read back: pg parses json itself, SQLite hands back the text. */
+export function jsonArrayOf<T = Record<string, any>>(value: unknown): T[] {
+  if (typeof value === 'string') return JSON.parse(value) as T[];
+  return (value as T[] | null) ?? [];
+}
+
 export function openDatabase(options: DbOptions = {}): Db {
   if (options.databaseUrl && /^postgres(ql)?:\/\//.test(options.databaseUrl)) {
     const schema = options.schema;

@@ -12,7 +12,7 @@ import { totalsWithDocumentDiscount, type Totals } from '../domain/vat';
 import { ordersCountedUntilInvoiced, uninvoicedCents } from '../domain/credit';
 import { listProducts } from './catalog';
 import { invoicedGrossByOrder, openInvoiceExposure } from './invoices';
-import { Db, isPostgres } from './db';
+import { Db, isPostgres, jsonArrayOf, jsonRowsSql } from './db';
 import { insertHistory } from './history';
 import { planMachineDays } from './production';
 import { reservedBySku } from './stock';
@@ -118,109 +118,102 @@ type Conn = Db | Knex.Transaction;
 const num = (v: unknown): number => Number(v);
 const numOrNull = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 
-/** Loads full views of several orders with one query per table, in the order of `ids`. */
-/** The order rows with their customer's number and name and who entered them, as the views read them. */
+/** Each order's child rows as JSON array columns of its own row (jsonRowsSql): only what the views show. */
+function childColumns(db: Conn): Knex.Raw[] {
+  const column = (name: string, fields: string[] | Record<string, string>, from: string, orderBy: string) => {
+    const named = Array.isArray(fields) ? Object.fromEntries(fields.map((f) => [f, `x.${f}`])) : fields;
+    return db.raw(`${jsonRowsSql(db as Db, named, from, orderBy)} as ${name}`);
+  };
+  return [
+    column('lines_json', ['line_no', 'sku', 'name_de', 'name_en', 'unit_de', 'unit_en', 'kind', 'quantity', 'shipped_quantity', 'unit_price_cents', 'vat_rate', 'net_cents', 'status'],
+      'order_lines x where x.order_id = orders.id', 'x.line_no'),
+    column('history_json', {
+      ...Object.fromEntries(['from_status', 'to_status', 'actor_person_id', 'actor_role', 'channel', 'reason', 'details', 'at'].map((f) => [f, `x.${f}`])),
+      actor_name: 'p.display_name',
+    }, 'order_history x left join persons p on p.id = x.actor_person_id where x.order_id = orders.id', 'x.id'),
+    column('shipments_json', {
+      ...Object.fromEntries(['delivery_note_number', 'carrier', 'tracking_number', 'created_by_person_id', 'created_at'].map((f) => [f, `x.${f}`])),
+      lines: jsonRowsSql(db as Db, { line_no: 'sl.line_no', quantity: 'sl.quantity' }, 'shipment_lines sl where sl.shipment_id = x.id', 'sl.line_no'),
+    }, 'shipments x where x.order_id = orders.id', 'x.id'),
+    column('bookings_json', ['sku', 'resource_id', 'starts_at', 'ends_at', 'status'], 'service_bookings x where x.order_id = orders.id', 'x.id'),
+    column('production_json', ['resource_id', 'date', 'units'], 'capacity_bookings x where x.order_id = orders.id', 'x.date, x.id'),
+  ];
+}
+
+/**
+ * The order rows as the views read them: with their customer's number and name, who entered them, and every child
+ * table (lines, history, shipments, appointments, machine days) as JSON columns, so that one statement reads whole
+ * orders however many.
+ */
 function orderRows(db: Conn) {
   return db('orders')
     .join('customers', 'customers.id', 'orders.customer_id')
     .leftJoin('persons', 'persons.id', 'orders.entered_by_person_id')
-    .select('orders.*', 'customers.number as customer_number', 'customers.name as customer_name', 'persons.display_name as entered_by_name');
+    .select('orders.*', 'customers.number as customer_number', 'customers.name as customer_name', 'persons.display_name as entered_by_name', ...childColumns(db));
 }
 
+/** Full views of several orders, in the order of `ids`. */
 export async function loadOrderViews(db: Conn, ids: number[]): Promise<OrderView[]> {
   if (ids.length === 0) return [];
-  const views = await viewsOf(db, await orderRows(db).whereIn('orders.id', ids));
+  const views = (await orderRows(db).whereIn('orders.id', ids)).map(viewOf);
   const position = new Map(ids.map((id, i) => [id, i]));
   return views.sort((a, b) => position.get(a.id)! - position.get(b.id)!);
 }
 
-/** The views of order rows read by orderRows: their lines, history, shipments, appointments and production. */
-async function viewsOf(db: Conn, orders: any[]): Promise<OrderView[]> {
-  if (orders.length === 0) return [];
-  const ids = orders.map((o) => num(o.id));
-  // One after the other: a transaction is one connection, and pg does not queue concurrent queries on it.
-  const allLines = await db('order_lines').whereIn('order_id', ids).orderBy(['order_id', 'line_no']);
+/** The view of one row read by orderRows. */
+function viewOf(o: any): OrderView {
+  const id = num(o.id);
   // Lines cancelled on their own (the goods of a mixed order whose appointment was cancelled late) are gone from the order.
-  const lines = allLines.filter((l: any) => l.status !== 'cancelled');
-  // A line's kind never changes: appointments exist only for service lines and machine days only for made-to-order
-  // ones (cancelled lines included), so most orders skip both queries.
-  const has = (kind: string) => allLines.some((l: any) => l.kind === kind);
-  const history = await db('order_history')
-    .leftJoin('persons', 'persons.id', 'order_history.actor_person_id')
-    .whereIn('order_id', ids)
-    .orderBy('order_history.id')
-    .select('order_history.*', 'persons.display_name as actor_name');
-  const shipments = await db('shipments').whereIn('order_id', ids).orderBy('id');
-  // No shipment, no shipment lines: most orders asked about have none yet, and the query is skipped.
-  const shipmentLines = shipments.length === 0 ? [] : await db('shipment_lines').join('shipments', 'shipments.id', 'shipment_lines.shipment_id').whereIn('shipments.order_id', ids)
-    .orderBy(['shipment_lines.shipment_id', 'shipment_lines.line_no']).select('shipment_lines.*');
-  const bookings = has('service') ? await db('service_bookings').whereIn('order_id', ids).orderBy('id') : [];
-  const production = has('made_to_order') ? await db('capacity_bookings').whereIn('order_id', ids).orderBy(['date', 'id']) : [];
-  const byOrder = <T extends { order_id: unknown }>(rows: T[]) => {
-    const map = new Map<number, T[]>();
-    for (const r of rows) map.set(num(r.order_id), [...(map.get(num(r.order_id)) ?? []), r]);
-    return (id: number) => map.get(id) ?? [];
+  const orderLines = jsonArrayOf(o.lines_json).filter((l) => l.status !== 'cancelled').map((l): OrderLineView => ({
+    lineNo: num(l.line_no), sku: l.sku, name: { de: l.name_de, en: l.name_en }, unit: { de: l.unit_de, en: l.unit_en },
+    kind: l.kind, quantity: num(l.quantity), shippedQuantity: num(l.shipped_quantity),
+    unitPriceCents: num(l.unit_price_cents), vatRate: num(l.vat_rate) as VatRate, netCents: num(l.net_cents),
+  }));
+  const appointments = new Map<string, ServiceBookingView>();
+  for (const b of jsonArrayOf(o.bookings_json)) {
+    const key = `${b.sku}|${b.starts_at}|${b.status}`;
+    const entry: ServiceBookingView = appointments.get(key) ?? { sku: b.sku, resourceIds: [], start: b.starts_at, end: b.ends_at, status: b.status };
+    entry.resourceIds.push(b.resource_id);
+    appointments.set(key, entry);
+  }
+  return {
+    id,
+    number: o.number,
+    customer: { id: num(o.customer_id), number: o.customer_number, name: o.customer_name },
+    status: o.status,
+    version: num(o.version),
+    lines: orderLines,
+    totals: totalsWithDocumentDiscount(orderLines, o.document_discount_basis_points == null ? null : num(o.document_discount_basis_points)),
+    deliveryAddress: o.delivery_street
+      ? { name: o.delivery_name, street: o.delivery_street, postcode: o.delivery_postcode, city: o.delivery_city, country: o.delivery_country }
+      : null,
+    requestedDate: o.requested_date,
+    promisedDate: o.promised_date,
+    backorderChoice: o.backorder_choice,
+    holdReason: o.hold_reason,
+    enteredBy: o.entered_by_person_id == null ? null : { personId: num(o.entered_by_person_id), name: o.entered_by_name },
+    channel: o.channel,
+    createdAt: o.created_at,
+    updatedAt: o.updated_at,
+    history: jsonArrayOf(o.history_json).map((h) => ({
+      from: h.from_status, to: h.to_status, actorPersonId: numOrNull(h.actor_person_id), actorName: h.actor_name ?? null,
+      actorRole: h.actor_role, channel: h.channel, reason: h.reason, details: h.details ? JSON.parse(h.details) : null, at: h.at,
+    })),
+    shipments: jsonArrayOf(o.shipments_json).map((s) => ({
+      deliveryNoteNumber: s.delivery_note_number, carrier: s.carrier, trackingNumber: s.tracking_number,
+      lines: jsonArrayOf(s.lines).map((sl) => ({ lineNo: num(sl.line_no), quantity: num(sl.quantity) })),
+      createdByPersonId: numOrNull(s.created_by_person_id), createdAt: s.created_at,
+    })),
+    serviceBookings: [...appointments.values()],
+    production: jsonArrayOf(o.production_json).map((c) => ({ resourceId: c.resource_id, date: c.date, units: num(c.units) })),
   };
-  const linesOf = byOrder(lines);
-  const historyOf = byOrder(history);
-  const shipmentsOf = byOrder(shipments);
-  const bookingsOf = byOrder(bookings);
-  const productionOf = byOrder(production);
-
-  return orders.map((o: any): OrderView => {
-    const id = num(o.id);
-    const orderLines = linesOf(id).map((l: any): OrderLineView => ({
-      lineNo: num(l.line_no), sku: l.sku, name: { de: l.name_de, en: l.name_en }, unit: { de: l.unit_de, en: l.unit_en },
-      kind: l.kind, quantity: num(l.quantity), shippedQuantity: num(l.shipped_quantity),
-      unitPriceCents: num(l.unit_price_cents), vatRate: num(l.vat_rate) as VatRate, netCents: num(l.net_cents),
-    }));
-    const appointments = new Map<string, ServiceBookingView>();
-    for (const b of bookingsOf(id) as any[]) {
-      const key = `${b.sku}|${b.starts_at}|${b.status}`;
-      const entry: ServiceBookingView = appointments.get(key) ?? { sku: b.sku, resourceIds: [], start: b.starts_at, end: b.ends_at, status: b.status };
-      entry.resourceIds.push(b.resource_id);
-      appointments.set(key, entry);
-    }
-    return {
-      id,
-      number: o.number,
-      customer: { id: num(o.customer_id), number: o.customer_number, name: o.customer_name },
-      status: o.status,
-      version: num(o.version),
-      lines: orderLines,
-      totals: totalsWithDocumentDiscount(orderLines, o.document_discount_basis_points == null ? null : num(o.document_discount_basis_points)),
-      deliveryAddress: o.delivery_street
-        ? { name: o.delivery_name, street: o.delivery_street, postcode: o.delivery_postcode, city: o.delivery_city, country: o.delivery_country }
-        : null,
-      requestedDate: o.requested_date,
-      promisedDate: o.promised_date,
-      backorderChoice: o.backorder_choice,
-      holdReason: o.hold_reason,
-      enteredBy: o.entered_by_person_id == null ? null : { personId: num(o.entered_by_person_id), name: o.entered_by_name },
-      channel: o.channel,
-      createdAt: o.created_at,
-      updatedAt: o.updated_at,
-      history: historyOf(id).map((h: any) => ({
-        from: h.from_status, to: h.to_status, actorPersonId: numOrNull(h.actor_person_id), actorName: h.actor_name ?? null,
-        actorRole: h.actor_role, channel: h.channel, reason: h.reason, details: h.details ? JSON.parse(h.details) : null, at: h.at,
-      })),
-      shipments: shipmentsOf(id).map((s: any) => ({
-        deliveryNoteNumber: s.delivery_note_number, carrier: s.carrier, trackingNumber: s.tracking_number,
-        lines: shipmentLines.filter((sl: any) => num(sl.shipment_id) === num(s.id)).map((sl: any) => ({ lineNo: num(sl.line_no), quantity: num(sl.quantity) })),
-        createdByPersonId: numOrNull(s.created_by_person_id), createdAt: s.created_at,
-      })),
-      serviceBookings: [...appointments.values()],
-      production: productionOf(id).map((c: any) => ({ resourceId: c.resource_id, date: c.date, units: num(c.units) })),
-    };
-  });
 }
 
 /** The order behind a number, or null when it does not exist or the actor may not see it (no hint either way). */
 export async function getOrder(db: Db, actor: Actor, number: string): Promise<OrderView | null> {
   const [row] = await orderRows(db).where('orders.number', String(number).trim());
   if (!row || !may(actor, 'seeOrder', { customerId: num(row.customer_id) })) return null;
-  const [view] = await viewsOf(db, [row]);
-  return view ?? null;
+  return viewOf(row);
 }
 
 export interface OrderFilter {

@@ -10,11 +10,11 @@ interface Cached {
  * ConversationState that tells a changed state by its plain JSON text. botbuilder's BotState hashes the state three
  * times a turn (on load, before and after saving) with a JSON.stringify that runs a replacer on every value and then
  * SHA-256: for a dialog stack holding a summary card that was 6 % of an order turn (`npm run bench:profile`). The
- * JSON text is what KnexStorage stores, so comparing it is as exact as the hash; a state JSON cannot stringify (a
+ * JSON text is what KnexStorage stores, so comparing it is as exact as the hash; a state that JSON cannot stringify (a
  * cycle) falls back to botbuilder's own hash. The rest (keys, property accessors, clear, delete) is BotState's.
  */
 export class JsonConversationState extends ConversationState {
-  /** BotState's private turn-state key, read once. */
+  /** BotState's private turn-state key (a symbol per instance). */
   private get cacheKey(): symbol {
     return (this as unknown as { stateKey: symbol }).stateKey;
   }

@@ -120,23 +120,21 @@ const numOrNull = (v: unknown): number | null => (v === null || v === undefined 
 
 /** Each order's child rows as JSON array columns of its own row (jsonRowsSql): only what the views show. */
 function childColumns(db: Conn): Knex.Raw[] {
-  const column = (name: string, fields: string[] | Record<string, string>, from: string, orderBy: string) => {
-    const named = Array.isArray(fields) ? Object.fromEntries(fields.map((f) => [f, `x.${f}`])) : fields;
-    return db.raw(`${jsonRowsSql(db as Db, named, from, orderBy)} as ${name}`);
-  };
+  // The child table is `x` in each `from`; these columns are read as they are.
+  const own = (columns: string[]) => Object.fromEntries(columns.map((c) => [c, `x.${c}`]));
+  const column = (name: string, fields: Record<string, string>, from: string, orderBy: string) =>
+    db.raw(`${jsonRowsSql(db as Db, fields, from, orderBy)} as ${name}`);
   return [
-    column('lines_json', ['line_no', 'sku', 'name_de', 'name_en', 'unit_de', 'unit_en', 'kind', 'quantity', 'shipped_quantity', 'unit_price_cents', 'vat_rate', 'net_cents', 'status'],
+    column('lines_json', own(['line_no', 'sku', 'name_de', 'name_en', 'unit_de', 'unit_en', 'kind', 'quantity', 'shipped_quantity', 'unit_price_cents', 'vat_rate', 'net_cents', 'status']),
       'order_lines x where x.order_id = orders.id', 'x.line_no'),
-    column('history_json', {
-      ...Object.fromEntries(['from_status', 'to_status', 'actor_person_id', 'actor_role', 'channel', 'reason', 'details', 'at'].map((f) => [f, `x.${f}`])),
-      actor_name: 'p.display_name',
-    }, 'order_history x left join persons p on p.id = x.actor_person_id where x.order_id = orders.id', 'x.id'),
+    column('history_json', { ...own(['from_status', 'to_status', 'actor_person_id', 'actor_role', 'channel', 'reason', 'details', 'at']), actor_name: 'p.display_name' },
+      'order_history x left join persons p on p.id = x.actor_person_id where x.order_id = orders.id', 'x.id'),
     column('shipments_json', {
-      ...Object.fromEntries(['delivery_note_number', 'carrier', 'tracking_number', 'created_by_person_id', 'created_at'].map((f) => [f, `x.${f}`])),
+      ...own(['delivery_note_number', 'carrier', 'tracking_number', 'created_by_person_id', 'created_at']),
       lines: jsonRowsSql(db as Db, { line_no: 'sl.line_no', quantity: 'sl.quantity' }, 'shipment_lines sl where sl.shipment_id = x.id', 'sl.line_no'),
     }, 'shipments x where x.order_id = orders.id', 'x.id'),
-    column('bookings_json', ['sku', 'resource_id', 'starts_at', 'ends_at', 'status'], 'service_bookings x where x.order_id = orders.id', 'x.id'),
-    column('production_json', ['resource_id', 'date', 'units'], 'capacity_bookings x where x.order_id = orders.id', 'x.date, x.id'),
+    column('bookings_json', own(['sku', 'resource_id', 'starts_at', 'ends_at', 'status']), 'service_bookings x where x.order_id = orders.id', 'x.id'),
+    column('production_json', own(['resource_id', 'date', 'units']), 'capacity_bookings x where x.order_id = orders.id', 'x.date, x.id'),
   ];
 }
 

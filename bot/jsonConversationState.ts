@@ -24,9 +24,14 @@ export class JsonConversationState extends ConversationState {
     if (!force && cached?.state) return cached.state;
     const key = await this.storageKey(context);
     const items = await this.storage.read([key]);
-    const state = (items[key] ?? {}) as Record<string, unknown>;
+    this.preload(context, items[key]);
+    return context.turnState.get(this.cacheKey).state;
+  }
+
+  /** The state as read for this turn elsewhere (bot/turnGuard.ts reads it with the turn's other opening reads). */
+  preload(context: TurnContext, item: Record<string, unknown> | undefined): void {
+    const state = item ?? {};
     context.turnState.set(this.cacheKey, { state, hash: textOf(state) } satisfies Cached);
-    return state;
   }
 
   async saveChanges(context: TurnContext, force = false): Promise<void> {

@@ -166,8 +166,9 @@ export async function createApp(config: Config, extras: AppExtras = {}): Promise
     downloadHosts: config.fileDownloadHosts,
   });
   const dialog = new MainDialog(extras.recognizer?.(recognizer) ?? recognizer, [...conversations(db, config.orderLimits, readFile), ...(extras.routes ?? [])]);
-  const bot = new AuftragsBot(db, conversationState, new DialogStateByPerson(storage, 'dialogs'), dialog, logger, storage);
-  const guard = new TurnGuard(db, logger, extras.turnGuard);
+  const dialogStates = new DialogStateByPerson(storage, 'dialogs');
+  const bot = new AuftragsBot(db, conversationState, dialogStates, dialog, logger, storage);
+  const guard = new TurnGuard(db, logger, extras.turnGuard, [conversationState, dialogStates]);
 
   const scheduler = startScheduler({
     logger,

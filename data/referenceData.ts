@@ -51,6 +51,11 @@ export class ReferenceData {
     return person;
   }
 
+  /** The version this turn read already (data/turns.ts openTurn reads it with the turn's other opening reads). */
+  versionReadForTurn(turn: object, version: number): void {
+    this.perTurn.set(turn, Promise.resolve(version));
+  }
+
   private version(turn?: object): Promise<number> {
     if (!turn) return this.readVersion();
     let version = this.perTurn.get(turn);

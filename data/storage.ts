@@ -73,12 +73,7 @@ export class KnexStorage implements Storage {
     const hashes = keys.map((key) => hashKey(key));
     const unique = [...new Set(hashes)];
     const rows = await rawRows<Row>(this.db, `select key_hash, "key", etag, data from bot_state where key_hash in (${unique.map(() => '?').join(', ')})`, unique);
-    const byHash = new Map(rows.map((row) => [row.key_hash, row]));
-    return keys.map((key, i) => {
-      const row = byHash.get(hashes[i]);
-      // A hash collision would be astronomically rare; never mix up keys.
-      return row && row.key === key ? { ...JSON.parse(row.data), eTag: row.etag } : undefined;
-    });
+    return keys.map(storedItemsOf(rows));
   }
 
   private async upsertRows(writes: readonly { key: string; item: StoreItem }[]): Promise<void[]> {
@@ -97,6 +92,16 @@ export class KnexStorage implements Storage {
     );
     return writes.map(() => undefined);
   }
+}
+
+/** The stored item of each key among bot_state rows (key_hash, key, etag, data): a mapper for `keys.map`. */
+export function storedItemsOf(rows: Pick<Row, 'key_hash' | 'key' | 'etag' | 'data'>[]): (key: string) => StoreItem | undefined {
+  const byHash = new Map(rows.map((row) => [row.key_hash, row]));
+  return (key) => {
+    const row = byHash.get(hashKey(key));
+    // A hash collision would be astronomically rare; never mix up keys.
+    return row && row.key === key ? { ...JSON.parse(row.data), eTag: row.etag } : undefined;
+  };
 }
 
 function unconditional(item: StoreItem | undefined): boolean {

@@ -1,6 +1,7 @@
 import type { Db } from './db';
 import { isPostgres, rawRows } from './db';
 import { hashKey } from './hashKey';
+import { storedItemsOf } from './storage';
 
 /**
  * Processed activities (one effect per delivered activity id) and conversation leases (one turn at a time per
@@ -25,11 +26,41 @@ export function conversationLockKey(channelId: string, conversationId: string): 
   return hashKey('conversation', channelId, conversationId);
 }
 
-/** The stored outcome of an activity handled before, or null when it is new. */
-export async function findProcessedActivity(db: Db, key: ActivityKey): Promise<{ invokeResponse: unknown } | null> {
-  const [row] = await rawRows(db, 'select invoke_response from processed_activities where key_hash = ?', [activityHash(key)]);
-  if (!row) return null;
-  return { invokeResponse: row.invoke_response == null ? undefined : JSON.parse(row.invoke_response) };
+/** What a turn reads before it runs (openTurn). */
+export interface TurnOpening {
+  /** The stored outcome when the activity was handled before; null when it is new (or has no id). */
+  processed: { invokeResponse: unknown } | null;
+  /** The reference version (data/referenceData.ts) as the turn opened. */
+  referenceVersion: number;
+  /** The bot state stored under each of the keys asked for, in their order (undefined: none yet). */
+  states: (Record<string, unknown> | undefined)[];
+}
+
+/**
+ * Everything a turn reads before it runs, in one statement: whether its activity was processed before, the reference
+ * version, and its bot state. Each is a plain read of committed rows, so one statement reads what three would;
+ * under a lease it must come after the lease is taken (a processed record or state written by the turn before, on
+ * another instance, is only certain to be seen then). Columns are text on both databases so the parts can be one union.
+ */
+export async function openTurn(db: Db, key: ActivityKey | null, stateKeys: string[]): Promise<TurnOpening> {
+  const parts = [`select 'v' as part, cast(version as text) as a, null as b, null as c, null as d from reference_version where id = 1`];
+  const bindings: string[] = [];
+  if (key) {
+    parts.push(`select 'p', invoke_response, null, null, null from processed_activities where key_hash = ?`);
+    bindings.push(activityHash(key));
+  }
+  if (stateKeys.length > 0) {
+    parts.push(`select 's', key_hash, "key", etag, data from bot_state where key_hash in (${stateKeys.map(() => '?').join(', ')})`);
+    bindings.push(...stateKeys.map((k) => hashKey(k)));
+  }
+  const rows = await rawRows<{ part: string; a: string | null; b: string | null; c: string | null; d: string | null }>(db, parts.join(' union all '), bindings);
+  const processedRow = rows.find((r) => r.part === 'p');
+  const stateRows = rows.filter((r) => r.part === 's').map((r) => ({ key_hash: r.a!, key: r.b!, etag: r.c!, data: r.d! }));
+  return {
+    processed: processedRow ? { invokeResponse: processedRow.a == null ? undefined : JSON.parse(processedRow.a) } : null,
+    referenceVersion: Number(rows.find((r) => r.part === 'v')?.a ?? 0),
+    states: stateKeys.map(storedItemsOf(stateRows)),
+  };
 }
 
 const INSERT_PROCESSED = `insert into processed_activities (key_hash, channel_id, conversation_id, activity_id, invoke_response, processed_at)

@@ -134,6 +134,23 @@ describeEachDatabase('turns over HTTP', ({ kind, get }) => {
     }
   });
 
+  it('reads what a turn needs before it runs (processed before? reference version, both states) in one statement', async () => {
+    const server = await startTestServer(get(), { extras: testDialogExtras() });
+    const reads: string[] = [];
+    const watch = (q: { sql: string }) => { if (/\bfrom (bot_state|reference_version|processed_activities)\b/.test(q.sql)) reads.push(q.sql); };
+    try {
+      await say(server.url, 'c-open', 'count', 'o1');
+      server.app.db.on('query', watch);
+      await say(server.url, 'c-open', 'again', 'o2');
+      expect(texts('c-open')).toEqual(['count 1', 'count 2']); // the dialog state read at the opening carried on
+      expect(reads).toHaveLength(1);
+      for (const table of ['bot_state', 'reference_version', 'processed_activities']) expect(reads[0]).toContain(`from ${table}`);
+    } finally {
+      server.app.db.off('query', watch);
+      await server.close();
+    }
+  });
+
   it('builds one Bot Connector client for many turns to the same service URL, and another for another', async () => {
     const second = await startReplyCollector();
     const server = await startTestServer(get(), { extras: testDialogExtras() });

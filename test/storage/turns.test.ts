@@ -2,28 +2,56 @@ import { getConversationRef, listConversationRefsForPerson, saveConversationRef 
 import { findPersonByChannel } from '../../data/parties';
 import {
   conversationLockKey,
-  findProcessedActivity,
+  openTurn,
   pruneProcessedActivities,
   recordProcessedActivity,
   releaseLease,
   renewLease,
   tryAcquireLease,
 } from '../../data/turns';
+import { KnexStorage } from '../../data/storage';
 import { describeEachDatabase } from '../support/databases';
 
 describeEachDatabase('processed activities and conversation leases', ({ get }) => {
   const key = { channelId: 'msteams', conversationId: "19:x@thread.v2;messageid=1'--", activityId: 'a'.repeat(600) };
 
+  const processed = async (k: typeof key) => (await openTurn(get().db, k, [])).processed;
+
   it('records an activity once and replays its invoke response', async () => {
     const { db } = get();
-    expect(await findProcessedActivity(db, key)).toBeNull();
+    expect(await processed(key)).toBeNull();
     await recordProcessedActivity(db, key, { status: 200, body: { ok: true } });
     await recordProcessedActivity(db, key, { status: 500 });
-    expect(await findProcessedActivity(db, key)).toEqual({ invokeResponse: { status: 200, body: { ok: true } } });
-    expect(await findProcessedActivity(db, { ...key, activityId: 'other' })).toBeNull();
+    expect(await processed(key)).toEqual({ invokeResponse: { status: 200, body: { ok: true } } });
+    expect(await processed({ ...key, activityId: 'other' })).toBeNull();
+    await recordProcessedActivity(db, { ...key, activityId: 'no invoke' });
+    expect(await processed({ ...key, activityId: 'no invoke' })).toEqual({ invokeResponse: undefined });
     expect(await pruneProcessedActivities(db, 60_000)).toBe(0);
     expect(await pruneProcessedActivities(db, -1)).toBeGreaterThan(0);
-    expect(await findProcessedActivity(db, key)).toBeNull();
+    expect(await processed(key)).toBeNull();
+  });
+
+  it('opens a turn with one statement: processed or not, the reference version and the stored states in the order asked', async () => {
+    const { db } = get();
+    const storage = new KnexStorage(db);
+    await storage.write({ 'directline/conversations/open-1/': { flags: { welcomed: true }, eTag: '*' }, 'dialogs/open-1': { stack: [1, 'zwei'], eTag: '*' } });
+    const [{ version }] = await db('reference_version').where({ id: 1 }).select('version');
+    const stored = await storage.read(['directline/conversations/open-1/', 'dialogs/open-1']);
+    const statements: string[] = [];
+    const count = (q: { sql: string }) => statements.push(q.sql);
+    db.on('query', count);
+    try {
+      const opening = await openTurn(db, { ...key, activityId: 'open-1' }, ['dialogs/open-1', 'nothing stored', 'directline/conversations/open-1/']);
+      expect(statements).toHaveLength(1);
+      expect(opening.processed).toBeNull();
+      expect(opening.referenceVersion).toBe(Number(version));
+      expect(opening.states).toEqual([stored['dialogs/open-1'], undefined, stored['directline/conversations/open-1/']]);
+      expect(opening.states[0]).toEqual({ stack: [1, 'zwei'], eTag: expect.any(String) });
+      // No activity id and no state: the version alone.
+      expect(await openTurn(db, null, [])).toEqual({ processed: null, referenceVersion: Number(version), states: [] });
+    } finally {
+      db.off('query', count);
+    }
   });
 
   it('hands a lease to one owner at a time, re-entrant for the holder, free again after release or expiry', async () => {

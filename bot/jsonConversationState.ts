@@ -7,6 +7,13 @@ interface Cached {
 }
 
 /**
+ * Where a turn collects the state it saves, by storage key, when that is to be written with the turn's end instead of
+ * by itself (bot/turnGuard.ts on PostgreSQL: one statement with the processed record and the lease release).
+ */
+export const STATE_WRITES_AT_TURN_END = Symbol('state writes at turn end');
+export type StateWritesAtTurnEnd = Map<string, Record<string, unknown>>;
+
+/**
  * ConversationState that tells a changed state by its plain JSON text. botbuilder's BotState hashes the state three
  * times a turn (on load, before and after saving) with a JSON.stringify that runs a replacer on every value and then
  * SHA-256: for a dialog stack holding a summary card that was 6 % of an order turn (`npm run bench:profile`). The
@@ -41,7 +48,9 @@ export class JsonConversationState extends ConversationState {
     const key = await this.storageKey(context);
     cached ??= { state: {}, hash: '' };
     cached.state.eTag = '*';
-    await this.storage.write({ [key]: cached.state });
+    const atTurnEnd = context.turnState.get(STATE_WRITES_AT_TURN_END) as StateWritesAtTurnEnd | undefined;
+    if (atTurnEnd) atTurnEnd.set(key, { ...cached.state });
+    else await this.storage.write({ [key]: cached.state });
     cached.hash = text || textOf(cached.state);
     context.turnState.set(this.cacheKey, cached);
   }

@@ -5,14 +5,14 @@ import {
   conversationLockKey,
   openTurn,
   recordProcessedActivity,
-  recordProcessedAndRelease,
+  finishLeasedTurn,
   releaseLease,
   renewLease,
   tryAcquireLease,
   type ActivityKey,
 } from '../data/turns';
 import { referenceDataOf } from '../data/referenceData';
-import type { JsonConversationState } from './jsonConversationState';
+import { STATE_WRITES_AT_TURN_END, type JsonConversationState, type StateWritesAtTurnEnd } from './jsonConversationState';
 import type { Logger } from './logger';
 
 export interface TurnGuardOptions {
@@ -77,13 +77,18 @@ export class TurnGuard {
         .catch((err) => this.logger.warn({ err }, 'conversation lease renewal failed'));
     }, Math.max(50, Math.floor(this.leaseMs / 3)));
     let released = false;
+    // The turn's state is written with its end, in one statement; a turn that fails writes none of it.
+    const states: StateWritesAtTurnEnd = new Map();
+    context.turnState.set(STATE_WRITES_AT_TURN_END, states);
     try {
       const ran = await this.once(context, turn);
-      if (ran) {
-        await recordProcessedAndRelease(this.db, ran.key, ran.invokeResponse, lockKey, this.owner);
-        released = true;
-      }
+      await finishLeasedTurn(this.db, {
+        processed: ran, states: [...states].map(([key, item]) => ({ key, item })), lockKey, owner: this.owner,
+      });
+      released = true;
     } finally {
+      // Whatever runs after the turn (onTurnError) saves by itself.
+      context.turnState.delete(STATE_WRITES_AT_TURN_END);
       clearInterval(renewal);
       if (!released) await releaseLease(this.db, lockKey, this.owner).catch((err) => this.logger.warn({ err }, 'conversation lease release failed'));
     }

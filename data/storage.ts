@@ -26,7 +26,7 @@ interface Row {
  */
 export class KnexStorage implements Storage {
   private readonly reader: DataLoader<string, StoreItem | undefined>;
-  private readonly writer: DataLoader<{ key: string; item: StoreItem }, void>;
+  private readonly writer: DataLoader<StateWrite, void>;
 
   constructor(private readonly db: Db) {
     this.reader = new DataLoader((keys) => this.readRows(keys), { cache: false, maxBatchSize: MAX_BATCH });
@@ -76,22 +76,35 @@ export class KnexStorage implements Storage {
     return keys.map(storedItemsOf(rows));
   }
 
-  private async upsertRows(writes: readonly { key: string; item: StoreItem }[]): Promise<void[]> {
-    // The same key twice in one batch: the later write wins, as it would one after the other.
-    const rows = new Map<string, Row>();
-    for (const { key, item } of writes) {
-      const row = rowOf(key, item);
-      rows.delete(row.key_hash);
-      rows.set(row.key_hash, row);
-    }
-    const values = [...rows.values()];
-    await this.db.raw(
-      `insert into bot_state (key_hash, "key", etag, data, updated_at) values ${values.map(() => '(?, ?, ?, ?, ?)').join(', ')}
-       on conflict (key_hash) do update set etag = excluded.etag, data = excluded.data, updated_at = excluded.updated_at`,
-      values.flatMap((r) => [r.key_hash, r.key, r.etag, r.data, r.updated_at]),
-    );
+  private async upsertRows(writes: readonly StateWrite[]): Promise<void[]> {
+    const { sql, bindings } = unconditionalUpsert(writes);
+    await this.db.raw(sql, bindings);
     return writes.map(() => undefined);
   }
+}
+
+export interface StateWrite {
+  key: string;
+  item: StoreItem | undefined;
+}
+
+/**
+ * Items written without an eTag check, as one statement (for KnexStorage, and for data/turns.ts to write them in the
+ * statement that ends a turn). The same key twice: the later write wins, as it would one after the other.
+ */
+export function unconditionalUpsert(writes: readonly StateWrite[]): { sql: string; bindings: (string | number)[] } {
+  const rows = new Map<string, Row>();
+  for (const { key, item } of writes) {
+    const row = rowOf(key, item);
+    rows.delete(row.key_hash);
+    rows.set(row.key_hash, row);
+  }
+  const values = [...rows.values()];
+  return {
+    sql: `insert into bot_state (key_hash, "key", etag, data, updated_at) values ${values.map(() => '(?, ?, ?, ?, ?)').join(', ')}
+       on conflict (key_hash) do update set etag = excluded.etag, data = excluded.data, updated_at = excluded.updated_at`,
+    bindings: values.flatMap((r) => [r.key_hash, r.key, r.etag, r.data, r.updated_at]),
+  };
 }
 
 /** The stored item of each key among bot_state rows (key_hash, key, etag, data): a mapper for `keys.map`. */

@@ -1,7 +1,7 @@
 import type { Db } from './db';
-import { isPostgres, rawRows } from './db';
+import { rawRows } from './db';
 import { hashKey } from './hashKey';
-import { storedItemsOf } from './storage';
+import { storedItemsOf, unconditionalUpsert, type StateWrite } from './storage';
 
 /**
  * Processed activities (one effect per delivered activity id) and conversation leases (one turn at a time per
@@ -75,19 +75,35 @@ export async function recordProcessedActivity(db: Db, key: ActivityKey, invokeRe
   await db.raw(INSERT_PROCESSED, processedValues(key, invokeResponse));
 }
 
+/** What a turn under a lease leaves to write as it ends (finishLeasedTurn). */
+export interface LeasedTurnEnd {
+  /** The activity to record as processed (null: it has no id, or it was processed before and did not run). */
+  processed: { key: ActivityKey; invokeResponse: unknown } | null;
+  /** Bot state the turn saved (written unconditionally, as BotState.saveChanges does). */
+  states: StateWrite[];
+  lockKey: string;
+  owner: string;
+}
+
 /**
- * The end of a turn under a lease: the activity recorded as processed and the lease given back in one statement (a
- * data-modifying WITH on PostgreSQL), so both happen or neither does.
+ * The end of a turn under a lease (PostgreSQL) in one statement, a data-modifying WITH: the turn's bot state, the
+ * activity recorded as processed, and the lease given back. All of it happens or none does, so a re-delivery after a
+ * failure here finds neither the record nor the state of a turn that did not finish.
  */
-export async function recordProcessedAndRelease(db: Db, key: ActivityKey, invokeResponse: unknown, lockKey: string, owner: string): Promise<void> {
-  if (!isPostgres(db)) {
-    await recordProcessedActivity(db, key, invokeResponse);
-    await releaseLease(db, lockKey, owner);
-    return;
+export async function finishLeasedTurn(db: Db, end: LeasedTurnEnd): Promise<void> {
+  const parts: string[] = [];
+  const bindings: (string | number | null)[] = [];
+  if (end.states.length > 0) {
+    const upsert = unconditionalUpsert(end.states);
+    parts.push(`state as (${upsert.sql})`);
+    bindings.push(...upsert.bindings);
   }
-  await db.raw(`with recorded as (${INSERT_PROCESSED}) delete from conversation_leases where key_hash = ? and owner = ?`, [
-    ...processedValues(key, invokeResponse), lockKey, owner,
-  ]);
+  if (end.processed) {
+    parts.push(`recorded as (${INSERT_PROCESSED})`);
+    bindings.push(...processedValues(end.processed.key, end.processed.invokeResponse));
+  }
+  const release = 'delete from conversation_leases where key_hash = ? and owner = ?';
+  await db.raw(parts.length > 0 ? `with ${parts.join(', ')} ${release}` : release, [...bindings, end.lockKey, end.owner]);
 }
 
 /** Channels re-deliver within minutes; keeping a week of ids is generous. */

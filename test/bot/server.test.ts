@@ -134,10 +134,14 @@ describeEachDatabase('turns over HTTP', ({ kind, get }) => {
     }
   });
 
-  it('reads what a turn needs before it runs (processed before? reference version, both states) in one statement', async () => {
+  it('reads what a turn needs in one statement, and on PostgreSQL writes what it leaves (state, record, lease) in one', async () => {
     const server = await startTestServer(get(), { extras: testDialogExtras() });
     const reads: string[] = [];
-    const watch = (q: { sql: string }) => { if (/\bfrom (bot_state|reference_version|processed_activities)\b/.test(q.sql)) reads.push(q.sql); };
+    const writes: string[] = [];
+    const watch = (q: { sql: string }) => {
+      if (/\bfrom (bot_state|reference_version|processed_activities)\b/.test(q.sql)) reads.push(q.sql);
+      if (/\b(insert into|delete from) \W?(bot_state|processed_activities|conversation_leases)\b/.test(q.sql)) writes.push(q.sql);
+    };
     try {
       await say(server.url, 'c-open', 'count', 'o1');
       server.app.db.on('query', watch);
@@ -145,6 +149,15 @@ describeEachDatabase('turns over HTTP', ({ kind, get }) => {
       expect(texts('c-open')).toEqual(['count 1', 'count 2']); // the dialog state read at the opening carried on
       expect(reads).toHaveLength(1);
       for (const table of ['bot_state', 'reference_version', 'processed_activities']) expect(reads[0]).toContain(`from ${table}`);
+      if (kind === 'postgres') {
+        expect(writes).toHaveLength(2); // the lease taken, then the end
+        for (const table of ['bot_state', 'processed_activities', 'conversation_leases']) expect(writes[1]).toMatch(new RegExp(`(insert into|delete from) ${table}`));
+      } else {
+        expect(writes.map((sql) => /bot_state/.test(sql) ? 'state' : 'record')).toEqual(['state', 'record']);
+      }
+      expect(Number((await get().db('conversation_leases').count({ n: '*' }).first())!.n)).toBe(0);
+      await say(server.url, 'c-open', 'again', 'o3');
+      expect(texts('c-open')).toEqual(['count 1', 'count 2', 'count 3']); // and the state written at the end carries on
     } finally {
       server.app.db.off('query', watch);
       await server.close();

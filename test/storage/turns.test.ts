@@ -2,6 +2,7 @@ import { getConversationRef, listConversationRefsForPerson, saveConversationRef 
 import { findPersonByChannel } from '../../data/parties';
 import {
   conversationLockKey,
+  finishLeasedTurn,
   openTurn,
   pruneProcessedActivities,
   recordProcessedActivity,
@@ -12,7 +13,7 @@ import {
 import { KnexStorage } from '../../data/storage';
 import { describeEachDatabase } from '../support/databases';
 
-describeEachDatabase('processed activities and conversation leases', ({ get }) => {
+describeEachDatabase('processed activities and conversation leases', ({ kind, get }) => {
   const key = { channelId: 'msteams', conversationId: "19:x@thread.v2;messageid=1'--", activityId: 'a'.repeat(600) };
 
   const processed = async (k: typeof key) => (await openTurn(get().db, k, [])).processed;
@@ -52,6 +53,35 @@ describeEachDatabase('processed activities and conversation leases', ({ get }) =
     } finally {
       db.off('query', count);
     }
+  });
+
+  // Leases exist on PostgreSQL only (bot/turnGuard.ts).
+  if (kind === 'postgres') it('ends a turn under a lease in one statement: its state, its record and the lease, all or nothing', async () => {
+    const { db } = get();
+    const lockKey = conversationLockKey('msteams', 'c-finish');
+    const states = [{ key: 'msteams/conversations/c-finish/', item: { flags: { welcomed: true }, eTag: '*' } }];
+    const opened = () => openTurn(db, { ...key, activityId: 'finish' }, ['msteams/conversations/c-finish/']);
+    const leaseRows = async () => Number((await db('conversation_leases').where({ key_hash: lockKey }).count({ n: '*' }).first())!.n);
+
+    // A part that fails (a channel id longer than its column) leaves the state unwritten and the lease held.
+    expect(await tryAcquireLease(db, lockKey, 'A', 10_000)).toBe(true);
+    await expect(finishLeasedTurn(db, { processed: { key: { ...key, channelId: 'x'.repeat(200), activityId: 'finish' }, invokeResponse: undefined }, states, lockKey, owner: 'A' })).rejects.toThrow();
+    expect((await opened()).states).toEqual([undefined]);
+    expect(await leaseRows()).toBe(1);
+
+    const statements: string[] = [];
+    const count = (q: { sql: string }) => statements.push(q.sql);
+    db.on('query', count);
+    try {
+      await finishLeasedTurn(db, { processed: { key: { ...key, activityId: 'finish' }, invokeResponse: { status: 200 } }, states, lockKey, owner: 'A' });
+    } finally {
+      db.off('query', count);
+    }
+    expect(statements).toHaveLength(1);
+    const after = await opened();
+    expect(after.processed).toEqual({ invokeResponse: { status: 200 } });
+    expect(after.states).toEqual([{ flags: { welcomed: true }, eTag: expect.any(String) }]);
+    expect(await leaseRows()).toBe(0);
   });
 
   it('hands a lease to one owner at a time, re-entrant for the holder, free again after release or expiry', async () => {

@@ -200,7 +200,7 @@ export class AuftragsBot extends TeamsActivityHandler {
       personId: isSharedConversation(context.activity) ? null : (user.person?.id ?? null),
       locale: user.locale,
       reference: TurnContext.getConversationReference(context.activity) as Record<string, unknown>,
-    });
+    }, context);
     this.logger.debug({ activityType: context.activity.type, personId: user.person?.id ?? null }, 'turn');
     await this.adoptLegacyDialogState(context);
     await super.run(context);

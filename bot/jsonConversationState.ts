@@ -1,17 +1,11 @@
 import { calculateChangeHash, ConversationState, TurnContext } from 'botbuilder';
+import { turnEndWritesOf } from './turnEnd';
 
 /** What BotState keeps in the turn state: the state object and what it looked like when read or last written. */
 interface Cached {
   state: Record<string, unknown>;
   hash: string;
 }
-
-/**
- * Where a turn collects the state it saves, by storage key, when that is to be written with the turn's end instead of
- * by itself (bot/turnGuard.ts on PostgreSQL: one statement with the processed record and the lease release).
- */
-export const STATE_WRITES_AT_TURN_END = Symbol('state writes at turn end');
-export type StateWritesAtTurnEnd = Map<string, Record<string, unknown>>;
 
 /**
  * ConversationState that tells a changed state by its plain JSON text. botbuilder's BotState hashes the state three
@@ -48,8 +42,8 @@ export class JsonConversationState extends ConversationState {
     const key = await this.storageKey(context);
     cached ??= { state: {}, hash: '' };
     cached.state.eTag = '*';
-    const atTurnEnd = context.turnState.get(STATE_WRITES_AT_TURN_END) as StateWritesAtTurnEnd | undefined;
-    if (atTurnEnd) atTurnEnd.set(key, { ...cached.state });
+    const atTurnEnd = turnEndWritesOf(context);
+    if (atTurnEnd) atTurnEnd.states.set(key, { ...cached.state });
     else await this.storage.write({ [key]: cached.state });
     cached.hash = text || textOf(cached.state);
     context.turnState.set(this.cacheKey, cached);

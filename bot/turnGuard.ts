@@ -1,19 +1,20 @@
 import crypto from 'node:crypto';
 import { ActivityTypes, INVOKE_RESPONSE_KEY, TurnContext } from 'botbuilder';
 import { isPostgres, type Db } from '../data/db';
+import { referenceDataOf } from '../data/referenceData';
 import {
   conversationLockKey,
+  finishLeasedTurn,
   openTurn,
   recordProcessedActivity,
-  finishLeasedTurn,
   releaseLease,
   renewLease,
   tryAcquireLease,
   type ActivityKey,
 } from '../data/turns';
-import { referenceDataOf } from '../data/referenceData';
-import { STATE_WRITES_AT_TURN_END, type JsonConversationState, type StateWritesAtTurnEnd } from './jsonConversationState';
+import type { JsonConversationState } from './jsonConversationState';
 import type { Logger } from './logger';
+import { collectTurnEndWrites, stopCollectingTurnEndWrites } from './turnEnd';
 
 export interface TurnGuardOptions {
   leaseMs?: number;
@@ -77,18 +78,21 @@ export class TurnGuard {
         .catch((err) => this.logger.warn({ err }, 'conversation lease renewal failed'));
     }, Math.max(50, Math.floor(this.leaseMs / 3)));
     let released = false;
-    // The turn's state is written with its end, in one statement; a turn that fails writes none of it.
-    const states: StateWritesAtTurnEnd = new Map();
-    context.turnState.set(STATE_WRITES_AT_TURN_END, states);
+    // What the turn saves is written with its end, in one statement; a turn that fails writes none of it.
+    const writes = collectTurnEndWrites(context);
     try {
       const ran = await this.once(context, turn);
       await finishLeasedTurn(this.db, {
-        processed: ran, states: [...states].map(([key, item]) => ({ key, item })), lockKey, owner: this.owner,
+        processed: ran,
+        states: [...writes.states].map(([key, item]) => ({ key, item })),
+        conversationRef: writes.conversationRef,
+        lockKey,
+        owner: this.owner,
       });
       released = true;
+      for (const written of writes.written) written();
     } finally {
-      // Whatever runs after the turn (onTurnError) saves by itself.
-      context.turnState.delete(STATE_WRITES_AT_TURN_END);
+      stopCollectingTurnEndWrites(context);
       clearInterval(renewal);
       if (!released) await releaseLease(this.db, lockKey, this.owner).catch((err) => this.logger.warn({ err }, 'conversation lease release failed'));
     }

@@ -24,21 +24,18 @@ function toRef(r: any): StoredConversationRef {
 }
 
 export async function saveConversationRef(db: Db, ref: Omit<StoredConversationRef, 'updatedAt'>): Promise<void> {
-  const row = {
-    key_hash: hashKey(ref.channelId, ref.conversationId),
-    channel_id: ref.channelId,
-    conversation_id: ref.conversationId,
-    person_id: ref.personId,
-    locale: ref.locale,
-    reference: JSON.stringify(ref.reference),
-    updated_at: Date.now(),
-  };
   // Plain SQL: a new conversation's first turn writes it (see rawRows).
-  await db.raw(
-    `insert into conversation_refs (key_hash, channel_id, conversation_id, person_id, locale, reference, updated_at) values (?, ?, ?, ?, ?, ?, ?)
+  const { sql, bindings } = conversationRefUpsert(ref);
+  await db.raw(sql, bindings);
+}
+
+/** The write of saveConversationRef as one statement, for data/turns.ts to write it with the end of a turn. */
+export function conversationRefUpsert(ref: Omit<StoredConversationRef, 'updatedAt'>): { sql: string; bindings: (string | number | null)[] } {
+  return {
+    sql: `insert into conversation_refs (key_hash, channel_id, conversation_id, person_id, locale, reference, updated_at) values (?, ?, ?, ?, ?, ?, ?)
      on conflict (key_hash) do update set person_id = excluded.person_id, locale = excluded.locale, reference = excluded.reference, updated_at = excluded.updated_at`,
-    [row.key_hash, row.channel_id, row.conversation_id, row.person_id, row.locale, row.reference, row.updated_at],
-  );
+    bindings: [hashKey(ref.channelId, ref.conversationId), ref.channelId, ref.conversationId, ref.personId, ref.locale, JSON.stringify(ref.reference), Date.now()],
+  };
 }
 
 export async function getConversationRef(db: Db, channelId: string, conversationId: string): Promise<StoredConversationRef | null> {

@@ -1,4 +1,5 @@
 import type { Db } from './db';
+import { conversationRefUpsert, type StoredConversationRef } from './conversationRefs';
 import { rawRows } from './db';
 import { hashKey } from './hashKey';
 import { storedItemsOf, unconditionalUpsert, type StateWrite } from './storage';
@@ -81,13 +82,15 @@ export interface LeasedTurnEnd {
   processed: { key: ActivityKey; invokeResponse: unknown } | null;
   /** Bot state the turn saved (written unconditionally, as BotState.saveChanges does). */
   states: StateWrite[];
+  /** The conversation reference, when the turn changed it. */
+  conversationRef: Omit<StoredConversationRef, 'updatedAt'> | null;
   lockKey: string;
   owner: string;
 }
 
 /**
- * The end of a turn under a lease (PostgreSQL) in one statement, a data-modifying WITH: the turn's bot state, the
- * activity recorded as processed, and the lease given back. All of it happens or none does, so a re-delivery after a
+ * The end of a turn under a lease (PostgreSQL) in one statement, a data-modifying WITH: the turn's bot state and
+ * conversation reference, the activity recorded as processed, and the lease given back. All of it happens or none does, so a re-delivery after a
  * failure here finds neither the record nor the state of a turn that did not finish.
  */
 export async function finishLeasedTurn(db: Db, end: LeasedTurnEnd): Promise<void> {
@@ -96,6 +99,11 @@ export async function finishLeasedTurn(db: Db, end: LeasedTurnEnd): Promise<void
   if (end.states.length > 0) {
     const upsert = unconditionalUpsert(end.states);
     parts.push(`state as (${upsert.sql})`);
+    bindings.push(...upsert.bindings);
+  }
+  if (end.conversationRef) {
+    const upsert = conversationRefUpsert(end.conversationRef);
+    parts.push(`reference as (${upsert.sql})`);
     bindings.push(...upsert.bindings);
   }
   if (end.processed) {

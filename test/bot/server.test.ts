@@ -1,5 +1,6 @@
 import { ConnectorFactoryImpl } from 'botframework-connector/lib/auth/connectorFactoryImpl';
 import { ParameterizedBotFrameworkAuthentication } from 'botframework-connector/lib/auth/parameterizedBotFrameworkAuthentication';
+import { getConversationRef } from '../../data/conversationRefs';
 import { createTestDatabase, describeEachDatabase, TestDatabase } from '../support/databases';
 import { messageActivity, postActivity, startReplyCollector, startTestServer, TestServer } from '../support/server';
 import { testDialogExtras } from './testDialogs';
@@ -142,8 +143,15 @@ describeEachDatabase('turns over HTTP', ({ kind, get }) => {
       if (/\bfrom (bot_state|reference_version|processed_activities)\b/.test(q.sql)) reads.push(q.sql);
       if (/\b(insert into|delete from) \W?(bot_state|processed_activities|conversation_leases)\b/.test(q.sql)) writes.push(q.sql);
     };
+    const references: string[] = [];
+    const watchReferences = (q: { sql: string }) => { if (/insert into conversation_refs/.test(q.sql)) references.push(q.sql); };
+    server.app.db.on('query', watchReferences);
     try {
       await say(server.url, 'c-open', 'count', 'o1');
+      // A new conversation's reference: on PostgreSQL written in the statement that ends the turn.
+      expect(references).toHaveLength(1);
+      if (kind === 'postgres') expect(references[0]).toMatch(/delete from conversation_leases/);
+      expect(await getConversationRef(get().db, 'directline', 'c-open')).toMatchObject({ personId: expect.any(Number) });
       server.app.db.on('query', watch);
       await say(server.url, 'c-open', 'again', 'o2');
       expect(texts('c-open')).toEqual(['count 1', 'count 2']); // the dialog state read at the opening carried on
@@ -159,6 +167,7 @@ describeEachDatabase('turns over HTTP', ({ kind, get }) => {
       await say(server.url, 'c-open', 'again', 'o3');
       expect(texts('c-open')).toEqual(['count 1', 'count 2', 'count 3']); // and the state written at the end carries on
     } finally {
+      server.app.db.off('query', watchReferences);
       server.app.db.off('query', watch);
       await server.close();
     }

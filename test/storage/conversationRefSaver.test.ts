@@ -1,4 +1,6 @@
+import { TestAdapter, TurnContext } from 'botbuilder';
 import { ConversationRefSaver } from '../../bot/conversationRefSaver';
+import { collectTurnEndWrites } from '../../bot/turnEnd';
 import { getConversationRef, listConversationRefsForPerson } from '../../data/conversationRefs';
 import { findPersonByChannel } from '../../data/parties';
 import { describeEachDatabase } from '../support/databases';
@@ -43,5 +45,29 @@ describeEachDatabase('conversation references written when they change', ({ get 
     } finally {
       db.off('query', count);
     }
+  });
+
+  it('hands a changed reference to a turn that collects its writes, and remembers it only once that end is written', async () => {
+    const { db } = get();
+    const mueller = (await findPersonByChannel(db, 'directline', 'demo-mueller'))!;
+    const saver = new ConversationRefSaver(db);
+    const turn = () => new TurnContext(new TestAdapter(), { type: 'message', text: 'hallo' });
+    const ref = { channelId: 'directline', conversationId: 'saver-end', personId: mueller.id, locale: 'de' as const, reference: reference('saver-end', 'e1') };
+
+    const failed = turn();
+    const failedWrites = collectTurnEndWrites(failed);
+    await saver.save(ref, failed);
+    expect(failedWrites.conversationRef).toEqual(ref);
+    expect(await getConversationRef(db, 'directline', 'saver-end')).toBeNull(); // left to the turn's end
+    // That turn failed (its `written` never ran): the next turn hands it over again.
+    const next = turn();
+    const nextWrites = collectTurnEndWrites(next);
+    await saver.save(ref, next);
+    expect(nextWrites.conversationRef).toEqual(ref);
+    for (const written of nextWrites.written) written();
+    const after = turn();
+    const afterWrites = collectTurnEndWrites(after);
+    await saver.save(ref, after);
+    expect(afterWrites.conversationRef).toBeNull();
   });
 });

@@ -60,20 +60,22 @@ describeEachDatabase('processed activities and conversation leases', ({ kind, ge
     const { db } = get();
     const lockKey = conversationLockKey('msteams', 'c-finish');
     const states = [{ key: 'msteams/conversations/c-finish/', item: { flags: { welcomed: true }, eTag: '*' } }];
+    const conversationRef = { channelId: 'msteams', conversationId: 'c-finish', personId: null, locale: 'en' as const, reference: { conversation: { id: 'c-finish' } } };
     const opened = () => openTurn(db, { ...key, activityId: 'finish' }, ['msteams/conversations/c-finish/']);
     const leaseRows = async () => Number((await db('conversation_leases').where({ key_hash: lockKey }).count({ n: '*' }).first())!.n);
 
     // A part that fails (a channel id longer than its column) leaves the state unwritten and the lease held.
     expect(await tryAcquireLease(db, lockKey, 'A', 10_000)).toBe(true);
-    await expect(finishLeasedTurn(db, { processed: { key: { ...key, channelId: 'x'.repeat(200), activityId: 'finish' }, invokeResponse: undefined }, states, lockKey, owner: 'A' })).rejects.toThrow();
+    await expect(finishLeasedTurn(db, { processed: { key: { ...key, channelId: 'x'.repeat(200), activityId: 'finish' }, invokeResponse: undefined }, states, conversationRef, lockKey, owner: 'A' })).rejects.toThrow();
     expect((await opened()).states).toEqual([undefined]);
+    expect(await getConversationRef(db, 'msteams', 'c-finish')).toBeNull();
     expect(await leaseRows()).toBe(1);
 
     const statements: string[] = [];
     const count = (q: { sql: string }) => statements.push(q.sql);
     db.on('query', count);
     try {
-      await finishLeasedTurn(db, { processed: { key: { ...key, activityId: 'finish' }, invokeResponse: { status: 200 } }, states, lockKey, owner: 'A' });
+      await finishLeasedTurn(db, { processed: { key: { ...key, activityId: 'finish' }, invokeResponse: { status: 200 } }, states, conversationRef, lockKey, owner: 'A' });
     } finally {
       db.off('query', count);
     }
@@ -81,6 +83,7 @@ describeEachDatabase('processed activities and conversation leases', ({ kind, ge
     const after = await opened();
     expect(after.processed).toEqual({ invokeResponse: { status: 200 } });
     expect(after.states).toEqual([{ flags: { welcomed: true }, eTag: expect.any(String) }]);
+    expect(await getConversationRef(db, 'msteams', 'c-finish')).toMatchObject({ personId: null, locale: 'en', reference: conversationRef.reference });
     expect(await leaseRows()).toBe(0);
   });
 

@@ -3,6 +3,7 @@ import { ActivityTypes, INVOKE_RESPONSE_KEY, TurnContext } from 'botbuilder';
 import { isPostgres, type Db } from '../data/db';
 import { referenceDataOf } from '../data/referenceData';
 import {
+  acquireLeaseAndOpenTurn,
   conversationLockKey,
   finishLeasedTurn,
   openTurn,
@@ -11,6 +12,7 @@ import {
   renewLease,
   tryAcquireLease,
   type ActivityKey,
+  type TurnOpening,
 } from '../data/turns';
 import type { JsonConversationState } from './jsonConversationState';
 import type { Logger } from './logger';
@@ -20,6 +22,14 @@ export interface TurnGuardOptions {
   leaseMs?: number;
   /** Longest wait for another instance's turn of the same conversation. */
   maxWaitMs?: number;
+}
+
+/** What a turn reads as it opens, and (read) what was read already with its lease. */
+interface Opening {
+  key: ActivityKey | null;
+  states: JsonConversationState[];
+  stateKeys: string[];
+  read: TurnOpening | null;
 }
 
 /** What a turn that ran leaves to record: the activity, and an invoke's answer to replay on a re-delivery. */
@@ -66,12 +76,14 @@ export class TurnGuard {
   }
 
   private async runLeased(lockKey: string, context: TurnContext, turn: () => Promise<void>): Promise<void> {
+    const opening = this.openingOf(context);
     if (!this.leased) {
-      const ran = await this.once(context, turn);
+      const ran = await this.once(context, turn, opening);
       if (ran) await recordProcessedActivity(this.db, ran.key, ran.invokeResponse);
       return;
     }
-    await this.acquire(lockKey);
+    const first = await acquireLeaseAndOpenTurn(this.db, lockKey, this.owner, this.leaseMs, opening.key, opening.stateKeys);
+    if (!first.acquired) await this.acquire(lockKey);
     const renewal = setInterval(() => {
       renewLease(this.db, lockKey, this.owner, this.leaseMs)
         .then((held) => held || this.logger.warn({ lockKey }, 'conversation lease lost during a turn'))
@@ -81,7 +93,7 @@ export class TurnGuard {
     // What the turn saves is written with its end, in one statement; a turn that fails writes none of it.
     const writes = collectTurnEndWrites(context);
     try {
-      const ran = await this.once(context, turn);
+      const ran = await this.once(context, turn, { ...opening, read: first.opening });
       await finishLeasedTurn(this.db, {
         processed: ran,
         states: [...writes.states].map(([key, item]) => ({ key, item })),
@@ -98,6 +110,15 @@ export class TurnGuard {
     }
   }
 
+  /** What the turn reads as it opens: its activity's key and the storage keys of its states (those it has here). */
+  private openingOf(context: TurnContext): Opening {
+    const { id, channelId, conversation } = context.activity;
+    const key = id && conversation?.id ? { channelId, conversationId: conversation.id, activityId: id } : null;
+    // A state without a key here (no conversation) is left out and loads as usual.
+    const states = this.states.map((state) => ({ state, storageKey: state.getStorageKey(context) })).filter((s) => s.storageKey);
+    return { key, states: states.map((s) => s.state), stateKeys: states.map((s) => s.storageKey!), read: null };
+  }
+
   private async acquire(lockKey: string): Promise<void> {
     const deadline = Date.now() + this.maxWaitMs;
     let pause = 10;
@@ -109,21 +130,18 @@ export class TurnGuard {
   }
 
   /** Runs the turn unless its activity was processed before; what ran is to be recorded by the caller. */
-  private async once(context: TurnContext, turn: () => Promise<void>): Promise<Ran | null> {
-    const { id, channelId, conversation, type } = context.activity;
-    const key = id && conversation?.id ? { channelId, conversationId: conversation.id, activityId: id } : null;
-    // Keys of states that have none here (no conversation) are left out, and those states load as usual.
-    const withKeys = this.states.map((state) => ({ state, storageKey: state.getStorageKey(context) })).filter((s) => s.storageKey);
-    const opening = await openTurn(this.db, key, withKeys.map((s) => s.storageKey!));
-    if (opening.processed) {
-      this.logger.info({ channelId, activityId: id }, 're-delivered activity ignored');
-      if (type === ActivityTypes.Invoke && opening.processed.invokeResponse !== undefined) {
-        await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: opening.processed.invokeResponse });
+  private async once(context: TurnContext, turn: () => Promise<void>, opening: Opening): Promise<Ran | null> {
+    const { key, states, stateKeys } = opening;
+    const read = opening.read ?? (await openTurn(this.db, key, stateKeys));
+    if (read.processed) {
+      this.logger.info({ channelId: context.activity.channelId, activityId: context.activity.id }, 're-delivered activity ignored');
+      if (context.activity.type === ActivityTypes.Invoke && read.processed.invokeResponse !== undefined) {
+        await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: read.processed.invokeResponse });
       }
       return null;
     }
-    referenceDataOf(this.db).versionReadForTurn(context, opening.referenceVersion);
-    withKeys.forEach(({ state }, i) => state.preload(context, opening.states[i]));
+    referenceDataOf(this.db).versionReadForTurn(context, read.referenceVersion);
+    states.forEach((state, i) => state.preload(context, read.states[i]));
     await turn(); // a failing turn throws past this line, so a re-delivery may try again
     return key ? { key, invokeResponse: context.turnState.get(INVOKE_RESPONSE_KEY)?.value } : null;
   }

@@ -44,6 +44,19 @@ export interface TurnOpening {
  * another instance, is only certain to be seen then). Columns are text on both databases so the parts can be one union.
  */
 export async function openTurn(db: Db, key: ActivityKey | null, stateKeys: string[]): Promise<TurnOpening> {
+  const reads = openingReads(key, stateKeys);
+  return openingOf(await rawRows<OpeningRow>(db, reads.sql, reads.bindings), stateKeys);
+}
+
+interface OpeningRow {
+  part: string;
+  a: string | null;
+  b: string | null;
+  c: string | null;
+  d: string | null;
+}
+
+function openingReads(key: ActivityKey | null, stateKeys: string[]): { sql: string; bindings: string[] } {
   const parts = [`select 'v' as part, cast(version as text) as a, null as b, null as c, null as d from reference_version where id = 1`];
   const bindings: string[] = [];
   if (key) {
@@ -54,7 +67,10 @@ export async function openTurn(db: Db, key: ActivityKey | null, stateKeys: strin
     parts.push(`select 's', key_hash, "key", etag, data from bot_state where key_hash in (${stateKeys.map(() => '?').join(', ')})`);
     bindings.push(...stateKeys.map((k) => hashKey(k)));
   }
-  const rows = await rawRows<{ part: string; a: string | null; b: string | null; c: string | null; d: string | null }>(db, parts.join(' union all '), bindings);
+  return { sql: parts.join(' union all '), bindings };
+}
+
+function openingOf(rows: OpeningRow[], stateKeys: string[]): TurnOpening {
   const processedRow = rows.find((r) => r.part === 'p');
   const stateRows = rows.filter((r) => r.part === 's').map((r) => ({ key_hash: r.a!, key: r.b!, etag: r.c!, data: r.d! }));
   return {
@@ -62,6 +78,31 @@ export async function openTurn(db: Db, key: ActivityKey | null, stateKeys: strin
     referenceVersion: Number(rows.find((r) => r.part === 'v')?.a ?? 0),
     states: stateKeys.map(storedItemsOf(stateRows)),
   };
+}
+
+/**
+ * PostgreSQL: takes the lease and opens the turn in one statement where what it read can be trusted. The reads see
+ * the statement's snapshot, which can be older than the lease: taking it may have waited for the turn before to end
+ * (its state, record and release commit together, finishLeasedTurn) and then read what was there before that end.
+ * So the statement also reads the lease row as its snapshot has it: none there means no turn was under way when the
+ * snapshot was taken, every earlier turn's end is in it, and the reads stand. Otherwise (the lease was busy, expired,
+ * or taken over) `opening` is null and the turn opens with openTurn once it holds the lease.
+ */
+export async function acquireLeaseAndOpenTurn(
+  db: Db, lockKey: string, owner: string, leaseMs: number, key: ActivityKey | null, stateKeys: string[],
+): Promise<{ acquired: boolean; opening: TurnOpening | null }> {
+  const now = Date.now();
+  const reads = openingReads(key, stateKeys);
+  const rows = await rawRows<OpeningRow>(
+    db,
+    `with lease as (${LEASE_UPSERT}) ${reads.sql}
+     union all select 'l', owner, null, null, null from lease
+     union all select 'h', owner, null, null, null from conversation_leases where key_hash = ?`,
+    [lockKey, owner, now + leaseMs, now, ...reads.bindings, lockKey],
+  );
+  const acquired = rows.some((r) => r.part === 'l' && r.a === owner);
+  const leaseSeenBefore = rows.some((r) => r.part === 'h');
+  return { acquired, opening: acquired && !leaseSeenBefore ? openingOf(rows, stateKeys) : null };
 }
 
 const INSERT_PROCESSED = `insert into processed_activities (key_hash, channel_id, conversation_id, activity_id, invoke_response, processed_at)
@@ -120,16 +161,15 @@ export async function pruneProcessedActivities(db: Db, olderThanMs = 7 * 24 * 36
 }
 
 /** Takes the lease when it is free or expired. Returns whether `owner` holds it now. */
+const LEASE_UPSERT = `insert into conversation_leases (key_hash, owner, expires_at) values (?, ?, ?)
+  on conflict (key_hash) do update set owner = excluded.owner, expires_at = excluded.expires_at
+  where conversation_leases.expires_at < ? or conversation_leases.owner = excluded.owner
+  returning owner`;
+
+/** Takes the lease when it is free or expired. Returns whether `owner` holds it now. */
 export async function tryAcquireLease(db: Db, lockKey: string, owner: string, leaseMs: number): Promise<boolean> {
   const now = Date.now();
-  const rows = await rawRows<{ owner: string }>(
-    db,
-    `insert into conversation_leases (key_hash, owner, expires_at) values (?, ?, ?)
-     on conflict (key_hash) do update set owner = excluded.owner, expires_at = excluded.expires_at
-     where conversation_leases.expires_at < ? or conversation_leases.owner = excluded.owner
-     returning owner`,
-    [lockKey, owner, now + leaseMs, now],
-  );
+  const rows = await rawRows<{ owner: string }>(db, LEASE_UPSERT, [lockKey, owner, now + leaseMs, now]);
   return rows.length === 1 && rows[0].owner === owner;
 }
 

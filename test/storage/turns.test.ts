@@ -1,6 +1,7 @@
 import { getConversationRef, listConversationRefsForPerson, saveConversationRef } from '../../data/conversationRefs';
 import { findPersonByChannel } from '../../data/parties';
 import {
+  acquireLeaseAndOpenTurn,
   conversationLockKey,
   finishLeasedTurn,
   openTurn,
@@ -10,7 +11,7 @@ import {
   renewLease,
   tryAcquireLease,
 } from '../../data/turns';
-import { KnexStorage } from '../../data/storage';
+import { KnexStorage, unconditionalUpsert } from '../../data/storage';
 import { describeEachDatabase } from '../support/databases';
 
 describeEachDatabase('processed activities and conversation leases', ({ kind, get }) => {
@@ -85,6 +86,36 @@ describeEachDatabase('processed activities and conversation leases', ({ kind, ge
     expect(after.states).toEqual([{ flags: { welcomed: true }, eTag: expect.any(String) }]);
     expect(await getConversationRef(db, 'msteams', 'c-finish')).toMatchObject({ personId: null, locale: 'en', reference: conversationRef.reference });
     expect(await leaseRows()).toBe(0);
+  });
+
+  if (kind === 'postgres') it('takes the lease and opens the turn in one statement, and trusts those reads only when no turn was under way', async () => {
+    const { db } = get();
+    const lock = conversationLockKey('msteams', 'c-acquire');
+    const stateKey = 'msteams/conversations/c-acquire/';
+    const activity = { ...key, activityId: 'acquire' };
+    const statements: string[] = [];
+    const count = (q: { sql: string }) => statements.push(q.sql);
+    db.on('query', count);
+    const free = await acquireLeaseAndOpenTurn(db, lock, 'A', 10_000, activity, [stateKey]);
+    db.off('query', count);
+    expect(statements).toHaveLength(1);
+    expect(free.acquired).toBe(true);
+    expect(free.opening).toEqual({ processed: null, referenceVersion: expect.any(Number), states: [undefined] });
+    // Held by someone else: not taken, nothing to trust.
+    expect(await acquireLeaseAndOpenTurn(db, lock, 'B', 10_000, activity, [stateKey])).toEqual({ acquired: false, opening: null });
+
+    // A's turn ends (its state and the release commit together) while B's statement waits for the lease row: B gets
+    // the lease, but its snapshot is from before that end, so its reads are not handed out.
+    const end = await db.transaction();
+    const upsert = unconditionalUpsert([{ key: stateKey, item: { step: 2, eTag: '*' } }]);
+    await end.raw(upsert.sql, upsert.bindings);
+    await end('conversation_leases').where({ key_hash: lock, owner: 'A' }).del();
+    const waiting = acquireLeaseAndOpenTurn(db, lock, 'B', 10_000, activity, [stateKey]);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await end.commit();
+    expect(await waiting).toEqual({ acquired: true, opening: null });
+    expect((await openTurn(db, activity, [stateKey])).states).toEqual([{ step: 2, eTag: expect.any(String) }]);
+    await releaseLease(db, lock, 'B');
   });
 
   it('hands a lease to one owner at a time, re-entrant for the holder, free again after release or expiry', async () => {

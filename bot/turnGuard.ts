@@ -44,6 +44,8 @@ interface Ran {
  * the database), across instances through a lease row in data/turns.ts, polled with backoff and renewed while
  * the turn runs. Inside the lease the processed-check and the record cannot race. Only PostgreSQL is shared by
  * several instances (the embedded SQLite file cannot be), so on SQLite the promise chain is the whole lock.
+ * What a turn reads before it runs is one statement (with the lease, where that is safe); on PostgreSQL what it
+ * leaves to write is one too (bot/turnEnd.ts).
  */
 export class TurnGuard {
   private readonly owner = crypto.randomUUID();
@@ -54,7 +56,7 @@ export class TurnGuard {
 
   /**
    * `states`: the bot states the turn will load, read here with the processed check and the reference version in one
-   * statement (openTurn) instead of three.
+   * statement (openTurn, acquireLeaseAndOpenTurn) instead of three.
    */
   constructor(private readonly db: Db, private readonly logger: Logger, options: TurnGuardOptions = {}, private readonly states: JsonConversationState[] = []) {
     this.leaseMs = options.leaseMs ?? 30_000;

@@ -41,7 +41,8 @@ export interface TurnOpening {
  * Everything a turn reads before it runs, in one statement: whether its activity was processed before, the reference
  * version, and its bot state. Each is a plain read of committed rows, so one statement reads what three would;
  * under a lease it must come after the lease is taken (a processed record or state written by the turn before, on
- * another instance, is only certain to be seen then). Columns are text on both databases so the parts can be one union.
+ * another instance, is only certain to be seen then), or be checked as acquireLeaseAndOpenTurn checks it. Columns are
+ * text on both databases so the parts can be one union.
  */
 export async function openTurn(db: Db, key: ActivityKey | null, stateKeys: string[]): Promise<TurnOpening> {
   const reads = openingReads(key, stateKeys);

@@ -81,6 +81,12 @@ function openingOf(rows: OpeningRow[], stateKeys: string[]): TurnOpening {
   };
 }
 
+/** Takes the lease when it is free, expired or already the owner's; returns the owner when it does. */
+const LEASE_UPSERT = `insert into conversation_leases (key_hash, owner, expires_at) values (?, ?, ?)
+  on conflict (key_hash) do update set owner = excluded.owner, expires_at = excluded.expires_at
+  where conversation_leases.expires_at < ? or conversation_leases.owner = excluded.owner
+  returning owner`;
+
 /**
  * PostgreSQL: takes the lease and opens the turn in one statement where what it read can be trusted. The reads see
  * the statement's snapshot, which can be older than the lease: taking it may have waited for the turn before to end
@@ -132,8 +138,8 @@ export interface LeasedTurnEnd {
 
 /**
  * The end of a turn under a lease (PostgreSQL) in one statement, a data-modifying WITH: the turn's bot state and
- * conversation reference, the activity recorded as processed, and the lease given back. All of it happens or none does, so a re-delivery after a
- * failure here finds neither the record nor the state of a turn that did not finish.
+ * conversation reference, the activity recorded as processed, and the lease given back. All of it happens or none
+ * does, so a re-delivery after a failure here finds neither the record nor the state of a turn that did not finish.
  */
 export async function finishLeasedTurn(db: Db, end: LeasedTurnEnd): Promise<void> {
   const parts: string[] = [];
@@ -160,12 +166,6 @@ export async function finishLeasedTurn(db: Db, end: LeasedTurnEnd): Promise<void
 export async function pruneProcessedActivities(db: Db, olderThanMs = 7 * 24 * 3600 * 1000): Promise<number> {
   return db('processed_activities').where('processed_at', '<', Date.now() - olderThanMs).del();
 }
-
-/** Takes the lease when it is free or expired. Returns whether `owner` holds it now. */
-const LEASE_UPSERT = `insert into conversation_leases (key_hash, owner, expires_at) values (?, ?, ?)
-  on conflict (key_hash) do update set owner = excluded.owner, expires_at = excluded.expires_at
-  where conversation_leases.expires_at < ? or conversation_leases.owner = excluded.owner
-  returning owner`;
 
 /** Takes the lease when it is free or expired. Returns whether `owner` holds it now. */
 export async function tryAcquireLease(db: Db, lockKey: string, owner: string, leaseMs: number): Promise<boolean> {

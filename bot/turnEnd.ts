@@ -2,8 +2,8 @@ import type { TurnContext } from 'botbuilder';
 import type { StoredConversationRef } from '../data/conversationRefs';
 
 /**
- * What a turn under a lease (bot/turnGuard.ts, PostgreSQL) leaves to be written with its end, in the one statement
- * that records the activity and gives the lease back, instead of each by itself: the bot state it saved, and its
+ * What a turn (bot/turnGuard.ts) leaves to be written with its end, together with the record of its activity and the
+ * release of its lease (data/turns.ts finishTurn) instead of each by itself: the bot state it saved, and its
  * conversation reference when that changed. A turn that fails writes none of it.
  */
 export interface TurnEndWrites {

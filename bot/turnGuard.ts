@@ -5,9 +5,8 @@ import { referenceDataOf } from '../data/referenceData';
 import {
   acquireLeaseAndOpenTurn,
   conversationLockKey,
-  finishLeasedTurn,
+  finishTurn,
   openTurn,
-  recordProcessedActivity,
   releaseLease,
   renewLease,
   tryAcquireLease,
@@ -44,8 +43,8 @@ interface Ran {
  * the database), across instances through a lease row in data/turns.ts, polled with backoff and renewed while
  * the turn runs. Inside the lease the processed-check and the record cannot race. Only PostgreSQL is shared by
  * several instances (the embedded SQLite file cannot be), so on SQLite the promise chain is the whole lock.
- * What a turn reads before it runs is one statement (with the lease, where that is safe); on PostgreSQL what it
- * leaves to write is one too (bot/turnEnd.ts).
+ * What a turn reads before it runs is one statement (with the lease, where that is safe); what it leaves to write
+ * is one too on PostgreSQL and one transaction on SQLite (bot/turnEnd.ts).
  */
 export class TurnGuard {
   private readonly owner = crypto.randomUUID();
@@ -79,36 +78,35 @@ export class TurnGuard {
 
   private async runLeased(lockKey: string, context: TurnContext, turn: () => Promise<void>): Promise<void> {
     const opening = this.openingOf(context);
-    if (!this.leased) {
-      const ran = await this.once(context, turn, opening);
-      if (ran) await recordProcessedActivity(this.db, ran.key, ran.invokeResponse);
-      return;
+    const lease = this.leased ? { lockKey, owner: this.owner } : null;
+    let renewal: NodeJS.Timeout | undefined;
+    if (lease) {
+      const first = await acquireLeaseAndOpenTurn(this.db, lockKey, this.owner, this.leaseMs, opening.key, opening.stateKeys);
+      if (!first.acquired) await this.acquire(lockKey);
+      opening.read = first.opening;
+      renewal = setInterval(() => {
+        renewLease(this.db, lockKey, this.owner, this.leaseMs)
+          .then((held) => held || this.logger.warn({ lockKey }, 'conversation lease lost during a turn'))
+          .catch((err) => this.logger.warn({ err }, 'conversation lease renewal failed'));
+      }, Math.max(50, Math.floor(this.leaseMs / 3)));
     }
-    const first = await acquireLeaseAndOpenTurn(this.db, lockKey, this.owner, this.leaseMs, opening.key, opening.stateKeys);
-    if (!first.acquired) await this.acquire(lockKey);
-    const renewal = setInterval(() => {
-      renewLease(this.db, lockKey, this.owner, this.leaseMs)
-        .then((held) => held || this.logger.warn({ lockKey }, 'conversation lease lost during a turn'))
-        .catch((err) => this.logger.warn({ err }, 'conversation lease renewal failed'));
-    }, Math.max(50, Math.floor(this.leaseMs / 3)));
-    let released = false;
-    // What the turn saves is written with its end, in one statement; a turn that fails writes none of it.
+    let finished = false;
+    // What the turn saves is written with its end, all or nothing; a turn that fails writes none of it.
     const writes = collectTurnEndWrites(context);
     try {
-      const ran = await this.once(context, turn, { ...opening, read: first.opening });
-      await finishLeasedTurn(this.db, {
+      const ran = await this.once(context, turn, opening);
+      await finishTurn(this.db, {
         processed: ran,
         states: [...writes.states].map(([key, item]) => ({ key, item })),
         conversationRef: writes.conversationRef,
-        lockKey,
-        owner: this.owner,
+        lease,
       });
-      released = true;
+      finished = true;
       for (const written of writes.written) written();
     } finally {
       stopCollectingTurnEndWrites(context);
       clearInterval(renewal);
-      if (!released) await releaseLease(this.db, lockKey, this.owner).catch((err) => this.logger.warn({ err }, 'conversation lease release failed'));
+      if (lease && !finished) await releaseLease(this.db, lockKey, this.owner).catch((err) => this.logger.warn({ err }, 'conversation lease release failed'));
     }
   }
 

@@ -1,6 +1,6 @@
 import type { Db } from './db';
 import { conversationRefUpsert, type StoredConversationRef } from './conversationRefs';
-import { rawRows } from './db';
+import { isPostgres, rawRows } from './db';
 import { hashKey } from './hashKey';
 import { storedItemsOf, unconditionalUpsert, type StateWrite } from './storage';
 
@@ -90,7 +90,7 @@ const LEASE_UPSERT = `insert into conversation_leases (key_hash, owner, expires_
 /**
  * PostgreSQL: takes the lease and opens the turn in one statement where what it read can be trusted. The reads see
  * the statement's snapshot, which can be older than the lease: taking it may have waited for the turn before to end
- * (its state, record and release commit together, finishLeasedTurn) and then read what was there before that end.
+ * (its state, record and release commit together, finishTurn) and then read what was there before that end.
  * So the statement also reads the lease row as its snapshot has it: none there means no turn was under way when the
  * snapshot was taken, every earlier turn's end is in it, and the reads stand. Otherwise (the lease was busy, expired,
  * or taken over) `opening` is null and the turn opens with openTurn once it holds the lease.
@@ -124,42 +124,45 @@ export async function recordProcessedActivity(db: Db, key: ActivityKey, invokeRe
   await db.raw(INSERT_PROCESSED, processedValues(key, invokeResponse));
 }
 
-/** What a turn under a lease leaves to write as it ends (finishLeasedTurn). */
-export interface LeasedTurnEnd {
+/** What a turn leaves to write as it ends (finishTurn). */
+export interface TurnEnd {
   /** The activity to record as processed (null: it has no id, or it was processed before and did not run). */
   processed: { key: ActivityKey; invokeResponse: unknown } | null;
   /** Bot state the turn saved (written unconditionally, as BotState.saveChanges does). */
   states: StateWrite[];
   /** The conversation reference, when the turn changed it. */
   conversationRef: Omit<StoredConversationRef, 'updatedAt'> | null;
-  lockKey: string;
-  owner: string;
+  /** The lease the turn holds (PostgreSQL), given back with the rest; null where there is none (SQLite). */
+  lease: { lockKey: string; owner: string } | null;
 }
 
 /**
- * The end of a turn under a lease (PostgreSQL) in one statement, a data-modifying WITH: the turn's bot state and
- * conversation reference, the activity recorded as processed, and the lease given back. All of it happens or none
- * does, so a re-delivery after a failure here finds neither the record nor the state of a turn that did not finish.
+ * The end of a turn, all of it or none: the turn's bot state and conversation reference, the activity recorded as
+ * processed, and its lease given back. A re-delivery after a failure here finds neither the record nor the state of a
+ * turn that did not finish. On PostgreSQL that is one statement, a data-modifying WITH; SQLite has no writing WITH,
+ * so there it is one transaction, which also makes it one commit (one sync of the log to disk) instead of one per write.
  */
-export async function finishLeasedTurn(db: Db, end: LeasedTurnEnd): Promise<void> {
-  const parts: string[] = [];
-  const bindings: (string | number | null)[] = [];
-  if (end.states.length > 0) {
-    const upsert = unconditionalUpsert(end.states);
-    parts.push(`state as (${upsert.sql})`);
-    bindings.push(...upsert.bindings);
+export async function finishTurn(db: Db, end: TurnEnd): Promise<void> {
+  const writes: { sql: string; bindings: (string | number | null)[] }[] = [];
+  if (end.states.length > 0) writes.push(unconditionalUpsert(end.states));
+  if (end.conversationRef) writes.push(conversationRefUpsert(end.conversationRef));
+  if (end.processed) writes.push({ sql: INSERT_PROCESSED, bindings: processedValues(end.processed.key, end.processed.invokeResponse) });
+  if (isPostgres(db)) {
+    const names = writes.map((_, i) => `w${i} as (${writes[i].sql})`);
+    const bindings = writes.flatMap((w) => w.bindings);
+    if (end.lease) {
+      const release = 'delete from conversation_leases where key_hash = ? and owner = ?';
+      await db.raw(names.length > 0 ? `with ${names.join(', ')} ${release}` : release, [...bindings, end.lease.lockKey, end.lease.owner]);
+    } else if (names.length > 0) {
+      await db.raw(`with ${names.join(', ')} select 1`, bindings);
+    }
+    return;
   }
-  if (end.conversationRef) {
-    const upsert = conversationRefUpsert(end.conversationRef);
-    parts.push(`reference as (${upsert.sql})`);
-    bindings.push(...upsert.bindings);
-  }
-  if (end.processed) {
-    parts.push(`recorded as (${INSERT_PROCESSED})`);
-    bindings.push(...processedValues(end.processed.key, end.processed.invokeResponse));
-  }
-  const release = 'delete from conversation_leases where key_hash = ? and owner = ?';
-  await db.raw(parts.length > 0 ? `with ${parts.join(', ')} ${release}` : release, [...bindings, end.lockKey, end.owner]);
+  if (end.lease) writes.push({ sql: 'delete from conversation_leases where key_hash = ? and owner = ?', bindings: [end.lease.lockKey, end.lease.owner] });
+  if (writes.length === 1) await db.raw(writes[0].sql, writes[0].bindings);
+  else if (writes.length > 1) await db.transaction(async (trx) => {
+    for (const w of writes) await trx.raw(w.sql, w.bindings);
+  });
 }
 
 /** Channels re-deliver within minutes; keeping a week of ids is generous. */

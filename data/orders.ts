@@ -12,7 +12,7 @@ import { totalsWithDocumentDiscount, type Totals } from '../domain/vat';
 import { ordersCountedUntilInvoiced, uninvoicedCents } from '../domain/credit';
 import { listProducts } from './catalog';
 import { invoicedGrossByOrder, openInvoiceExposure } from './invoices';
-import { Db, isPostgres, jsonArrayOf, jsonRowsSql } from './db';
+import { Db, isPostgres, jsonArrayOf, jsonRowsSql, rawRows } from './db';
 import { insertHistory } from './history';
 import { planMachineDays } from './production';
 import { reservedBySku } from './stock';
@@ -118,42 +118,54 @@ type Conn = Db | Knex.Transaction;
 const num = (v: unknown): number => Number(v);
 const numOrNull = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 
-/** Each order's child rows as JSON array columns of its own row (jsonRowsSql): only what the views show. */
-function childColumns(db: Conn): Knex.Raw[] {
+/** Each order's child rows as JSON array columns of its own row (jsonRowsSql): only what the views show, and what viewOf sorts them by. */
+function childColumns(db: Db): string[] {
   // The child table is `x` in each `from`; these columns are read as they are.
   const own = (columns: string[]) => Object.fromEntries(columns.map((c) => [c, `x.${c}`]));
-  const column = (name: string, fields: Record<string, string>, from: string, orderBy: string) =>
-    db.raw(`${jsonRowsSql(db as Db, fields, from, orderBy)} as ${name}`);
+  const column = (name: string, fields: Record<string, string>, from: string) => `${jsonRowsSql(db, fields, from)} as ${name}`;
   return [
     column('lines_json', own(['line_no', 'sku', 'name_de', 'name_en', 'unit_de', 'unit_en', 'kind', 'quantity', 'shipped_quantity', 'unit_price_cents', 'vat_rate', 'net_cents', 'status']),
-      'order_lines x where x.order_id = orders.id', 'x.line_no'),
-    column('history_json', { ...own(['from_status', 'to_status', 'actor_person_id', 'actor_role', 'channel', 'reason', 'details', 'at']), actor_name: 'p.display_name' },
-      'order_history x left join persons p on p.id = x.actor_person_id where x.order_id = orders.id', 'x.id'),
+      'order_lines x where x.order_id = orders.id'),
+    column('history_json', { ...own(['id', 'from_status', 'to_status', 'actor_person_id', 'actor_role', 'channel', 'reason', 'details', 'at']), actor_name: 'p.display_name' },
+      'order_history x left join persons p on p.id = x.actor_person_id where x.order_id = orders.id'),
     column('shipments_json', {
-      ...own(['delivery_note_number', 'carrier', 'tracking_number', 'created_by_person_id', 'created_at']),
-      lines: jsonRowsSql(db as Db, { line_no: 'sl.line_no', quantity: 'sl.quantity' }, 'shipment_lines sl where sl.shipment_id = x.id', 'sl.line_no'),
-    }, 'shipments x where x.order_id = orders.id', 'x.id'),
-    column('bookings_json', own(['sku', 'resource_id', 'starts_at', 'ends_at', 'status']), 'service_bookings x where x.order_id = orders.id', 'x.id'),
-    column('production_json', own(['resource_id', 'date', 'units']), 'capacity_bookings x where x.order_id = orders.id', 'x.date, x.id'),
+      ...own(['id', 'delivery_note_number', 'carrier', 'tracking_number', 'created_by_person_id', 'created_at']),
+      lines: jsonRowsSql(db, { line_no: 'sl.line_no', quantity: 'sl.quantity' }, 'shipment_lines sl where sl.shipment_id = x.id'),
+    }, 'shipments x where x.order_id = orders.id'),
+    column('bookings_json', own(['id', 'sku', 'resource_id', 'starts_at', 'ends_at', 'status']), 'service_bookings x where x.order_id = orders.id'),
+    column('production_json', own(['id', 'resource_id', 'date', 'units']), 'capacity_bookings x where x.order_id = orders.id'),
   ];
 }
 
+/** A jsonRowsSql column's rows in the order of their numeric `key` (a line number, an id). */
+function sortedBy<T extends Record<string, any>>(rows: T[], key: string): T[] {
+  return rows.sort((a, b) => Number(a[key]) - Number(b[key]));
+}
+
+/** The select of orderRows per database, built once: it is the same text every time, and knex building it cost more than SQLite running it. */
+const orderRowsSelect = new Map<boolean, string>();
+
 /**
- * The order rows as the views read them: with their customer's number and name, who entered them, and every child
- * table (lines, history, shipments, appointments, machine days) as JSON columns, so that one statement reads whole
- * orders however many.
+ * The order rows as the views read them, `where` being the condition on `orders`: with their customer's number and
+ * name, who entered them, and every child table (lines, history, shipments, appointments, machine days) as JSON
+ * columns, so that one statement reads whole orders however many.
  */
-function orderRows(db: Conn) {
-  return db('orders')
-    .join('customers', 'customers.id', 'orders.customer_id')
-    .leftJoin('persons', 'persons.id', 'orders.entered_by_person_id')
-    .select('orders.*', 'customers.number as customer_number', 'customers.name as customer_name', 'persons.display_name as entered_by_name', ...childColumns(db));
+async function orderRows(db: Conn, where: string, bindings: readonly unknown[]): Promise<any[]> {
+  const postgres = isPostgres(db as Db);
+  let select = orderRowsSelect.get(postgres);
+  if (!select) {
+    select = `select orders.*, customers.number as customer_number, customers.name as customer_name, persons.display_name as entered_by_name,
+      ${childColumns(db as Db).join(',\n      ')}
+      from orders join customers on customers.id = orders.customer_id left join persons on persons.id = orders.entered_by_person_id`;
+    orderRowsSelect.set(postgres, select);
+  }
+  return rawRows(db as Db, `${select} where ${where}`, bindings);
 }
 
 /** Full views of several orders, in the order of `ids`. */
 export async function loadOrderViews(db: Conn, ids: number[]): Promise<OrderView[]> {
   if (ids.length === 0) return [];
-  const views = (await orderRows(db).whereIn('orders.id', ids)).map(viewOf);
+  const views = (await orderRows(db, `orders.id in (${ids.map(() => '?').join(', ')})`, ids)).map(viewOf);
   const position = new Map(ids.map((id, i) => [id, i]));
   return views.sort((a, b) => position.get(a.id)! - position.get(b.id)!);
 }
@@ -162,13 +174,13 @@ export async function loadOrderViews(db: Conn, ids: number[]): Promise<OrderView
 function viewOf(o: any): OrderView {
   const id = num(o.id);
   // Lines cancelled on their own (the goods of a mixed order whose appointment was cancelled late) are gone from the order.
-  const orderLines = jsonArrayOf(o.lines_json).filter((l) => l.status !== 'cancelled').map((l): OrderLineView => ({
+  const orderLines = sortedBy(jsonArrayOf(o.lines_json), 'line_no').filter((l) => l.status !== 'cancelled').map((l): OrderLineView => ({
     lineNo: num(l.line_no), sku: l.sku, name: { de: l.name_de, en: l.name_en }, unit: { de: l.unit_de, en: l.unit_en },
     kind: l.kind, quantity: num(l.quantity), shippedQuantity: num(l.shipped_quantity),
     unitPriceCents: num(l.unit_price_cents), vatRate: num(l.vat_rate) as VatRate, netCents: num(l.net_cents),
   }));
   const appointments = new Map<string, ServiceBookingView>();
-  for (const b of jsonArrayOf(o.bookings_json)) {
+  for (const b of sortedBy(jsonArrayOf(o.bookings_json), 'id')) {
     const key = `${b.sku}|${b.starts_at}|${b.status}`;
     const entry: ServiceBookingView = appointments.get(key) ?? { sku: b.sku, resourceIds: [], start: b.starts_at, end: b.ends_at, status: b.status };
     entry.resourceIds.push(b.resource_id);
@@ -193,23 +205,23 @@ function viewOf(o: any): OrderView {
     channel: o.channel,
     createdAt: o.created_at,
     updatedAt: o.updated_at,
-    history: jsonArrayOf(o.history_json).map((h) => ({
+    history: sortedBy(jsonArrayOf(o.history_json), 'id').map((h) => ({
       from: h.from_status, to: h.to_status, actorPersonId: numOrNull(h.actor_person_id), actorName: h.actor_name ?? null,
       actorRole: h.actor_role, channel: h.channel, reason: h.reason, details: h.details ? JSON.parse(h.details) : null, at: h.at,
     })),
-    shipments: jsonArrayOf(o.shipments_json).map((s) => ({
+    shipments: sortedBy(jsonArrayOf(o.shipments_json), 'id').map((s) => ({
       deliveryNoteNumber: s.delivery_note_number, carrier: s.carrier, trackingNumber: s.tracking_number,
-      lines: jsonArrayOf(s.lines).map((sl) => ({ lineNo: num(sl.line_no), quantity: num(sl.quantity) })),
+      lines: sortedBy(jsonArrayOf(s.lines), 'line_no').map((sl) => ({ lineNo: num(sl.line_no), quantity: num(sl.quantity) })),
       createdByPersonId: numOrNull(s.created_by_person_id), createdAt: s.created_at,
     })),
     serviceBookings: [...appointments.values()],
-    production: jsonArrayOf(o.production_json).map((c) => ({ resourceId: c.resource_id, date: c.date, units: num(c.units) })),
+    production: jsonArrayOf(o.production_json).sort((a, b) => String(a.date).localeCompare(String(b.date)) || Number(a.id) - Number(b.id)).map((c) => ({ resourceId: c.resource_id, date: c.date, units: num(c.units) })),
   };
 }
 
 /** The order behind a number, or null when it does not exist or the actor may not see it (no hint either way). */
 export async function getOrder(db: Db, actor: Actor, number: string): Promise<OrderView | null> {
-  const [row] = await orderRows(db).where('orders.number', String(number).trim());
+  const [row] = await orderRows(db, 'orders.number = ?', [String(number).trim()]);
   if (!row || !may(actor, 'seeOrder', { customerId: num(row.customer_id) })) return null;
   return viewOf(row);
 }

@@ -33,18 +33,23 @@ const STATEMENT_CACHE_SIZE = 500;
 // Per connection, outside the client: knex's transaction clients are copies of its prototype, not of the instance.
 const statementsOf = new WeakMap<object, Map<string, any>>();
 
+function cachedStatement(connection: any, sql: string): any {
+  let cache = statementsOf.get(connection);
+  if (!cache) statementsOf.set(connection, (cache = new Map()));
+  let statement = cache.get(sql);
+  if (!statement) {
+    statement = connection.prepare(sql);
+    // Oldest first out; a Map iterates in insertion order.
+    if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+    cache.set(sql, statement);
+  }
+  return statement;
+}
+
 class CachingBetterSqliteClient extends BetterSqliteClient {
   async _query(connection: any, obj: any): Promise<any> {
     if (!obj.sql) throw new Error('The query is empty');
-    let cache = statementsOf.get(connection);
-    if (!cache) statementsOf.set(connection, (cache = new Map()));
-    let statement = cache.get(obj.sql);
-    if (!statement) {
-      statement = connection.prepare(obj.sql);
-      // Oldest first out; a Map iterates in insertion order.
-      if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
-      cache.set(obj.sql, statement);
-    }
+    const statement = cachedStatement(connection, obj.sql);
     const bindings = (this as any)._formatBindings(obj.bindings);
     if (statement.reader) {
       obj.response = statement.all(bindings);
@@ -55,6 +60,44 @@ class CachingBetterSqliteClient extends BetterSqliteClient {
     obj.context = { lastID: response.lastInsertRowid, changes: response.changes };
     return obj;
   }
+
+  /**
+   * Writes in one transaction of better-sqlite3's own: synchronous on the one connection, so nothing can come between
+   * them, and without knex's transaction object, which cost more CPU (about 80 µs) than the three writes that end a
+   * turn. Each statement is announced as knex announces its queries, so counting them stays true.
+   */
+  async runTogether(writes: readonly SqlWrite[]): Promise<void> {
+    const connection = await (this as any).acquireConnection();
+    try {
+      connection.transaction(() => {
+        for (const { sql, bindings } of writes) {
+          (this as any).emit('query', { sql, bindings, method: 'raw' });
+          cachedStatement(connection, sql).run((this as any)._formatBindings(bindings));
+        }
+      })();
+    } finally {
+      await (this as any).releaseConnection(connection);
+    }
+  }
+}
+
+/** A plain SQL write: text with `?` placeholders and its values. */
+export interface SqlWrite {
+  sql: string;
+  bindings: readonly (string | number | null)[];
+}
+
+/** Writes that happen all or none, in order, as one transaction (no statement of anyone else's comes between them). */
+export async function writeTogether(db: Db, writes: readonly SqlWrite[]): Promise<void> {
+  if (writes.length === 0) return;
+  if (db.client instanceof CachingBetterSqliteClient) return db.client.runTogether(writes);
+  if (writes.length === 1) {
+    await db.raw(writes[0].sql, writes[0].bindings as Knex.RawBinding[]);
+    return;
+  }
+  await db.transaction(async (trx) => {
+    for (const { sql, bindings } of writes) await trx.raw(sql, bindings as Knex.RawBinding[]);
+  });
 }
 
 const SQLITE_PRAGMAS = 'PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 5000;';

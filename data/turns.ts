@@ -1,6 +1,6 @@
 import type { Db } from './db';
 import { conversationRefUpsert, type StoredConversationRef } from './conversationRefs';
-import { isPostgres, rawRows } from './db';
+import { isPostgres, rawRows, writeTogether, type SqlWrite } from './db';
 import { hashKey } from './hashKey';
 import { storedItemsOf, unconditionalUpsert, type StateWrite } from './storage';
 
@@ -140,29 +140,19 @@ export interface TurnEnd {
  * The end of a turn, all of it or none: the turn's bot state and conversation reference, the activity recorded as
  * processed, and its lease given back. A re-delivery after a failure here finds neither the record nor the state of a
  * turn that did not finish. On PostgreSQL that is one statement, a data-modifying WITH; SQLite has no writing WITH,
- * so there it is one transaction, which also makes it one commit (one sync of the log to disk) instead of one per write.
+ * so there it is one transaction (writeTogether), which also makes it one commit, one sync of the log to disk.
  */
 export async function finishTurn(db: Db, end: TurnEnd): Promise<void> {
-  const writes: { sql: string; bindings: (string | number | null)[] }[] = [];
+  const writes: SqlWrite[] = [];
   if (end.states.length > 0) writes.push(unconditionalUpsert(end.states));
   if (end.conversationRef) writes.push(conversationRefUpsert(end.conversationRef));
   if (end.processed) writes.push({ sql: INSERT_PROCESSED, bindings: processedValues(end.processed.key, end.processed.invokeResponse) });
-  if (isPostgres(db)) {
-    const names = writes.map((_, i) => `w${i} as (${writes[i].sql})`);
-    const bindings = writes.flatMap((w) => w.bindings);
-    if (end.lease) {
-      const release = 'delete from conversation_leases where key_hash = ? and owner = ?';
-      await db.raw(names.length > 0 ? `with ${names.join(', ')} ${release}` : release, [...bindings, end.lease.lockKey, end.lease.owner]);
-    } else if (names.length > 0) {
-      await db.raw(`with ${names.join(', ')} select 1`, bindings);
-    }
-    return;
-  }
-  if (end.lease) writes.push({ sql: 'delete from conversation_leases where key_hash = ? and owner = ?', bindings: [end.lease.lockKey, end.lease.owner] });
-  if (writes.length === 1) await db.raw(writes[0].sql, writes[0].bindings);
-  else if (writes.length > 1) await db.transaction(async (trx) => {
-    for (const w of writes) await trx.raw(w.sql, w.bindings);
-  });
+  const release: SqlWrite | null = end.lease ? { sql: 'delete from conversation_leases where key_hash = ? and owner = ?', bindings: [end.lease.lockKey, end.lease.owner] } : null;
+  if (!isPostgres(db)) return writeTogether(db, release ? [...writes, release] : writes);
+  const parts = writes.map((w, i) => `w${i} as (${w.sql})`);
+  const last = release ?? (parts.length > 0 ? { sql: 'select 1', bindings: [] } : null);
+  if (!last) return;
+  await db.raw(parts.length > 0 ? `with ${parts.join(', ')} ${last.sql}` : last.sql, [...writes.flatMap((w) => w.bindings), ...last.bindings]);
 }
 
 /** Channels re-deliver within minutes; keeping a week of ids is generous. */

@@ -120,15 +120,17 @@ export async function rawRows<T = Record<string, any>>(db: Db, sql: string, bind
  * A select-list expression holding the rows of a child table as one JSON array of objects, `fields` naming each
  * property's SQL expression and `from` the correlated `table where …`: a view reads its parent row and every child
  * table in one statement instead of one per table (json_agg on PostgreSQL, json_group_array on SQLite). A field may
- * itself be such an array. Read the column with jsonArrayOf. The array is in no particular order: the reader sorts
- * it (an ORDER BY inside SQLite's aggregate builds a temporary B-tree per array, a third of a whole order's read).
+ * itself be such an array, made with `{ nested: true }`. Read the column with jsonArrayOf. The array is in no
+ * particular order: the reader sorts it (an ORDER BY inside SQLite's aggregate builds a temporary B-tree per array,
+ * a third of a whole order's read).
  */
-export function jsonRowsSql(db: Db, fields: Record<string, string>, from: string): string {
+export function jsonRowsSql(db: Db, fields: Record<string, string>, from: string, options: { nested?: boolean } = {}): string {
   const pairs = Object.entries(fields).map(([name, expression]) => `'${name}', ${expression}`).join(', ');
-  return isPostgres(db)
-    ? `(select coalesce(json_agg(json_build_object(${pairs})), '[]'::json) from ${from})`
-    : // json(): a nested array stays an array inside json_object instead of becoming a string.
-      `json((select json_group_array(json_object(${pairs})) from ${from}))`;
+  if (isPostgres(db)) return `(select coalesce(json_agg(json_build_object(${pairs})), '[]'::json) from ${from})`;
+  const array = `(select json_group_array(json_object(${pairs})) from ${from})`;
+  // json(): a nested array stays an array inside json_object instead of becoming a string. Only there: it parses
+  // the array's text once more.
+  return options.nested ? `json(${array})` : array;
 }
 
 /** A jsonRowsSql column as read back: pg parses json itself, SQLite hands back the text. */

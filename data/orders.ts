@@ -130,7 +130,7 @@ function childColumns(db: Db): string[] {
       'order_history x left join persons p on p.id = x.actor_person_id where x.order_id = orders.id'),
     column('shipments_json', {
       ...own(['id', 'delivery_note_number', 'carrier', 'tracking_number', 'created_by_person_id', 'created_at']),
-      lines: jsonRowsSql(db, { line_no: 'sl.line_no', quantity: 'sl.quantity' }, 'shipment_lines sl where sl.shipment_id = x.id'),
+      lines: jsonRowsSql(db, { line_no: 'sl.line_no', quantity: 'sl.quantity' }, 'shipment_lines sl where sl.shipment_id = x.id', { nested: true }),
     }, 'shipments x where x.order_id = orders.id'),
     column('bookings_json', own(['id', 'sku', 'resource_id', 'starts_at', 'ends_at', 'status']), 'service_bookings x where x.order_id = orders.id'),
     column('production_json', own(['id', 'resource_id', 'date', 'units']), 'capacity_bookings x where x.order_id = orders.id'),

@@ -12,6 +12,26 @@ const markers: string[][] = [
   ['scratch', 'that'], ['change', 'that', 'to'], ['change', 'it', 'to'], ['sondern'],
 ];
 
+/** The markers by their first word, longest first: each token is looked up once instead of tried against every marker. */
+const markersByFirstWord = new Map<string, string[][]>();
+for (const marker of [...markers].sort((a, b) => b.length - a.length)) {
+  const list = markersByFirstWord.get(marker[0]) ?? [];
+  list.push(marker);
+  markersByFirstWord.set(marker[0], list);
+}
+
+/** The marker that starts at word i, if any. */
+function markerAt(words: string[], i: number): string[] | undefined {
+  const candidates = markersByFirstWord.get(words[i]);
+  if (!candidates) return undefined;
+  for (const marker of candidates) {
+    let k = 1;
+    while (k < marker.length && words[i + k] === marker[k]) k++;
+    if (k === marker.length) return marker;
+  }
+  return undefined;
+}
+
 /** After these a different product replaces the last one ("Kaffee, ach nein, lieber Tee") rather than joining it. */
 const replacing = new Set(['lieber', 'stattdessen', 'ich meinte', 'ich meine', 'instead', 'rather', 'i mean', 'i meant', 'actually']);
 
@@ -31,7 +51,7 @@ export function segment(tokens: Token[]): Segments {
   const markerTokens = new Set<number>();
   let current = 0;
   for (let i = 0; i < tokens.length; i++) {
-    const marker = markers.find((m) => m.every((w, k) => words[i + k] === w));
+    const marker = markerAt(words, i);
     if (marker) {
       const lastWasMarker = markerTokens.has(i - 1);
       if (!lastWasMarker) {

@@ -37,25 +37,31 @@ export class JsonConversationState extends ConversationState {
 
   async saveChanges(context: TurnContext, force = false): Promise<void> {
     let cached = context.turnState.get(this.cacheKey) as Cached | undefined;
-    const text = cached ? textOf(cached.state) : '';
-    if (!force && (!cached || cached.hash === text)) return;
+    const json = cached ? jsonOf(cached.state) : null;
+    if (!force && (!cached || cached.hash === (json ?? textOf(cached.state)))) return;
     const key = await this.storageKey(context);
     cached ??= { state: {}, hash: '' };
     cached.state.eTag = '*';
     const atTurnEnd = turnEndWritesOf(context);
-    if (atTurnEnd) atTurnEnd.states.set(key, { ...cached.state });
+    // The text compared above is what is stored: written as it is, the state is not turned into JSON once more.
+    if (atTurnEnd) atTurnEnd.states.set(key, { item: { ...cached.state }, text: json ?? undefined });
     else await this.storage.write({ [key]: cached.state });
-    cached.hash = text || textOf(cached.state);
+    cached.hash = json ?? textOf(cached.state);
     context.turnState.set(this.cacheKey, cached);
   }
 }
 
-/** The state as it would be stored, without its eTag (which changes on every write). */
-function textOf(state: Record<string, unknown>): string {
+/** The state as it is stored, without its eTag (which changes on every write); null when JSON cannot hold it. */
+function jsonOf(state: Record<string, unknown>): string | null {
   const { eTag: _eTag, ...rest } = state;
   try {
     return JSON.stringify(rest);
   } catch {
-    return calculateChangeHash(state);
+    return null;
   }
+}
+
+/** What tells a state's changes: its stored JSON, or (a state JSON cannot stringify, a cycle) botbuilder's own hash. */
+function textOf(state: Record<string, unknown>): string {
+  return jsonOf(state) ?? calculateChangeHash(state);
 }

@@ -7,8 +7,8 @@ import type { StoredConversationRef } from '../data/conversationRefs';
  * conversation reference when that changed. A turn that fails writes none of it.
  */
 export interface TurnEndWrites {
-  /** Bot state by storage key, written unconditionally (as BotState.saveChanges writes it). */
-  states: Map<string, Record<string, unknown>>;
+  /** Bot state by storage key, written unconditionally (as BotState.saveChanges writes it), with its JSON text. */
+  states: Map<string, { item: Record<string, unknown>; text?: string }>;
   conversationRef: Omit<StoredConversationRef, 'updatedAt'> | null;
   /** Called once the end is written: what remembers that a write happened waits for it. */
   written: (() => void)[];

@@ -97,7 +97,7 @@ export class TurnGuard {
       const ran = await this.once(context, turn, opening);
       await finishTurn(this.db, {
         processed: ran,
-        states: [...writes.states].map(([key, item]) => ({ key, item })),
+        states: [...writes.states].map(([key, { item, text }]) => ({ key, item, text })),
         conversationRef: writes.conversationRef,
         lease,
       });

@@ -86,6 +86,8 @@ export class KnexStorage implements Storage {
 export interface StateWrite {
   key: string;
   item: StoreItem | undefined;
+  /** The item as JSON without its eTag, where the writer has made that text already (it is what is stored). */
+  text?: string;
 }
 
 /**
@@ -94,8 +96,8 @@ export interface StateWrite {
  */
 export function unconditionalUpsert(writes: readonly StateWrite[]): { sql: string; bindings: (string | number)[] } {
   const rows = new Map<string, Row>();
-  for (const { key, item } of writes) {
-    const row = rowOf(key, item);
+  for (const { key, item, text } of writes) {
+    const row = rowOf(key, item, text);
     rows.delete(row.key_hash);
     rows.set(row.key_hash, row);
   }
@@ -121,9 +123,9 @@ function unconditional(item: StoreItem | undefined): boolean {
   return !item?.eTag || item.eTag === '*';
 }
 
-function rowOf(key: string, change: StoreItem | undefined): Row {
-  const { eTag: _replaced, ...item } = change ?? {};
-  return { key_hash: hashKey(key), key, etag: crypto.randomUUID(), data: JSON.stringify(item), updated_at: Date.now() };
+function rowOf(key: string, change: StoreItem | undefined, text?: string): Row {
+  const { eTag: _replaced, ...item } = text === undefined ? (change ?? {}) : {};
+  return { key_hash: hashKey(key), key, etag: crypto.randomUUID(), data: text ?? JSON.stringify(item), updated_at: Date.now() };
 }
 
 /**

@@ -1,5 +1,7 @@
 import { TestAdapter, TurnContext, type StoreItems } from 'botbuilder';
 import { JsonConversationState } from '../../bot/jsonConversationState';
+import { collectTurnEndWrites } from '../../bot/turnEnd';
+import { finishTurn } from '../../data/turns';
 import { KnexStorage } from '../../data/storage';
 import { describeEachDatabase } from '../support/databases';
 
@@ -77,5 +79,27 @@ describeEachDatabase('JsonConversationState', ({ get }) => {
     loaded.eTag = 'something-else';
     await state.saveChanges(context);
     expect(storage.writes).toHaveLength(0);
+  });
+
+  it('hands a turn end its state with the JSON it compared, which is what gets stored', async () => {
+    const draft = state.createProperty<{ note: string }>('draft');
+    const context = turn('c-json-4');
+    const writes = collectTurnEndWrites(context);
+    await draft.set(context, { note: 'Bitte ans Tor 2 – danke' });
+    await state.saveChanges(context);
+    expect(storage.writes).toHaveLength(0); // collected, not written by itself
+    const [[key, write]] = [...writes.states];
+    expect(JSON.parse(write.text!)).toEqual({ draft: { note: 'Bitte ans Tor 2 – danke' } });
+    await finishTurn(get().db, { processed: null, states: [{ key, ...write }], conversationRef: null, lease: null });
+    expect(await draft.get(turn('c-json-4'))).toEqual({ note: 'Bitte ans Tor 2 – danke' });
+
+    // A state JSON cannot hold carries no text: the write makes its own (and fails there, as it always did).
+    const cyclic = turn('c-json-5');
+    const cyclicWrites = collectTurnEndWrites(cyclic);
+    const loop: Record<string, unknown> = {};
+    loop.self = loop;
+    await state.createProperty('loop').set(cyclic, loop);
+    await state.saveChanges(cyclic);
+    expect([...cyclicWrites.states.values()][0].text).toBeUndefined();
   });
 });

@@ -1,4 +1,4 @@
-import type { TurnContext } from 'botbuilder';
+import { MessageFactory, type Activity, type Attachment, type TurnContext } from 'botbuilder';
 import { Prompt, PromptOptions, PromptRecognizerResult, PromptValidator } from 'botbuilder-dialogs';
 import { cardActionOf } from './cardActions';
 
@@ -18,8 +18,8 @@ export class AnswerPrompt extends Prompt<unknown> {
     super(id, validator);
   }
 
-  protected async onPrompt(context: TurnContext, _state: object, options: PromptOptions, isRetry: boolean): Promise<void> {
-    const activity = isRetry && options.retryPrompt ? options.retryPrompt : options.prompt;
+  protected async onPrompt(context: TurnContext, _state: object, options: CardPromptOptions, isRetry: boolean): Promise<void> {
+    const activity = isRetry ? retryOf(options) : options.prompt;
     if (activity) await context.sendActivity(activity);
   }
 
@@ -32,6 +32,26 @@ export class AnswerPrompt extends Prompt<unknown> {
     };
     return { succeeded: true, value: answer };
   }
+}
+
+/** PromptOptions that may ask again with the prompt's own activity under another text (cardPrompt). */
+export interface CardPromptOptions extends PromptOptions {
+  retryText?: string;
+}
+
+/**
+ * A prompt showing `card`, asked with `text` (or none) and, after an answer that did not fit, with the same card and
+ * `retryText`. The dialog state holds a prompt's options until it is answered, so the card is kept there once, not
+ * once for each way of asking (a summary card is some 2.4 KB of an order turn's state).
+ */
+export function cardPrompt(card: Attachment, text: string | undefined, retryText: string, validations?: object): CardPromptOptions {
+  return { prompt: MessageFactory.attachment(card, text) as Activity, retryText, ...(validations ? { validations } : {}) };
+}
+
+function retryOf(options: CardPromptOptions): PromptOptions['prompt'] {
+  if (options.retryPrompt) return options.retryPrompt;
+  if (options.retryText !== undefined && options.prompt && typeof options.prompt === 'object') return { ...options.prompt, text: options.retryText };
+  return options.prompt;
 }
 
 /** The card action a submit carries, or null for typed text. */

@@ -27,7 +27,7 @@ import { checkServiceSlot, findServiceSlots, serviceMinutes } from '../data/book
 import { getCustomer } from '../data/parties';
 import { referenceDataOf } from '../data/referenceData';
 import { InterruptibleDialog, type Interruption, type InterruptionText } from './interruptions';
-import { AnswerPrompt, type Answer } from './answerPrompt';
+import { AnswerPrompt, cardPrompt, type Answer } from './answerPrompt';
 import { cardActionOf } from './cardActions';
 import {
   readAddress, readCustomer, readDate, readProduct, readQuantity, readSlot, readStock, readSummary, summaryButton, type Parsed,
@@ -219,10 +219,7 @@ export class OrderDialog extends InterruptibleDialog<OrderDialogOptions> {
       question: tx(s.locale, 'askCustomer'),
       customers: customers.map((c) => ({ title: `${c.name} (${c.number})`, number: c.number })),
     });
-    return step.prompt(P.customer, {
-      prompt: MessageFactory.attachment(card) as Activity,
-      retryPrompt: MessageFactory.attachment(card, tx(s.locale, 'retryCustomer')) as Activity,
-    });
+    return step.prompt(P.customer, cardPrompt(card, undefined, tx(s.locale, 'retryCustomer')));
   }
 
   private async customerStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -371,11 +368,7 @@ export class OrderDialog extends InterruptibleDialog<OrderDialogOptions> {
       if (unclear.kind === 'unknown') candidates.push({ title: tx(l, 'skipUnknown'), sku: '' });
       const question = tx(l, unclear.kind === 'ambiguous' ? 'askAmbiguous' : 'askUnknown', { text: unclear.text });
       const card = bindCard('productChoice', { question, candidates });
-      return step.prompt(P.product, {
-        prompt: MessageFactory.attachment(card) as Activity,
-        retryPrompt: MessageFactory.attachment(card, tx(l, 'retryProduct')) as Activity,
-        validations: { candidates: known },
-      });
+      return step.prompt(P.product, cardPrompt(card, undefined, tx(l, 'retryProduct'), { candidates: known }));
     }
 
     const missing = s.quantityMissing[0];
@@ -393,10 +386,7 @@ export class OrderDialog extends InterruptibleDialog<OrderDialogOptions> {
 
     if (s.draft.lines.length === 0) {
       const card = catalogCard(catalog, l, await this.isConsumer(step, s), s.catalogPage ?? 0);
-      return step.prompt(P.what, {
-        prompt: MessageFactory.attachment(card, tx(l, 'askWhat')) as Activity,
-        retryPrompt: MessageFactory.attachment(card, tx(l, 'retryWhat')) as Activity,
-      });
+      return step.prompt(P.what, cardPrompt(card, tx(l, 'askWhat'), tx(l, 'retryWhat')));
     }
 
     const checks = await this.checkLines(step, s);
@@ -442,10 +432,7 @@ export class OrderDialog extends InterruptibleDialog<OrderDialogOptions> {
         { title: tx(l, 'stockRemove'), choice: 'remove' },
       ],
     });
-    return step.prompt(P.stock, {
-      prompt: MessageFactory.attachment(card) as Activity,
-      retryPrompt: MessageFactory.attachment(card, tx(l, 'retryStock')) as Activity,
-    });
+    return step.prompt(P.stock, cardPrompt(card, undefined, tx(l, 'retryStock')));
   }
 
   private async askSlot(step: WaterfallStepContext, product: Product, quantity: number): Promise<DialogTurnResult> {
@@ -577,10 +564,7 @@ export class OrderDialog extends InterruptibleDialog<OrderDialogOptions> {
     const warnings = [dateWarning(s, checks), await this.creditWarning(s, customer, catalog)].filter((w): w is string => !!w);
     const card = summaryCard(s, catalog, customer, checks, { warning: warnings.join('\n\n') || null });
     const retry = (step.options as { retry?: boolean } | undefined)?.retry;
-    return step.prompt(P.summary, {
-      prompt: MessageFactory.attachment(card, tx(s.locale, retry ? 'retrySummary' : 'summaryPrompt')) as Activity,
-      retryPrompt: MessageFactory.attachment(card, tx(s.locale, 'retrySummary')) as Activity,
-    });
+    return step.prompt(P.summary, cardPrompt(card, tx(s.locale, retry ? 'retrySummary' : 'summaryPrompt'), tx(s.locale, 'retrySummary')));
   }
 
   private async summaryChoiceStep(step: WaterfallStepContext): Promise<DialogTurnResult> {

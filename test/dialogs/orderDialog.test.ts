@@ -42,6 +42,15 @@ describe('a complete message plus Confirm is two turns', () => {
     expect(await orderCount(t.db)).toBe(1);
   });
 
+  it('an answer that does not fit shows the same summary card again with the request to decide', async () => {
+    const { conversation, replies } = await startOrder(t.db, '2 Stühle', mueller('de'));
+    const again = await conversation.say('hmm');
+    expect(again).toHaveLength(1);
+    expect(again[0].text).toBe('Bitte bestätigen, ändern oder abbrechen Sie die Bestellung – oder schreiben Sie, was anders sein soll.');
+    expect(again[0].attachments).toEqual(replies[0].attachments);
+    expect(shown(await conversation.say(button(again, 'Bestellen')))).toContain('Ihre Bestellung 1001 ist bestätigt.');
+  });
+
   it('typing "ja" at the summary confirms as well', async () => {
     const { conversation } = await startOrder(t.db, '2 Stühle', mueller('de'));
     expect(shown(await conversation.say('ja'))).toContain('Ihre Bestellung 1001 ist bestätigt.');

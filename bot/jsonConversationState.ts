@@ -29,10 +29,13 @@ export class JsonConversationState extends ConversationState {
     return context.turnState.get(this.cacheKey).state;
   }
 
-  /** The state as read for this turn elsewhere (bot/turnGuard.ts reads it with the turn's other opening reads). */
-  preload(context: TurnContext, item: Record<string, unknown> | undefined): void {
+  /**
+   * The state as read for this turn elsewhere (bot/turnGuard.ts reads it with the turn's other opening reads). `text`:
+   * its JSON as stored, which is what stringifying it unchanged gives, so it need not be stringified to compare.
+   */
+  preload(context: TurnContext, item: Record<string, unknown> | undefined, text?: string): void {
     const state = item ?? {};
-    context.turnState.set(this.cacheKey, { state, hash: textOf(state) } satisfies Cached);
+    context.turnState.set(this.cacheKey, { state, hash: item && text !== undefined ? text : textOf(state) } satisfies Cached);
   }
 
   async saveChanges(context: TurnContext, force = false): Promise<void> {

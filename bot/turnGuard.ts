@@ -141,7 +141,7 @@ export class TurnGuard {
       return null;
     }
     referenceDataOf(this.db).versionReadForTurn(context, read.referenceVersion);
-    states.forEach((state, i) => state.preload(context, read.states[i]));
+    states.forEach((state, i) => state.preload(context, read.states[i], read.stateTexts[i]));
     await turn(); // a failing turn throws past this line, so a re-delivery may try again
     return key ? { key, invokeResponse: context.turnState.get(INVOKE_RESPONSE_KEY)?.value } : null;
   }

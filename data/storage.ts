@@ -119,6 +119,15 @@ export function storedItemsOf(rows: Pick<Row, 'key_hash' | 'key' | 'etag' | 'dat
   };
 }
 
+/** The stored JSON text of each key among bot_state rows, as storedItemsOf reads them: a mapper for `keys.map`. */
+export function storedTextsOf(rows: Pick<Row, 'key_hash' | 'key' | 'data'>[]): (key: string) => string | undefined {
+  const byHash = new Map(rows.map((row) => [row.key_hash, row]));
+  return (key) => {
+    const row = byHash.get(hashKey(key));
+    return row && row.key === key ? row.data : undefined;
+  };
+}
+
 function unconditional(item: StoreItem | undefined): boolean {
   return !item?.eTag || item.eTag === '*';
 }

@@ -2,7 +2,7 @@ import type { Db } from './db';
 import { conversationRefUpsert, type StoredConversationRef } from './conversationRefs';
 import { isPostgres, rawRows, writeTogether, type SqlWrite } from './db';
 import { hashKey } from './hashKey';
-import { storedItemsOf, unconditionalUpsert, type StateWrite } from './storage';
+import { storedItemsOf, storedTextsOf, unconditionalUpsert, type StateWrite } from './storage';
 
 /**
  * Processed activities (one effect per delivered activity id) and conversation leases (one turn at a time per
@@ -35,6 +35,8 @@ export interface TurnOpening {
   referenceVersion: number;
   /** The bot state stored under each of the keys asked for, in their order (undefined: none yet). */
   states: (Record<string, unknown> | undefined)[];
+  /** Each state's stored JSON (without its eTag), which is what JSON.stringify of it gives back unchanged. */
+  stateTexts: (string | undefined)[];
 }
 
 /**
@@ -78,6 +80,7 @@ function openingOf(rows: OpeningRow[], stateKeys: string[]): TurnOpening {
     processed: processedRow ? { invokeResponse: processedRow.a == null ? undefined : JSON.parse(processedRow.a) } : null,
     referenceVersion: Number(rows.find((r) => r.part === 'v')?.a ?? 0),
     states: stateKeys.map(storedItemsOf(stateRows)),
+    stateTexts: stateKeys.map(storedTextsOf(stateRows)),
   };
 }
 

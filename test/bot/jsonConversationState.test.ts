@@ -102,4 +102,21 @@ describeEachDatabase('JsonConversationState', ({ get }) => {
     await state.saveChanges(cyclic);
     expect([...cyclicWrites.states.values()][0].text).toBeUndefined();
   });
+
+  it('takes the stored text of a preloaded state as what it was: unchanged it is not written, changed it is', async () => {
+    const draft = state.createProperty<{ lines: number[] }>('draft');
+    const stored = { draft: { lines: [1, 2] } };
+    const unchanged = turn('c-json-6');
+    state.preload(unchanged, { ...stored, eTag: 'e1' }, JSON.stringify(stored));
+    expect(await draft.get(unchanged)).toEqual({ lines: [1, 2] });
+    await state.saveChanges(unchanged);
+    expect(storage.writes).toHaveLength(0);
+
+    const changed = turn('c-json-6');
+    state.preload(changed, { ...stored, eTag: 'e1' }, JSON.stringify(stored));
+    (await draft.get(changed))!.lines.push(3);
+    await state.saveChanges(changed);
+    expect(storage.writes).toHaveLength(1);
+    expect(await draft.get(turn('c-json-6'))).toEqual({ lines: [1, 2, 3] });
+  });
 });

@@ -49,8 +49,10 @@ describeEachDatabase('processed activities and conversation leases', ({ kind, ge
       expect(opening.referenceVersion).toBe(Number(version));
       expect(opening.states).toEqual([stored['dialogs/open-1'], undefined, stored['directline/conversations/open-1/']]);
       expect(opening.states[0]).toEqual({ stack: [1, 'zwei'], eTag: expect.any(String) });
+      // The stored text is what stringifying the unchanged state gives (bot/jsonConversationState.ts compares with it).
+      expect(opening.stateTexts).toEqual([JSON.stringify({ stack: [1, 'zwei'] }), undefined, JSON.stringify({ flags: { welcomed: true } })]);
       // No activity id and no state: the version alone.
-      expect(await openTurn(db, null, [])).toEqual({ processed: null, referenceVersion: Number(version), states: [] });
+      expect(await openTurn(db, null, [])).toEqual({ processed: null, referenceVersion: Number(version), states: [], stateTexts: [] });
     } finally {
       db.off('query', count);
     }
@@ -107,7 +109,7 @@ describeEachDatabase('processed activities and conversation leases', ({ kind, ge
     db.off('query', count);
     expect(statements).toHaveLength(1);
     expect(free.acquired).toBe(true);
-    expect(free.opening).toEqual({ processed: null, referenceVersion: expect.any(Number), states: [undefined] });
+    expect(free.opening).toEqual({ processed: null, referenceVersion: expect.any(Number), states: [undefined], stateTexts: [undefined] });
     // Held by someone else: not taken, nothing to trust.
     expect(await acquireLeaseAndOpenTurn(db, lock, 'B', 10_000, activity, [stateKey])).toEqual({ acquired: false, opening: null });
 

@@ -93,6 +93,12 @@ export interface OrderView {
   production: { resourceId: string; date: string; units: number }[];
 }
 
+/**
+ * An order as a customer's status answer shows it: the view without its history, appointments and machine days,
+ * read without them too (getOrderSummary).
+ */
+export type OrderSummary = Omit<OrderView, 'history' | 'serviceBookings' | 'production'>;
+
 /** What the chat shows per line while the draft is being built. */
 export interface LineCheck {
   sku: string;
@@ -119,10 +125,10 @@ const num = (v: unknown): number => Number(v);
 const numOrNull = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 
 /** Each order's child rows as JSON array columns of its own row (jsonRowsSql): only what the views show, and what viewOf sorts them by. */
-function childColumns(db: Db): string[] {
+function childColumns(db: Db): [ChildColumn, string][] {
   // The child table is `x` in each `from`; these columns are read as they are.
   const own = (columns: string[]) => Object.fromEntries(columns.map((c) => [c, `x.${c}`]));
-  const column = (name: string, fields: Record<string, string>, from: string) => `${jsonRowsSql(db, fields, from)} as ${name}`;
+  const column = (name: ChildColumn, fields: Record<string, string>, from: string): [ChildColumn, string] => [name, `${jsonRowsSql(db, fields, from)} as ${name}`];
   return [
     column('lines_json', own(['line_no', 'sku', 'name_de', 'name_en', 'unit_de', 'unit_en', 'kind', 'quantity', 'shipped_quantity', 'unit_price_cents', 'vat_rate', 'net_cents', 'status']),
       'order_lines x where x.order_id = orders.id'),
@@ -137,27 +143,37 @@ function childColumns(db: Db): string[] {
   ];
 }
 
+type ChildColumn = 'lines_json' | 'history_json' | 'shipments_json' | 'bookings_json' | 'production_json';
+
+/** What each read of orders reads of their children: everything for a view, lines and shipments for a summary. */
+const childrenOf = {
+  view: new Set<ChildColumn>(['lines_json', 'history_json', 'shipments_json', 'bookings_json', 'production_json']),
+  summary: new Set<ChildColumn>(['lines_json', 'shipments_json']),
+};
+type OrderRead = keyof typeof childrenOf;
+
 /** A jsonRowsSql column's rows in the order of their numeric `key` (a line number, an id). */
 function sortedBy<T extends Record<string, any>>(rows: T[], key: string): T[] {
   return rows.sort((a, b) => Number(a[key]) - Number(b[key]));
 }
 
-/** The select of orderRows per database, built once: it is the same text every time, and knex building it cost more than SQLite running it. */
-const orderRowsSelect = new Map<boolean, string>();
+/** The select of orderRows per database and read, built once: it is the same text every time, and knex building it cost more than SQLite running it. */
+const orderRowsSelect = new Map<string, string>();
 
 /**
  * The order rows as the views read them, `where` being the condition on `orders`: with their customer's number and
- * name, who entered them, and every child table (lines, history, shipments, appointments, machine days) as JSON
- * columns, so that one statement reads whole orders however many.
+ * name, who entered them, and the child tables `read` needs (lines, history, shipments, appointments, machine days)
+ * as JSON columns, so that one statement reads whole orders however many.
  */
-async function orderRows(db: Conn, where: string, bindings: readonly unknown[]): Promise<any[]> {
-  const postgres = isPostgres(db as Db);
-  let select = orderRowsSelect.get(postgres);
+async function orderRows(db: Conn, read: OrderRead, where: string, bindings: readonly unknown[]): Promise<any[]> {
+  const key = `${isPostgres(db as Db)} ${read}`;
+  let select = orderRowsSelect.get(key);
   if (!select) {
+    const children = childColumns(db as Db).filter(([name]) => childrenOf[read].has(name)).map(([, sql]) => sql);
     select = `select orders.*, customers.number as customer_number, customers.name as customer_name, persons.display_name as entered_by_name,
-      ${childColumns(db as Db).join(',\n      ')}
+      ${children.join(',\n      ')}
       from orders join customers on customers.id = orders.customer_id left join persons on persons.id = orders.entered_by_person_id`;
-    orderRowsSelect.set(postgres, select);
+    orderRowsSelect.set(key, select);
   }
   return rawRows(db as Db, `${select} where ${where}`, bindings);
 }
@@ -165,29 +181,21 @@ async function orderRows(db: Conn, where: string, bindings: readonly unknown[]):
 /** Full views of several orders, in the order of `ids`. */
 export async function loadOrderViews(db: Conn, ids: number[]): Promise<OrderView[]> {
   if (ids.length === 0) return [];
-  const views = (await orderRows(db, `orders.id in (${ids.map(() => '?').join(', ')})`, ids)).map(viewOf);
+  const views = (await orderRows(db, 'view', `orders.id in (${ids.map(() => '?').join(', ')})`, ids)).map(viewOf);
   const position = new Map(ids.map((id, i) => [id, i]));
   return views.sort((a, b) => position.get(a.id)! - position.get(b.id)!);
 }
 
-/** The view of one row read by orderRows. */
-function viewOf(o: any): OrderView {
-  const id = num(o.id);
+/** The summary of one row read by orderRows (any read). */
+function summaryOf(o: any): OrderSummary {
   // Lines cancelled on their own (the goods of a mixed order whose appointment was cancelled late) are gone from the order.
   const orderLines = sortedBy(jsonArrayOf(o.lines_json), 'line_no').filter((l) => l.status !== 'cancelled').map((l): OrderLineView => ({
     lineNo: num(l.line_no), sku: l.sku, name: { de: l.name_de, en: l.name_en }, unit: { de: l.unit_de, en: l.unit_en },
     kind: l.kind, quantity: num(l.quantity), shippedQuantity: num(l.shipped_quantity),
     unitPriceCents: num(l.unit_price_cents), vatRate: num(l.vat_rate) as VatRate, netCents: num(l.net_cents),
   }));
-  const appointments = new Map<string, ServiceBookingView>();
-  for (const b of sortedBy(jsonArrayOf(o.bookings_json), 'id')) {
-    const key = `${b.sku}|${b.starts_at}|${b.status}`;
-    const entry: ServiceBookingView = appointments.get(key) ?? { sku: b.sku, resourceIds: [], start: b.starts_at, end: b.ends_at, status: b.status };
-    entry.resourceIds.push(b.resource_id);
-    appointments.set(key, entry);
-  }
   return {
-    id,
+    id: num(o.id),
     number: o.number,
     customer: { id: num(o.customer_id), number: o.customer_number, name: o.customer_name },
     status: o.status,
@@ -205,14 +213,28 @@ function viewOf(o: any): OrderView {
     channel: o.channel,
     createdAt: o.created_at,
     updatedAt: o.updated_at,
-    history: sortedBy(jsonArrayOf(o.history_json), 'id').map((h) => ({
-      from: h.from_status, to: h.to_status, actorPersonId: numOrNull(h.actor_person_id), actorName: h.actor_name ?? null,
-      actorRole: h.actor_role, channel: h.channel, reason: h.reason, details: h.details ? JSON.parse(h.details) : null, at: h.at,
-    })),
     shipments: sortedBy(jsonArrayOf(o.shipments_json), 'id').map((s) => ({
       deliveryNoteNumber: s.delivery_note_number, carrier: s.carrier, trackingNumber: s.tracking_number,
       lines: sortedBy(jsonArrayOf(s.lines), 'line_no').map((sl) => ({ lineNo: num(sl.line_no), quantity: num(sl.quantity) })),
       createdByPersonId: numOrNull(s.created_by_person_id), createdAt: s.created_at,
+    })),
+  };
+}
+
+/** The view of one row read by orderRows as a view. */
+function viewOf(o: any): OrderView {
+  const appointments = new Map<string, ServiceBookingView>();
+  for (const b of sortedBy(jsonArrayOf(o.bookings_json), 'id')) {
+    const key = `${b.sku}|${b.starts_at}|${b.status}`;
+    const entry: ServiceBookingView = appointments.get(key) ?? { sku: b.sku, resourceIds: [], start: b.starts_at, end: b.ends_at, status: b.status };
+    entry.resourceIds.push(b.resource_id);
+    appointments.set(key, entry);
+  }
+  return {
+    ...summaryOf(o),
+    history: sortedBy(jsonArrayOf(o.history_json), 'id').map((h) => ({
+      from: h.from_status, to: h.to_status, actorPersonId: numOrNull(h.actor_person_id), actorName: h.actor_name ?? null,
+      actorRole: h.actor_role, channel: h.channel, reason: h.reason, details: h.details ? JSON.parse(h.details) : null, at: h.at,
     })),
     serviceBookings: [...appointments.values()],
     production: jsonArrayOf(o.production_json).sort((a, b) => String(a.date).localeCompare(String(b.date)) || Number(a.id) - Number(b.id)).map((c) => ({ resourceId: c.resource_id, date: c.date, units: num(c.units) })),
@@ -221,9 +243,16 @@ function viewOf(o: any): OrderView {
 
 /** The order behind a number, or null when it does not exist or the actor may not see it (no hint either way). */
 export async function getOrder(db: Db, actor: Actor, number: string): Promise<OrderView | null> {
-  const [row] = await orderRows(db, 'orders.number = ?', [String(number).trim()]);
+  const [row] = await orderRows(db, 'view', 'orders.number = ?', [String(number).trim()]);
   if (!row || !may(actor, 'seeOrder', { customerId: num(row.customer_id) })) return null;
   return viewOf(row);
+}
+
+/** What getOrder finds, read as a summary (lines and shipments, no history, appointments or machine days). */
+export async function getOrderSummary(db: Db, actor: Actor, number: string): Promise<OrderSummary | null> {
+  const [row] = await orderRows(db, 'summary', 'orders.number = ?', [String(number).trim()]);
+  if (!row || !may(actor, 'seeOrder', { customerId: num(row.customer_id) })) return null;
+  return summaryOf(row);
 }
 
 export interface OrderFilter {

@@ -12,10 +12,10 @@ export function reasonText(reason: string, locale: Locale): string {
   return reason;
 }
 
-export function orderLabel(view: OrderView, locale: Locale): string {
+export function orderLabel(view: Pick<OrderView, 'status' | 'lines'>, locale: Locale): string {
   return statusLabel(view.status, locale, { serviceOnly: isServiceOnly(view) });
 }
 
-export function isServiceOnly(view: OrderView): boolean {
+export function isServiceOnly(view: Pick<OrderView, 'lines'>): boolean {
   return view.lines.length > 0 && view.lines.every((l) => l.kind === 'service');
 }

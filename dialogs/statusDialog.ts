@@ -1,7 +1,7 @@
 import { MessageFactory, TurnContext } from 'botbuilder';
 import { ComponentDialog, DialogTurnResult, TextPrompt, WaterfallDialog, WaterfallStepContext } from 'botbuilder-dialogs';
 import type { Db } from '../data/db';
-import { getOrder, listOrders, type Actor, type OrderView } from '../data/orders';
+import { getOrder, getOrderSummary, listOrders, type Actor, type OrderSummary } from '../data/orders';
 import { findCustomerByNumber } from '../data/parties';
 import { berlinDateOf } from '../domain/calendar';
 import { statusIs } from '../domain/lifecycle';
@@ -109,8 +109,8 @@ export class StatusDialog extends ComponentDialog {
   }
 
   private async answerOne(context: TurnContext, actor: Actor, locale: Locale, number: string): Promise<void> {
-    // getOrder gives null both for unknown numbers and for other accounts' orders: one answer for both.
-    const view = await getOrder(this.deps.db, actor, number);
+    // getOrderSummary gives null both for unknown numbers and for other accounts' orders: one answer for both.
+    const view = await getOrderSummary(this.deps.db, actor, number);
     await context.sendActivity(view ? customerSummary(view, locale) : statusTexts(locale, 'unknownOrder', { number }));
   }
 
@@ -135,7 +135,7 @@ export class StatusDialog extends ComponentDialog {
 }
 
 /** The plain-language answer a customer gets about one of their orders. */
-export function customerSummary(view: OrderView, locale: Locale): string {
+export function customerSummary(view: OrderSummary, locale: Locale): string {
   const parts = [
     statusTexts(locale, 'summary', {
       number: view.number, date: formatDate(berlinDateOf(new Date(view.createdAt)), locale), status: orderLabel(view, locale),

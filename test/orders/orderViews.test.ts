@@ -1,4 +1,4 @@
-import { getOrder, loadOrderViews } from '../../data/orders';
+import { getOrder, getOrderSummary, loadOrderViews } from '../../data/orders';
 import { placeOrder, recordShipment, transitionOrder } from '../../operations';
 import { describeEachDatabase } from '../support/databases';
 import { demoActors, monday } from './actors';
@@ -46,6 +46,12 @@ describeEachDatabase('order views', ({ get }) => {
       statements = 0;
       expect(await getOrder(db, a.mueller, number)).toBeNull(); // someone else's order: nothing, in one statement too
       expect(statements).toBe(1);
+
+      // The summary a customer's status answer reads: the view without history, appointments and machine days.
+      const { history: _history, serviceBookings: _bookings, production: _production, ...rest } = view;
+      expect(await getOrderSummary(db, a.schmidt, number)).toEqual(rest);
+      expect(await getOrderSummary(db, a.mueller, number)).toBeNull();
+      expect(await getOrderSummary(db, a.schmidt, '999999')).toBeNull();
     } finally {
       db.off('query', count);
     }

@@ -131,10 +131,39 @@ export function isPostgres(db: Db): boolean {
  * for them (about 60 µs a statement on PostgreSQL, 17 on SQLite, in `npm run bench`). `?` binds one value.
  */
 export async function rawRows<T = Record<string, any>>(db: Db, sql: string, bindings: readonly unknown[] = []): Promise<T[]> {
-  // Outside a transaction on better-sqlite3, straight to the driver (CachingBetterSqliteClient.runPlain).
-  if (db.client instanceof CachingBetterSqliteClient && !(db as Knex.Transaction).isTransaction) return db.client.runPlain(sql, bindings);
+  // Outside a transaction straight to the driver: knex's Raw, runner and formatter cost more CPU than the statement.
+  if (!(db as Knex.Transaction).isTransaction) {
+    if (bindings.includes(undefined)) throw new Error(`Undefined binding in: ${sql}`); // as knex refuses them
+    if (db.client instanceof CachingBetterSqliteClient) return db.client.runPlain(sql, bindings);
+    if (isPostgres(db)) return plainPostgres<T>(db, sql, bindings);
+  }
   const result = await db.raw(sql, bindings as Knex.RawBinding[]);
   return isPostgres(db) ? result.rows : result;
+}
+
+/** `?` placeholders as pg's `$1, $2, …`, by knex's own rule, per statement text (the few every turn runs). */
+const positioned = new Map<string, string>();
+
+/**
+ * One plain statement on a pooled pg connection, as knex would run it (its placeholders, its pool, its 'query'
+ * event) without the machinery around it.
+ */
+async function plainPostgres<T>(db: Db, sql: string, bindings: readonly unknown[]): Promise<T[]> {
+  const client = db.client as any;
+  let text = positioned.get(sql);
+  if (text === undefined) {
+    text = client.positionBindings(sql) as string;
+    if (positioned.size >= 500) positioned.clear();
+    positioned.set(sql, text);
+  }
+  const connection = await client.acquireConnection();
+  try {
+    client.emit('query', { sql, bindings, method: 'raw' });
+    const result = await connection.query(text, bindings);
+    return result.rows;
+  } finally {
+    await client.releaseConnection(connection);
+  }
 }
 
 /**

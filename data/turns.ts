@@ -155,7 +155,7 @@ export async function finishTurn(db: Db, end: TurnEnd): Promise<void> {
   const parts = writes.map((w, i) => `w${i} as (${w.sql})`);
   const last = release ?? (parts.length > 0 ? { sql: 'select 1', bindings: [] } : null);
   if (!last) return;
-  await db.raw(parts.length > 0 ? `with ${parts.join(', ')} ${last.sql}` : last.sql, [...writes.flatMap((w) => w.bindings), ...last.bindings]);
+  await rawRows(db, parts.length > 0 ? `with ${parts.join(', ')} ${last.sql}` : last.sql, [...writes.flatMap((w) => w.bindings), ...last.bindings]);
 }
 
 /** Channels re-deliver within minutes; keeping a week of ids is generous. */

@@ -13,7 +13,8 @@ export function hashKey(...parts: string[]): string {
   const joined = JSON.stringify(parts);
   let hash = recent.get(joined);
   if (hash === undefined) {
-    hash = crypto.createHash('sha256').update(joined).digest('hex');
+    // crypto.hash: the one-shot form, a third of createHash's cost for a short key; the same hex digest.
+    hash = crypto.hash('sha256', joined, 'hex');
     if (recent.size >= RECENT_MAX) recent.clear();
     recent.set(joined, hash);
   }

@@ -78,7 +78,21 @@ function orderIn(s: string): { number: string; start: number; end: number } | nu
   return bare ? { number: bare.value, start: bare.start, end: bare.end } : null;
 }
 
+/**
+ * The last text that was no staff command. A turn asks twice (the staff wrapper in dialogs/staffCommands.ts, then
+ * understand), and for a customer's message the answer is always none; only that answer is kept, so no caller
+ * shares a command object with another.
+ */
+let lastNoCommand: string | null = null;
+
 export function matchStaffCommand(text: string): StaffCommand | null {
+  if (text === lastNoCommand) return null;
+  const command = readStaffCommand(text);
+  if (!command) lastNoCommand = text;
+  return command;
+}
+
+function readStaffCommand(text: string): StaffCommand | null {
   const original = tidy(text);
   let s = original.toLowerCase();
   if (!s) return null;

@@ -67,7 +67,7 @@ export class TurnGuard {
     const { channelId, conversation } = context.activity;
     const lockKey = conversationLockKey(channelId, conversation?.id ?? '');
     const previous = this.chains.get(lockKey) ?? Promise.resolve();
-    const current = previous.catch(() => undefined).then(() => this.runLeased(lockKey, context, turn));
+    const current = previous.catch(() => undefined).then(() => this.runGuarded(lockKey, context, turn));
     this.chains.set(lockKey, current);
     try {
       await current;
@@ -76,7 +76,7 @@ export class TurnGuard {
     }
   }
 
-  private async runLeased(lockKey: string, context: TurnContext, turn: () => Promise<void>): Promise<void> {
+  private async runGuarded(lockKey: string, context: TurnContext, turn: () => Promise<void>): Promise<void> {
     const opening = this.openingOf(context);
     const lease = this.leased ? { lockKey, owner: this.owner } : null;
     let renewal: NodeJS.Timeout | undefined;

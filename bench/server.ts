@@ -47,7 +47,11 @@ async function startBot(db: DbOptions): Promise<{ url: string; close(): Promise<
   const { createApp } = await import('../bot/server');
   // No accounting morning: its catch-up at start would run beside the measured turns (bench/dunningRun.ts measures it),
   // and with 100,000 orders it held the SQLite file's write lock past the in-process placeOrder's busy timeout.
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent', QUIET_HOURS: 'off', DUNNING_CRON: 'off' });
+  const config = loadConfig({
+    PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent', QUIET_HOURS: 'off', DUNNING_CRON: 'off',
+    // A part may slow the notification sender down (bench/dataSize.ts says why).
+    ...(process.env.NOTIFY_INTERVAL_SECONDS ? { NOTIFY_INTERVAL_SECONDS: process.env.NOTIFY_INTERVAL_SECONDS } : {}),
+  });
   const app = await createApp({ ...config, db });
   app.db.on('query', () => queries++);
   const url = await app.listen(0);

@@ -109,23 +109,31 @@ export function unconditionalUpsert(writes: readonly StateWrite[]): { sql: strin
   };
 }
 
-/** The stored item of each key among bot_state rows (key_hash, key, etag, data): a mapper for `keys.map`. */
-export function storedItemsOf(rows: Pick<Row, 'key_hash' | 'key' | 'etag' | 'data'>[]): (key: string) => StoreItem | undefined {
+type StoredRow = Pick<Row, 'key_hash' | 'key' | 'etag' | 'data'>;
+
+/** The row of each key among bot_state rows: a mapper for `keys.map`. */
+function storedRowsOf<R extends Pick<Row, 'key_hash' | 'key'>>(rows: R[]): (key: string) => R | undefined {
   const byHash = new Map(rows.map((row) => [row.key_hash, row]));
   return (key) => {
     const row = byHash.get(hashKey(key));
     // A hash collision would be astronomically rare; never mix up keys.
-    return row && row.key === key ? { ...JSON.parse(row.data), eTag: row.etag } : undefined;
+    return row && row.key === key ? row : undefined;
+  };
+}
+
+/** The stored item of each key among bot_state rows (key_hash, key, etag, data): a mapper for `keys.map`. */
+export function storedItemsOf(rows: StoredRow[]): (key: string) => StoreItem | undefined {
+  const rowOfKey = storedRowsOf(rows);
+  return (key) => {
+    const row = rowOfKey(key);
+    return row ? { ...JSON.parse(row.data), eTag: row.etag } : undefined;
   };
 }
 
 /** The stored JSON text of each key among bot_state rows, as storedItemsOf reads them: a mapper for `keys.map`. */
 export function storedTextsOf(rows: Pick<Row, 'key_hash' | 'key' | 'data'>[]): (key: string) => string | undefined {
-  const byHash = new Map(rows.map((row) => [row.key_hash, row]));
-  return (key) => {
-    const row = byHash.get(hashKey(key));
-    return row && row.key === key ? row.data : undefined;
-  };
+  const rowOfKey = storedRowsOf(rows);
+  return (key) => rowOfKey(key)?.data;
 }
 
 function unconditional(item: StoreItem | undefined): boolean {

@@ -127,6 +127,8 @@ export async function recordProcessedActivity(db: Db, key: ActivityKey, invokeRe
   await db.raw(INSERT_PROCESSED, processedValues(key, invokeResponse));
 }
 
+const RELEASE_LEASE = 'delete from conversation_leases where key_hash = ? and owner = ?';
+
 /** What a turn leaves to write as it ends (finishTurn). */
 export interface TurnEnd {
   /** The activity to record as processed (null: it has no id, or it was processed before and did not run). */
@@ -150,12 +152,14 @@ export async function finishTurn(db: Db, end: TurnEnd): Promise<void> {
   if (end.states.length > 0) writes.push(unconditionalUpsert(end.states));
   if (end.conversationRef) writes.push(conversationRefUpsert(end.conversationRef));
   if (end.processed) writes.push({ sql: INSERT_PROCESSED, bindings: processedValues(end.processed.key, end.processed.invokeResponse) });
-  const release: SqlWrite | null = end.lease ? { sql: 'delete from conversation_leases where key_hash = ? and owner = ?', bindings: [end.lease.lockKey, end.lease.owner] } : null;
-  if (!isPostgres(db)) return writeTogether(db, release ? [...writes, release] : writes);
-  const parts = writes.map((w, i) => `w${i} as (${w.sql})`);
-  const last = release ?? (parts.length > 0 ? { sql: 'select 1', bindings: [] } : null);
-  if (!last) return;
-  await rawRows(db, parts.length > 0 ? `with ${parts.join(', ')} ${last.sql}` : last.sql, [...writes.flatMap((w) => w.bindings), ...last.bindings]);
+  if (end.lease) writes.push({ sql: RELEASE_LEASE, bindings: [end.lease.lockKey, end.lease.owner] });
+  if (!isPostgres(db)) return writeTogether(db, writes);
+  if (writes.length === 0) return;
+  // Every write but the last as a part of the WITH, the last as its statement.
+  const last = writes[writes.length - 1];
+  const parts = writes.slice(0, -1);
+  const sql = parts.length > 0 ? `with ${parts.map((w, i) => `w${i} as (${w.sql})`).join(', ')} ${last.sql}` : last.sql;
+  await rawRows(db, sql, [...parts.flatMap((w) => w.bindings), ...last.bindings]);
 }
 
 /** Channels re-deliver within minutes; keeping a week of ids is generous. */
@@ -177,5 +181,5 @@ export async function renewLease(db: Db, lockKey: string, owner: string, leaseMs
 }
 
 export async function releaseLease(db: Db, lockKey: string, owner: string): Promise<void> {
-  await db('conversation_leases').where({ key_hash: lockKey, owner }).del();
+  await rawRows(db, RELEASE_LEASE, [lockKey, owner]);
 }

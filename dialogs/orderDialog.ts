@@ -135,8 +135,10 @@ export class OrderDialog extends InterruptibleDialog<OrderDialogOptions> {
         this.mayOrderStep.bind(this),
         this.customerStep.bind(this),
         (step) => step.beginDialog(ITEMS),
-        (step) => step.beginDialog(ADDRESS),
-        (step) => step.beginDialog(DATE),
+        // Address and date are begun only when there is something to ask: most orders have neither, and each dialog
+        // begun costs the turn one more dialog context.
+        async (step) => ((await this.addressQuestion(step)) ? step.beginDialog(ADDRESS) : step.next()),
+        (step) => (this.session(step).badDate ? step.beginDialog(DATE) : step.next()),
         (step) => step.beginDialog(SUMMARY),
         this.placeStep.bind(this),
       ]),
@@ -509,13 +511,23 @@ export class OrderDialog extends InterruptibleDialog<OrderDialogOptions> {
 
   // ------------------------------------------------------------------ address and date
 
+  /**
+   * The fields the address question asks for: those missing from a typed address, or from the customer's own when
+   * nothing was typed and the draft has no address; null when there is nothing to ask.
+   */
+  private async addressQuestion(dc: DialogContext): Promise<AddressField[] | null> {
+    const s = this.session(dc);
+    const typed = s.addressInput;
+    if (typed) return missingAddressFields(typed);
+    if (s.draft.deliveryAddress) return null;
+    const own = missingAddressFields((await this.customer(dc)).address);
+    return own.length ? own : null;
+  }
+
   private async askAddressStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const s = this.session(step);
-    const customer = await this.customer(step);
-    const typed = s.addressInput;
-    const own = missingAddressFields(customer.address);
-    if (!typed && (s.draft.deliveryAddress || own.length === 0)) return step.endDialog();
-    const missing = typed ? missingAddressFields(typed) : own;
+    const missing = await this.addressQuestion(step);
+    if (!missing) return step.endDialog();
     const question = tx(s.locale, 'askAddressMissing', { fields: fieldNames(missing, s.locale) });
     return step.prompt(P.address, { prompt: MessageFactory.text(question) as Activity, retryPrompt: MessageFactory.text(question) as Activity });
   }

@@ -194,6 +194,20 @@ describe('clarifications', () => {
   });
 
   it.each([
+    ['de', '2 Stühle', 'Da fehlt mir noch etwas: Straße und Hausnummer. Bitte schreiben Sie die Adresse so: Straße Nr, PLZ Ort.', 'Bestellen'],
+    ['en', '2 chairs', 'Something is missing: street and number. Please write the address like this: street no., postcode city.', 'Place order'],
+  ] as const)("a customer's own address without a street is asked for before the summary (%s)", async (locale, text, question, confirm) => {
+    await t.db('customers').where({ number: '10001' }).update({ street: '' });
+    const { conversation, replies } = await startOrder(t.db, text, mueller(locale));
+    expect(replies).toHaveLength(1);
+    expect(shown(replies)).toBe(question);
+    const summary = await conversation.say('Gartenweg 5, 10115 Berlin');
+    expect(shown(summary)).toContain('Müller Bau GmbH, Gartenweg 5, 10115 Berlin');
+    await conversation.say(button(summary, confirm));
+    expect((await getOrder(t.db, muellerActor, '1001'))!.deliveryAddress).toMatchObject({ street: 'Gartenweg 5', postcode: '10115', city: 'Berlin' });
+  });
+
+  it.each([
     ['de', '3 Stühle am Samstag', 'Am Sa., 28.11.2026 liefern wir nicht', 'Montag', 'Mo., 30.11.2026'],
     ['de', '3 Stühle heute', 'Der Di., 24.11.2026 liegt nicht in der Zukunft', 'egal', 'so bald wie möglich'],
     ['en', '3 chairs on Saturday', 'We do not deliver on Sat, 28 Nov 2026', 'Monday', 'Mon, 30 Nov 2026'],

@@ -93,7 +93,7 @@ function conversations(db: Db, orderLimits: OrderLimits, readFile: ChatFileReade
     { intent: 'book_service', dialog: order },
     { intent: 'reorder', dialog: order },
     { intent: StaffIntents.work, dialog: staff, cardAction: (action) => action.startsWith('staff.'), cardInterrupts: true },
-    { intent: StaffIntents.status, dialog: status },
+    { intent: StaffIntents.status, dialog: status, answer: (context, details) => status.answerAtOnce(context, details) },
     { intent: SWITCH_LOCALE, dialog: new LanguageDialog(db) },
     { intent: 'cancel_order', dialog: cancel },
     { intent: 'cancel_booking', dialog: cancel },

@@ -28,6 +28,12 @@ export interface IntentRoute {
   cardInterrupts?: boolean;
   /** Messages carrying files (dialogs/chatFiles.ts) go to this route's dialog with `{ files }`. */
   files?: boolean;
+  /**
+   * Answers a message of this intent at once when it needs no question back (a status question naming its order),
+   * given the recognizer's details; the dialog is then not begun, which saves the turn two dialog contexts. False:
+   * nothing was said, and the dialog is begun as usual.
+   */
+  answer?: (context: TurnContext, details: Record<string, unknown> | undefined) => Promise<boolean>;
 }
 
 
@@ -115,6 +121,7 @@ export class MainDialog extends ComponentDialog {
       await step.context.sendActivity(commonTexts(locale, 'notLinked', { userId }));
       return step.endDialog();
     }
+    if (route?.answer && (await route.answer(step.context, details))) return step.endDialog();
     if (route) return step.beginDialog(route.dialog.id, details);
     if (intent === Intents.greeting) {
       await step.context.sendActivity(commonTexts(locale, 'greeting', { name: person!.displayName }));

@@ -54,18 +54,29 @@ export class StatusDialog extends ComponentDialog {
     this.initialDialogId = FLOW;
   }
 
+  /**
+   * Answers at once what needs no question back: whatever staff ask, and a customer's question that names the order.
+   * The main dialog asks this first (IntentRoute.answer), so such a question begins no dialog. False: nothing was
+   * said, and the question takes the dialog (a customer's "Wo bleibt meine Bestellung?").
+   */
+  async answerAtOnce(context: TurnContext, options: unknown): Promise<boolean> {
+    const { actor, locale } = actorOf(context);
+    if (!actor) return false;
+    const request = requestOf(options, context.activity.text ?? '');
+    if (isStaff(actor.role)) {
+      await this.answerStaff(context, actor, locale, request);
+      return true;
+    }
+    if (request.order) {
+      await this.answerOne(context, actor, locale, request.order);
+      return true;
+    }
+    return false;
+  }
+
   private async answerStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { actor, locale } = actorOf(step.context);
-    if (!actor) return step.endDialog();
-    const options = this.requestOf(step);
-    if (isStaff(actor.role)) {
-      await this.answerStaff(step.context, actor, locale, options);
-      return step.endDialog();
-    }
-    if (options.order) {
-      await this.answerOne(step.context, actor, locale, options.order);
-      return step.endDialog();
-    }
+    if (!actor || (await this.answerAtOnce(step.context, step.options))) return step.endDialog();
     const { orders } = await listOrders(this.deps.db, actor, { customerId: actor.customerId ?? undefined, limit: RECENT }, this.now());
     if (orders.length === 0) {
       await step.context.sendActivity(statusTexts(locale, 'noOrders'));
@@ -95,19 +106,6 @@ export class StatusDialog extends ComponentDialog {
     return step.endDialog();
   }
 
-  /** Options from the recognizer, or read from the text when the dialog was started without them. */
-  private requestOf(step: WaterfallStepContext): StatusDialogOptions {
-    const given = (step.options ?? {}) as StatusDialogOptions & { understanding?: StatusDialogOptions };
-    const options = given.understanding ?? given;
-    if (options.order || options.customer || options.customerQuery || options.late) return options;
-    const command = matchStaffCommand(step.context.activity.text ?? '');
-    if (command?.kind === 'order_status') return { order: command.order };
-    if (command?.kind === 'late') return { late: true };
-    if (command?.kind === 'customer_orders') return { customerQuery: command.customer };
-    const number = orderNumberIn(step.context.activity.text);
-    return number ? { order: number } : {};
-  }
-
   private async answerOne(context: TurnContext, actor: Actor, locale: Locale, number: string): Promise<void> {
     // getOrderSummary gives null both for unknown numbers and for other accounts' orders: one answer for both.
     const view = await getOrderSummary(this.deps.db, actor, number);
@@ -132,6 +130,19 @@ export class StatusDialog extends ComponentDialog {
       await context.sendActivity(statusTexts(locale, 'askNumber'));
     }
   }
+}
+
+/** What was asked: the recognizer's options, or read from the text when the dialog was started without them. */
+function requestOf(given: unknown, text: string): StatusDialogOptions {
+  const passed = (given ?? {}) as StatusDialogOptions & { understanding?: StatusDialogOptions };
+  const options = passed.understanding ?? passed;
+  if (options.order || options.customer || options.customerQuery || options.late) return options;
+  const command = matchStaffCommand(text);
+  if (command?.kind === 'order_status') return { order: command.order };
+  if (command?.kind === 'late') return { late: true };
+  if (command?.kind === 'customer_orders') return { customerQuery: command.customer };
+  const number = orderNumberIn(text);
+  return number ? { order: number } : {};
 }
 
 /** The plain-language answer a customer gets about one of their orders. */

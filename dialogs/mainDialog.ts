@@ -65,9 +65,7 @@ export class MainDialog extends ComponentDialog {
       this.routes.set(route.intent, route);
       this.addDialog(route.dialog);
     }
-    // One step: a waterfall past its last step ends with the result of the dialog it had begun, which is all a final
-    // step would do, for a dialog context less.
-    this.addDialog(new WaterfallDialog(MAIN_WATERFALL, [this.routeStep.bind(this)]));
+    this.addDialog(new WaterfallDialog(MAIN_WATERFALL, [this.routeStep.bind(this), this.finalStep.bind(this)]));
     this.initialDialogId = MAIN_WATERFALL;
   }
 
@@ -134,6 +132,10 @@ export class MainDialog extends ComponentDialog {
       await step.context.sendActivity(commonTexts(locale, 'notUnderstood'));
     }
     return step.endDialog();
+  }
+
+  private async finalStep(step: WaterfallStepContext) {
+    return step.endDialog(step.result);
   }
 }
 

@@ -81,7 +81,7 @@ export interface AppExtras {
 const DEMO_CHANNEL = 'directline';
 
 /** Every conversation of the bot and the intents (or card buttons) that start it. */
-function conversations(db: Db, orderLimits: OrderLimits, readFile: ChatFileReader): IntentRoute[] {
+export function conversations(db: Db, orderLimits: OrderLimits, readFile: ChatFileReader): IntentRoute[] {
   const order = new OrderDialog({ db, limits: orderLimits });
   const staff = new StaffDialog({ db });
   const status = new StatusDialog({ db });

@@ -20,6 +20,8 @@ export interface TurnTarget {
 }
 
 let sequence = 0;
+/** Fresh conversations are numbered across the whole run: a second round must not continue the first one's. */
+let freshConversations = 0;
 const runId = crypto.randomBytes(4).toString('hex');
 
 /** A channel activity as the Bot Connector posts it to a bot, addressed to reply to our loopback connector. */
@@ -81,7 +83,7 @@ export async function closedLoop(target: TurnTarget, connector: LoopbackConnecto
       const own = `conv-${runId}-${slug}-${c}`;
       while (performance.now() < until) {
         const i = n++;
-        const conversation = kind.freshConversation ? `conv-${runId}-${slug}-${c}-${i}` : own;
+        const conversation = kind.freshConversation ? `conv-${runId}-${slug}-${++freshConversations}` : own;
         latencies.push(await sendTurn(target, connector, kind, conversation, i));
       }
     }),

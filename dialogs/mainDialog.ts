@@ -72,6 +72,9 @@ export class MainDialog extends ComponentDialog {
   /** The core-bot pattern: continue the active dialog, or start this one. */
   async run(context: TurnContext, accessor: StatePropertyAccessor<DialogState>): Promise<void> {
     const dialogSet = new DialogSet(accessor);
+    // A state saved by a build whose dialogs differed raises versionChanged, which botbuilder lets pass with a trace
+    // through the root set's telemetry client; a new DialogSet has none, and the turn would end in an error.
+    dialogSet.telemetryClient = this.telemetryClient;
     dialogSet.add(this);
     if (this.stateConfiguration) context.turnState.set(DIALOG_STATE_CONFIGURATION, this.stateConfiguration);
     const dc = await dialogSet.createContext(context);

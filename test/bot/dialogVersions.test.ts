@@ -7,10 +7,9 @@ import { MainDialog } from '../../dialogs/mainDialog';
 /**
  * botbuilder keeps a version of every dialog container with the dialog states it saves: a hash of its dialogs' ids
  * and of each waterfall's number of steps. A state saved under another version raises `versionChanged` on its next
- * turn, which botbuilder 4.23 answers with an error (DialogContainer.onDialogEvent reaches for a telemetry client
- * the per-turn DialogSet does not have): after a deployment everyone in the middle of a conversation would get the
- * apology and lose the draft. So a change that moves one of these numbers has to take care of the states saved
- * before it; a change for speed or tidiness must not move them.
+ * turn, and the conversation goes on with the new dialogs (dialogVersionChange.test.ts): a saved step index then
+ * names whatever step has that number now. So a change that moves one of these numbers has to take care of the states
+ * saved before it (their step indexes must still mean the same steps); a change for speed or tidiness must not move them.
  */
 describe('dialog versions', () => {
   it('are the ones that saved dialog states carry', async () => {

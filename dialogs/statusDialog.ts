@@ -117,7 +117,8 @@ export class StatusDialog extends ComponentDialog {
     if (options.order) {
       const view = await getOrder(db, actor, options.order);
       if (view) await context.sendActivity(MessageFactory.attachment(orderCard(view, actor, locale)));
-      else await context.sendActivity(statusTexts(locale, 'unknownOrder', { number: options.order }));
+      // Staff see every order, so a number they do not find is one that does not exist (no account to look in).
+      else await context.sendActivity(statusTexts(locale, 'unknownOrderStaff', { number: options.order }));
     } else if (options.late) {
       await replyOrderList(context, db, actor, locale, { kind: 'late' }, 0, this.now());
     } else if (options.customer) {

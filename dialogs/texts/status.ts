@@ -5,6 +5,10 @@ export const statusTexts = defineTexts('status', {
     de: 'Einen Auftrag mit der Nummer {number} finde ich in Ihrem Konto nicht. Bitte prüfen Sie die Nummer.',
     en: 'I cannot find an order with the number {number} in your account. Please check the number.',
   },
+  unknownOrderStaff: {
+    de: 'Einen Auftrag mit der Nummer {number} gibt es nicht. Bitte prüfen Sie die Nummer.',
+    en: 'There is no order with the number {number}. Please check the number.',
+  },
   noOrders: {
     de: 'Ich finde noch keine Aufträge in Ihrem Konto.',
     en: 'I cannot find any orders in your account yet.',

@@ -58,6 +58,17 @@ describeEachDatabase('status questions', ({ get }) => {
     expect(textsOf(await owner(`Status Auftrag ${foreign.number}`))).toContain(`Auftrag ${foreign.number} vom 02.03.2026`);
   });
 
+  it('tells staff that an order number does not exist, in both languages, without speaking of their account', async () => {
+    const { db } = get();
+    const a = await demoActors(db);
+    const order = await place(db, a.sales, a.customers.mueller, [{ sku: 'PAPER-A4', quantity: 1 }]);
+    const missing = String(Number(order.number) + 5000);
+    const { send } = chatAs(db, dialog(), 'demo-sales');
+    expect(textsOf(await send(`Status Auftrag ${missing}`))).toBe(`Einen Auftrag mit der Nummer ${missing} gibt es nicht. Bitte prüfen Sie die Nummer.`);
+    const { send: sendEn } = chatAs(db, dialog(), 'demo-sales', 'en-US');
+    expect(textsOf(await sendEn(`status of order ${missing}`))).toBe(`There is no order with the number ${missing}. Please check the number.`);
+  });
+
   it('gives staff the order card, a customer’s orders and what is late', async () => {
     const { db } = get();
     const a = await demoActors(db);

@@ -95,5 +95,6 @@ export function summaryVersion(s: OrderSession): string {
     slots: Object.entries(s.slots).sort(),
     backorderChoice: s.backorderChoice,
   };
-  return crypto.createHash('sha256').update(JSON.stringify(shown)).digest('base64url').slice(0, 16);
+  // crypto.hash: the one-shot form of the same digest, without a Hash object (this runs on every summary card).
+  return crypto.hash('sha256', JSON.stringify(shown), 'base64url').slice(0, 16);
 }

@@ -7,6 +7,13 @@ const formatters: Record<Locale, Intl.NumberFormat> = {
 };
 
 /**
+ * Amounts formatted lately, per locale: a card shows the same prices and totals again and again, and Intl's format
+ * was nearly 1 % of an order turn. Cleared when full: cheap, and the amounts in use come right back.
+ */
+const formatted: Record<Locale, Map<number, string>> = { de: new Map(), en: new Map() };
+const FORMATTED_MAX = 10_000;
+
+/**
  * "1.234,56 €" (de) / "€1,234.56" (en). Intl puts a no-break space before "€" in German;
  * it is replaced by a plain space so texts, cards and tests compare predictably.
  */
@@ -21,13 +28,6 @@ export function formatMoney(cents: number, locale: Locale): string {
   }
   return text;
 }
-
-/**
- * Amounts formatted lately, per locale: a card shows the same prices and totals again and again, and Intl's format
- * was nearly 1 % of an order turn. Cleared when full: cheap, and the amounts in use come right back.
- */
-const formatted: Record<Locale, Map<number, string>> = { de: new Map(), en: new Map() };
-const FORMATTED_MAX = 10_000;
 
 /** Throws unless n is a whole number of cents that is still exact in a JS number. */
 export function assertCents(n: number, what = 'amount'): void {

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import knex, { Knex } from 'knex';
+import { remembered } from '../domain/remembered';
 import { migrationSource } from './migrations';
 
 export type Db = Knex;
@@ -141,8 +142,9 @@ export async function rawRows<T = Record<string, any>>(db: Db, sql: string, bind
   return isPostgres(db) ? result.rows : result;
 }
 
+const PgClient = require('knex/lib/dialects/postgres') as { prototype: { positionBindings(sql: string): string } };
 /** `?` placeholders as pg's `$1, $2, …`, by knex's own rule, per statement text (the few every turn runs). */
-const positioned = new Map<string, string>();
+const positioned = remembered((sql: string) => PgClient.prototype.positionBindings(sql), 500);
 
 /**
  * One plain statement on a pooled pg connection, as knex would run it (its placeholders, its pool, its 'query'
@@ -150,12 +152,7 @@ const positioned = new Map<string, string>();
  */
 async function plainPostgres<T>(db: Db, sql: string, bindings: readonly unknown[]): Promise<T[]> {
   const client = db.client as any;
-  let text = positioned.get(sql);
-  if (text === undefined) {
-    text = client.positionBindings(sql) as string;
-    if (positioned.size >= 500) positioned.clear();
-    positioned.set(sql, text);
-  }
+  const text = positioned(sql);
   const connection = await client.acquireConnection();
   try {
     client.emit('query', { sql, bindings, method: 'raw' });

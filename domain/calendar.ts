@@ -1,5 +1,6 @@
 import Holidays from 'date-holidays';
 import type { Locale, Localized } from './locale';
+import { remembered } from './remembered';
 
 /** Calendar dates are 'YYYY-MM-DD' strings; arithmetic runs on UTC midnights so no zone can shift a day. */
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -151,20 +152,15 @@ function formattedWallClock(instant: Date): { date: string; hour: number; minute
 
 const HOUR_MS = 3_600_000;
 /** Berlin's offset per UTC hour: it changes only on a full UTC hour (01:00 UTC), and formatToParts costs per call. */
-const offsetByHour = new Map<number, number>();
+const offsetOfHour = remembered((hour: number): number => {
+  const w = formattedWallClock(new Date(hour * HOUR_MS));
+  const [y, m, d] = w.date.split('-').map(Number);
+  return Date.UTC(y, m - 1, d, w.hour, w.minute, w.second) - hour * HOUR_MS;
+}, 256);
 
 /** Berlin's offset from UTC in milliseconds at that instant (+1 h in winter, +2 h in summer). */
 function berlinOffsetMs(utcMs: number): number {
-  const hour = Math.floor(utcMs / HOUR_MS);
-  let offset = offsetByHour.get(hour);
-  if (offset === undefined) {
-    const w = formattedWallClock(new Date(hour * HOUR_MS));
-    const [y, m, d] = w.date.split('-').map(Number);
-    offset = Date.UTC(y, m - 1, d, w.hour, w.minute, w.second) - hour * HOUR_MS;
-    if (offsetByHour.size > 256) offsetByHour.clear();
-    offsetByHour.set(hour, offset);
-  }
-  return offset;
+  return offsetOfHour(Math.floor(utcMs / HOUR_MS));
 }
 
 function wallClock(instant: Date): { date: string; hour: number; minute: number; second: number } {

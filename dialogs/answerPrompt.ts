@@ -1,5 +1,6 @@
-import { MessageFactory, type Activity, type Attachment, type TurnContext } from 'botbuilder';
+import { MessageFactory, type TurnContext } from 'botbuilder';
 import { Prompt, PromptOptions, PromptRecognizerResult, PromptValidator } from 'botbuilder-dialogs';
+import { boundCard, type UnboundCard } from '../cards/bind';
 import { cardActionOf } from './cardActions';
 
 /** A message as the order dialog reads it: typed text, or the data of a card button or card form. */
@@ -19,7 +20,9 @@ export class AnswerPrompt extends Prompt<unknown> {
   }
 
   protected async onPrompt(context: TurnContext, _state: object, options: CardPromptOptions, isRetry: boolean): Promise<void> {
-    const activity = isRetry ? retryOf(options) : options.prompt;
+    const activity = options.card
+      ? MessageFactory.attachment(boundCard(options.card), isRetry ? options.retryText : options.text)
+      : isRetry ? retryOf(options) : options.prompt;
     if (activity) await context.sendActivity(activity);
   }
 
@@ -34,20 +37,23 @@ export class AnswerPrompt extends Prompt<unknown> {
   }
 }
 
-/** PromptOptions that may ask again with the prompt's own activity under another text (cardPrompt). */
+/** PromptOptions of a card prompt (cardPrompt): its card, unbound, and the texts it is asked and asked again with. */
 export interface CardPromptOptions extends PromptOptions {
+  card?: UnboundCard;
+  text?: string;
   retryText?: string;
 }
 
 /**
  * A prompt showing `card`, asked with `text` (or none) and, after an answer that did not fit, with the same card and
- * `retryText`. The dialog state holds a prompt's options until it is answered, so the card is kept there once, not
- * once for each way of asking (a summary card is some 2.4 KB of an order turn's state).
+ * `retryText`. The dialog state holds a prompt's options until it is answered, so the card is kept there once, and
+ * as its template's name and data: it is bound each time it is shown.
  */
-export function cardPrompt(card: Attachment, text: string | undefined, retryText: string, validations?: object): CardPromptOptions {
-  return { prompt: MessageFactory.attachment(card, text) as Activity, retryText, ...(validations ? { validations } : {}) };
+export function cardPrompt(card: UnboundCard, text: string | undefined, retryText: string, validations?: object): CardPromptOptions {
+  return { card, ...(text !== undefined ? { text } : {}), retryText, ...(validations ? { validations } : {}) };
 }
 
+/** A prompt's activity for asking again; a card prompt saved by an earlier build kept its card bound, as `prompt`. */
 function retryOf(options: CardPromptOptions): PromptOptions['prompt'] {
   if (options.retryPrompt) return options.retryPrompt;
   if (options.retryText !== undefined && options.prompt && typeof options.prompt === 'object') return { ...options.prompt, text: options.retryText };

@@ -8,7 +8,7 @@ import {
   WaterfallDialog,
   WaterfallStepContext,
 } from 'botbuilder-dialogs';
-import { bindCard } from '../cards/bind';
+import { bindCard, boundCard, type UnboundCard } from '../cards/bind';
 import { may } from '../domain/permissions';
 import { addDays, berlinDateOf, berlinTimeOf, berlinToday, checkWorkingDay } from '../domain/calendar';
 import type { Product } from '../domain/catalog';
@@ -217,10 +217,10 @@ export class OrderDialog extends InterruptibleDialog<OrderDialogOptions> {
     }
     if (s.draft.customerId != null) return step.next();
     const { customers } = await this.turnData(step);
-    const card = bindCard('customerChoice', {
-      question: tx(s.locale, 'askCustomer'),
-      customers: customers.map((c) => ({ title: `${c.name} (${c.number})`, number: c.number })),
-    });
+    const card: UnboundCard = {
+      name: 'customerChoice',
+      data: { question: tx(s.locale, 'askCustomer'), customers: customers.map((c) => ({ title: `${c.name} (${c.number})`, number: c.number })) },
+    };
     return step.prompt(P.customer, cardPrompt(card, undefined, tx(s.locale, 'retryCustomer')));
   }
 
@@ -369,7 +369,7 @@ export class OrderDialog extends InterruptibleDialog<OrderDialogOptions> {
       const candidates = known.map((sku) => ({ title: productTitle(product(sku), l, consumer), sku }));
       if (unclear.kind === 'unknown') candidates.push({ title: tx(l, 'skipUnknown'), sku: '' });
       const question = tx(l, unclear.kind === 'ambiguous' ? 'askAmbiguous' : 'askUnknown', { text: unclear.text });
-      const card = bindCard('productChoice', { question, candidates });
+      const card: UnboundCard = { name: 'productChoice', data: { question, candidates } };
       return step.prompt(P.product, cardPrompt(card, undefined, tx(l, 'retryProduct'), { candidates: known }));
     }
 
@@ -424,16 +424,19 @@ export class OrderDialog extends InterruptibleDialog<OrderDialogOptions> {
         return `${what} ${when}`;
       })
       .join('\n\n');
-    const card = bindCard('stockChoice', {
-      message,
-      question: tx(l, 'askStock'),
-      options: [
-        { title: tx(l, 'stockBackorder'), choice: 'backorder' },
-        ...(partialUseful ? [{ title: tx(l, 'stockPartial'), choice: 'partial' }] : []),
-        ...(short.some((c) => (c.available ?? 0) > 0) ? [{ title: tx(l, 'stockAvailable'), choice: 'available' }] : []),
-        { title: tx(l, 'stockRemove'), choice: 'remove' },
-      ],
-    });
+    const card: UnboundCard = {
+      name: 'stockChoice',
+      data: {
+        message,
+        question: tx(l, 'askStock'),
+        options: [
+          { title: tx(l, 'stockBackorder'), choice: 'backorder' },
+          ...(partialUseful ? [{ title: tx(l, 'stockPartial'), choice: 'partial' }] : []),
+          ...(short.some((c) => (c.available ?? 0) > 0) ? [{ title: tx(l, 'stockAvailable'), choice: 'available' }] : []),
+          { title: tx(l, 'stockRemove'), choice: 'remove' },
+        ],
+      },
+    };
     return step.prompt(P.stock, cardPrompt(card, undefined, tx(l, 'retryStock')));
   }
 
@@ -663,7 +666,7 @@ export class OrderDialog extends InterruptibleDialog<OrderDialogOptions> {
         const took = this.applyCatalog(s, activity.value, catalog);
         s.catalogPage = page;
         if (pendingPrompt(dc) === P.what && !took) return this.replan(dc); // there the catalog is the question itself
-        await dc.context.sendActivity(MessageFactory.attachment(catalogCard(catalog, s.locale, await this.isConsumer(dc, s), page)));
+        await dc.context.sendActivity(MessageFactory.attachment(boundCard(catalogCard(catalog, s.locale, await this.isConsumer(dc, s), page))));
         return took ? this.replan(dc) : this.askAgain(dc);
       }
       if (!this.applyCatalog(s, activity.value, catalog)) {
@@ -689,7 +692,7 @@ export class OrderDialog extends InterruptibleDialog<OrderDialogOptions> {
     if (u.catalog) {
       // The question "what would you like?" shows the catalog itself; anywhere else it comes on top of the question.
       s.catalogPage = 0;
-      if (pendingPrompt(dc) !== P.what) await dc.context.sendActivity(MessageFactory.attachment(catalogCard(catalog, s.locale, await this.isConsumer(dc, s))));
+      if (pendingPrompt(dc) !== P.what) await dc.context.sendActivity(MessageFactory.attachment(boundCard(catalogCard(catalog, s.locale, await this.isConsumer(dc, s)))));
       const { changed } = await this.applyMessage(dc, s, u, text);
       return changed ? this.replan(dc) : this.askAgain(dc);
     }

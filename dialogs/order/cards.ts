@@ -1,4 +1,4 @@
-import { bindCard, pageOf, type CardAttachment } from '../../cards/bind';
+import { pageOf, type UnboundCard } from '../../cards/bind';
 import type { Product } from '../../domain/catalog';
 import type { Locale } from '../../domain/locale';
 import { formatMoney } from '../../domain/money';
@@ -35,7 +35,7 @@ export function summaryCard(
   customer: Customer,
   checks: readonly LineCheck[],
   extras: SummaryExtras = {},
-): CardAttachment {
+): UnboundCard {
   const l = s.locale;
   const priced = priceDraft(s.draft, catalog);
   const consumer = customer.kind === 'b2c';
@@ -68,7 +68,7 @@ export function summaryCard(
         ]),
         { title: tx(l, 'gross'), value: formatMoney(priced.totals.grossCents, l) },
       ];
-  return bindCard('orderSummary', {
+  return { name: 'orderSummary', data: {
     title: forCustomer ? tx(l, 'summaryTitleFor', { customer: customer.name }) : tx(l, 'summaryTitle'),
     customerName: customer.name,
     pricesNote: tx(l, consumer ? 'pricesGross' : 'pricesNet'),
@@ -90,7 +90,7 @@ export function summaryCard(
     cancelTitle: tx(l, 'cancel'),
     draftKey: s.draftKey,
     version: summaryVersion(s),
-  });
+  } };
 }
 
 /**
@@ -99,7 +99,7 @@ export function summaryCard(
  * A card shows one page of products (cards/bind.ts `cardListLimits`, so any catalog fits into Teams); "more" and
  * "back" submit the quantities entered on this page too, so paging never loses them.
  */
-export function catalogCard(catalog: readonly Product[], locale: Locale, consumer = false, page = 0): CardAttachment {
+export function catalogCard(catalog: readonly Product[], locale: Locale, consumer = false, page = 0): UnboundCard {
   const byCategory = new Map<string, Product[]>();
   for (const p of [...catalog.filter((x) => x.kind !== 'service'), ...catalog.filter((x) => x.kind === 'service')]) {
     byCategory.set(p.category, [...(byCategory.get(p.category) ?? []), p]);
@@ -108,7 +108,7 @@ export function catalogCard(catalog: readonly Product[], locale: Locale, consume
   const categories = new Map<string, Product[]>();
   for (const p of shown.items) categories.set(p.category, [...(categories.get(p.category) ?? []), p]);
   const pageParams = (at: number) => ({ page: at + 1, pages: shown.pages });
-  return bindCard('catalog', {
+  return { name: 'catalog', data: {
     title: shown.pages > 1 ? `${tx(locale, 'catalogTitle')} (${tx(locale, 'catalogPage', pageParams(shown.page))})` : tx(locale, 'catalogTitle'),
     hint: `${tx(locale, 'catalogHint')} ${tx(locale, consumer ? 'pricesGross' : 'pricesNet')}`,
     submitTitle: tx(locale, 'catalogSubmit'),
@@ -126,7 +126,7 @@ export function catalogCard(catalog: readonly Product[], locale: Locale, consume
         quantityLabel: tx(locale, 'quantity'),
       })),
     })),
-  });
+  } };
 }
 
 /** The catalog page a card button asks for ("more", "back"); null for the plain "add to order". */

@@ -1,5 +1,5 @@
 import { gallerySamples } from '../browser/cardGallery';
-import { ADAPTIVE_CARD, bindCard, cardNames, prepareCards } from '../../cards/bind';
+import { ADAPTIVE_CARD, bindCard, boundCard, cardNames, prepareCards } from '../../cards/bind';
 import { catalogCard, catalogQuantities, summaryCard } from '../../dialogs/order/cards';
 import { newSession } from '../../dialogs/order/session';
 import { listProducts } from '../../data/catalog';
@@ -56,7 +56,7 @@ describe('cards built by the order dialog from the seeded catalog', () => {
 
   it.each(['de', 'en'] as const)('the catalog card (%s) lists every product and service with a quantity field', async (locale) => {
     const catalog = await listProducts(t.db);
-    const card = catalogCard(catalog, locale).content as any;
+    const card = boundCard(catalogCard(catalog, locale)).content as any;
     expect(cardProblems(card)).toEqual([]);
     const inputs = JSON.stringify(card).match(/"id":"qty_[^"]+"/g)!;
     expect(inputs).toHaveLength(catalog.length);
@@ -68,7 +68,7 @@ describe('cards built by the order dialog from the seeded catalog', () => {
     const customer = (await getCustomer(t.db, 1))!;
     const s = newSession({ id: 1, displayName: 'Peter Müller', role: 'customer', customerId: 1, locale }, locale, 'test');
     s.draft.lines = [{ sku: 'PAPER-A4', quantity: 10 }, { sku: 'COFFEE-1KG', quantity: 2 }];
-    const card = summaryCard(s, catalog, customer, await checkLines(t.db, s.draft.lines)).content as any;
+    const card = boundCard(summaryCard(s, catalog, customer, await checkLines(t.db, s.draft.lines))).content as any;
     expect(cardProblems(card)).toEqual([]);
     const facts = card.body[3].facts.map((f: any) => f.value);
     // 10 × 4,90 = 49,00 at 19 % (VAT 9,31); 2 × 18,90 = 37,80 at 7 % (VAT 2,65); gross 98,76

@@ -1,4 +1,4 @@
-import { cardListLimit } from '../../cards/bind';
+import { boundCard, cardListLimit } from '../../cards/bind';
 import type { Db } from '../../data/db';
 import type { Actor, OrderView } from '../../data/orders';
 import type { OutboxRow } from '../../data/outbox';
@@ -55,7 +55,7 @@ describe('the catalog card pages a large catalog', () => {
   it.each(['de', 'en'] as const)('every page fits, says how many follow, and together they show every product once (%s)', (locale) => {
     const seen: string[] = [];
     for (let page = 0; page < pages; page++) {
-      const card = catalogCard(products, locale, false, page).content as any;
+      const card = boundCard(catalogCard(products, locale, false, page)).content as any;
       expect(cardProblems(card)).toEqual([]);
       expect(bytes(card)).toBeLessThan(CARD_LIMIT);
       seen.push(...inputsOf(card).map((id) => id.slice(4)));
@@ -77,11 +77,11 @@ describe('the catalog card pages a large catalog', () => {
 
   it('a page whose products are all in different categories shows every one of them', () => {
     const spread = goods.slice(0, size).map((p, i) => ({ ...p, category: `own-${i}` }));
-    expect(inputsOf(catalogCard(spread, 'de').content)).toEqual(spread.map((p) => `qty_${p.sku}`));
+    expect(inputsOf(boundCard(catalogCard(spread, 'de')).content)).toEqual(spread.map((p) => `qty_${p.sku}`));
   });
 
   it('an old button for a page that no longer exists shows the last page; a plain submit is no page', () => {
-    const last = catalogCard(products, 'de', false, 999).content as any;
+    const last = boundCard(catalogCard(products, 'de', false, 999)).content as any;
     expect(inputsOf(last)).toEqual(goods.slice((pages - 1) * size).map((p) => `qty_${p.sku}`));
     expect(catalogPageOf({ action: 'order.catalog' })).toBeNull();
     expect(catalogPageOf({ action: 'order.catalog', page: -1 })).toBeNull();

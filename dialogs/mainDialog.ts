@@ -14,6 +14,7 @@ import type { Locale } from '../domain/locale';
 import { may } from '../domain/permissions';
 import { cardActionOf } from './cardActions';
 import { chatFilesOf } from './chatFiles';
+import { installDialogStateManagerFixes } from './dialogStateManagerFixes';
 import { Intents, Recognizer } from './recognizer';
 import { commonTexts } from './texts/common';
 import { getTurnUser } from './turnUser';
@@ -60,6 +61,7 @@ export class MainDialog extends ComponentDialog {
 
   constructor(private readonly recognize: Recognizer, routes: IntentRoute[] = []) {
     super('mainDialog');
+    installDialogStateManagerFixes();
     for (const route of routes) {
       if (this.routes.has(route.intent)) throw new Error(`Intent "${route.intent}" is routed twice`);
       this.routes.set(route.intent, route);

@@ -66,7 +66,7 @@ export async function prepareDatabase(place: BenchDatabase, orders: number): Pro
  * Order message → summary card and status question, bot and echo bot (two child processes, both up the whole time)
  * taking turns round by round, so that a change in the machine's load hits both sides of each ratio alike.
  */
-export async function benchFloor(place: BenchDatabase, options: { rounds: number; seconds: number }): Promise<FloorResult[]> {
+export async function benchFloor(place: BenchDatabase, options: { rounds: number; seconds: number; warmupSeconds: number }): Promise<FloorResult[]> {
   const { muellerOrder } = await prepareDatabase(place, 100);
   const connector = new LoopbackConnector();
   await connector.start();
@@ -77,10 +77,13 @@ export async function benchFloor(place: BenchDatabase, options: { rounds: number
       { kind: orderTurn, goal: 3 },
       { kind: statusTurn(muellerOrder), goal: 2 },
     ];
-    // Warm-up: JIT, connection pools, caches.
+    // Warm-up until V8 has compiled what the turns run, as long for either side: in 5-second windows of order turns
+    // a fresh bot took 6.9, 5.0 and 3.4 ms of CPU per turn before it settled at 2.6–3.0 (its CPU went 15–18 % to
+    // V8's compilers at 3–13 s, 1 % after 40 s), the echo bot 2.1 and 1.1 before 0.9–1.0. With a short warm-up the
+    // first rounds measured the compiler, and the median of five was in truth the highest of the last three.
     for (const { kind } of kinds) {
-      await measureServer(bot, connector, kind, CONCURRENCY, 1.5);
-      await measureServer(echo, connector, kind, CONCURRENCY, 0.5);
+      await measureServer(bot, connector, kind, CONCURRENCY, options.warmupSeconds);
+      await measureServer(echo, connector, kind, CONCURRENCY, options.warmupSeconds);
     }
     const perKind = kinds.map(() => ({ bot: [] as Measured[], echo: [] as Measured[] }));
     for (let round = 0; round < options.rounds; round++) {

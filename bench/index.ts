@@ -21,6 +21,8 @@ const quick = process.env.BENCH_QUICK === '1';
 const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const ROUNDS = env('BENCH_ROUNDS', quick ? 2 : 5);
 const SECONDS = env('BENCH_SECONDS', quick ? 1.5 : 3);
+// Per turn kind and server, before the floor's rounds (bench/floor.ts says why so long).
+const WARMUP_SECONDS = env('BENCH_WARMUP_SECONDS', quick ? 3 : 15);
 const LARGE = env('BENCH_LARGE_ORDERS', quick ? 20_000 : 100_000);
 const MANY = env('BENCH_CONVERSATIONS', quick ? 2_000 : 10_000);
 /** BENCH_PARTS=floor,load (any of single, floor, size, load, driver, payments): only those parts, while working on one. */
@@ -58,7 +60,7 @@ async function main(): Promise<number> {
       step(`against the echo floor [${kind}]: ${ROUNDS} rounds`);
       const place = await freshDatabase(kind);
       try {
-        floor.push(...(await benchFloor(place, { rounds: ROUNDS, seconds: SECONDS })));
+        floor.push(...(await benchFloor(place, { rounds: ROUNDS, seconds: SECONDS, warmupSeconds: WARMUP_SECONDS })));
       } finally {
         await place.drop();
       }

@@ -138,6 +138,16 @@ const hasGoodsLines = (s: OrderSession, catalog: readonly Product[]) =>
   s.draft.lines.some((l) => findProduct(catalog, l.sku)?.kind !== 'service');
 
 /**
+ * The line a quantity without a product is for ("nein, 12 Pakete", "doch lieber 3"): the one draft line a word of the
+ * message singles out (the recognizer's picks: "Pakete" is how paper comes, "die schwarzen" the black toner), else the
+ * line talked about last. Without the picks, "10 Pakete Papier und 2 Toner" then "nein, 12 Pakete" made 12 toners.
+ */
+function bareQuantityLine(s: OrderSession, u: Understanding, inDraft: (sku: string) => boolean): string | null {
+  const picked = (u.picks ?? []).filter(inDraft);
+  return picked.length === 1 ? picked[0] : s.lastSku;
+}
+
+/**
  * Folds what one message said into the session: new items, changed quantities, removals, a date, a part of
  * day, a customer, an address. Used for the first message and for every correction later on.
  */
@@ -174,7 +184,7 @@ export function applyUnderstanding(s: OrderSession, u: Understanding, ctx: Chang
         removed.push(sku);
       }
     } else if (change.kind === 'set_quantity') {
-      const sku = change.target ? (change.target.skus.find(inDraft) ?? (change.target.skus.length === 1 ? change.target.skus[0] : null)) : s.lastSku;
+      const sku = change.target ? (change.target.skus.find(inDraft) ?? (change.target.skus.length === 1 ? change.target.skus[0] : null)) : bareQuantityLine(s, u, inDraft);
       if (sku) quantitySet.add(sku);
       if (sku && findProduct(ctx.catalog, sku) && !setLineQuantity(s, sku, change.quantity)) rejected.push(sku);
     } else if (change.kind === 'accept_available') {
@@ -225,10 +235,11 @@ export function applyUnderstanding(s: OrderSession, u: Understanding, ctx: Chang
     }
   }
 
-  if (!u.changes?.length && items.length === 0 && u.ambiguous.length === 0 && s.lastSku && REPLACE.test(ctx.text)) {
+  const bare = bareQuantityLine(s, u, inDraft);
+  if (!u.changes?.length && items.length === 0 && u.ambiguous.length === 0 && bare && REPLACE.test(ctx.text)) {
     const lone = LONE_NUMBER.exec(ctx.text);
     const quantity = u.quantityOnly ?? (lone ? Number(lone[1]) : null);
-    if (quantity !== null && !setLine(s, s.lastSku, quantity, false)) rejected.push(s.lastSku);
+    if (quantity !== null && !setLine(s, bare, quantity, false)) rejected.push(bare);
   }
 
   if (u.customer != null && s.person.role !== 'customer') {

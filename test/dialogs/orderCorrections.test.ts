@@ -27,6 +27,10 @@ describe('corrections', () => {
     ['de', '2 Stühle und 3 Packungen Kaffee', 'noch 2 schwarze Toner dazu', '2 × Toner schwarz', '2 × Bürostuhl Ergo Pro'],
     ['en', '2 chairs and 3 bags of coffee', 'actually make that five', '5 × Coffee beans', '2 × Ergo Pro office chair'],
     ['en', '2 chairs and 3 bags of coffee', 'add 2 more chairs', '4 × Ergo Pro office chair', '3 × Coffee beans'],
+    // A bare quantity whose unit belongs to one line is for that line, not for the line named last.
+    ['de', '10 Pakete Papier und 2 schwarze Toner', 'nein, 12 Pakete', '12 × Kopierpapier', '2 × Toner schwarz'],
+    ['en', '10 reams of paper and 2 black toners', 'no, 12 reams', '12 × Copy paper', '2 × Black toner'],
+    ['de', '10 Pakete Papier und 2 schwarze Toner', 'doch lieber 3', '3 × Toner schwarz', '10 × Kopierpapier'],
   ] as const)('at the summary (%s): "%s" + "%s"', async (locale, first, change, expected, kept) => {
     const { conversation } = await startOrder(t.db, first, mueller(locale));
     const summary = shown(await conversation.say(change));
